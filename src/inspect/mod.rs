@@ -1,0 +1,1 @@
+//! Reads PDFs back: page boxes, fonts, positioned text.

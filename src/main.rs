@@ -1,0 +1,2 @@
+//! The `wellprint` command line.
+fn main() {}

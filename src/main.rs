@@ -1,2 +1,17 @@
-//! The `wellprint` command line.
-fn main() {}
+//! The `wellprint` command line: parses arguments and hands each subcommand
+//! to its module in `cmd/`.
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match &cli.command {
+        cli::Command::Build(args) => cmd::build::execute(args),
+        cli::Command::Check(args) => cmd::check::execute(args),
+    }
+}

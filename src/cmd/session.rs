@@ -1,0 +1,134 @@
+//! Loading a project for a subcommand, choosing jobs, and printing
+//! diagnostics (the only place they are formatted).
+
+use std::io::IsTerminal;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+
+use wellprint::diag::{Diagnostic, Severity, Sources};
+use wellprint::model::{Project, Variant};
+use wellprint::{Fonts, Job};
+
+use crate::cli::{CommonArgs, VariantArg};
+
+/// A loaded project with its fonts.
+pub struct Session {
+    /// Every file read, for diagnostics.
+    pub sources: Sources,
+    /// The checked project.
+    pub project: Project,
+    /// The bundled fonts.
+    pub fonts: Fonts,
+}
+
+impl Session {
+    /// Loads the project in `args.project`; on failure prints why.
+    pub fn load(args: &CommonArgs) -> Result<Session, ()> {
+        let root = args.project.clone();
+        let mut sources = Sources::new();
+        let project = match wellprint::model::load_project(&root, &mut sources) {
+            Ok(p) => p,
+            Err(errors) => {
+                emit(&sources, &errors);
+                return Err(());
+            }
+        };
+        let fonts = match Fonts::load(&root.join("fonts")) {
+            Ok(f) => f,
+            Err(e) => {
+                emit(&sources, &[e]);
+                return Err(());
+            }
+        };
+        Ok(Session {
+            sources,
+            project,
+            fonts,
+        })
+    }
+
+    /// The jobs the arguments select, in a stable order (area, resource,
+    /// variant). Unknown ids are an error listing the known ones.
+    pub fn jobs(&self, args: &CommonArgs) -> Result<Vec<Job<'_>>, Diagnostic> {
+        let p = &self.project;
+        unknown("area", &args.area, p.areas.iter().map(|a| a.id.value.as_str()))?;
+        unknown(
+            "resource",
+            &args.resource,
+            p.resources.iter().map(|r| r.id.value.as_str()),
+        )?;
+        let variants: Vec<Variant> = args
+            .variant
+            .iter()
+            .map(|v| match v {
+                VariantArg::Standard => Variant::Standard,
+                VariantArg::EasyRead => Variant::EasyRead,
+            })
+            .collect();
+        let mut jobs = Vec::new();
+        for area in &p.areas {
+            if !args.area.is_empty() && !args.area.contains(&area.id.value) {
+                continue;
+            }
+            for resource in &p.resources {
+                if !args.resource.is_empty() && !args.resource.contains(&resource.id.value) {
+                    continue;
+                }
+                for &variant in resource.variants.keys() {
+                    if variants.is_empty() || variants.contains(&variant) {
+                        jobs.push(Job {
+                            resource,
+                            variant,
+                            area,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(jobs)
+    }
+}
+
+/// An error for ids on the command line that do not exist.
+fn unknown<'a>(what: &str, asked: &[String], known: impl Iterator<Item = &'a str>) -> Result<(), Diagnostic> {
+    let known: Vec<&str> = known.collect();
+    for id in asked {
+        if !known.contains(&id.as_str()) {
+            return Err(Diagnostic::error(None, format!("there is no {what} `{id}`"))
+                .with_hint(format!("the {what}s are: {}", known.join(", "))));
+        }
+    }
+    Ok(())
+}
+
+/// Prints diagnostics to stderr with source excerpts (coloured on a
+/// terminal).
+pub fn emit(sources: &Sources, diagnostics: &[Diagnostic]) {
+    let mut files = SimpleFiles::new();
+    for f in sources.files() {
+        files.add(f.path.display().to_string(), f.text.clone());
+    }
+    let choice = if std::io::stderr().is_terminal() {
+        termcolor::ColorChoice::Auto
+    } else {
+        termcolor::ColorChoice::Never
+    };
+    let writer = termcolor::StandardStream::stderr(choice);
+    let config = term::Config::default();
+    for d in diagnostics {
+        let severity = match d.severity {
+            Severity::Error => CsSeverity::Error,
+            Severity::Warning => CsSeverity::Warning,
+        };
+        let mut cs = CsDiagnostic::new(severity).with_message(&d.message);
+        if let Some(span) = &d.span {
+            cs = cs.with_labels(vec![Label::primary(span.file.index(), span.range.clone())]);
+        }
+        cs = cs.with_notes(d.hints.iter().map(|h| format!("hint: {h}")).collect());
+        if term::emit(&mut writer.lock(), &config, &files, &cs).is_err() {
+            eprintln!("{}", sources.render_plain(d));
+        }
+    }
+}

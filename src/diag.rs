@@ -1,0 +1,202 @@
+//! Diagnostics as data: what went wrong, where, and how to fix it.
+//!
+//! Library code never prints. It returns [`Diagnostic`]s that point into
+//! [`Sources`] by byte range; only the command line formats them.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Identifies one loaded source file inside [`Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(usize);
+
+impl FileId {
+    /// The index of the file in [`Sources`].
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+/// A byte range in one source file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// The file.
+    pub file: FileId,
+    /// Byte range inside the file's text.
+    pub range: Range<usize>,
+}
+
+impl Span {
+    /// A span covering `range` in `file`.
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        Span { file, range }
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Stops the output it concerns.
+    Error,
+    /// Worth knowing; the output is still made.
+    Warning,
+}
+
+/// One problem found in the input, with its location and hints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where in which file, if the problem has a place.
+    pub span: Option<Span>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            span: span.into(),
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(span, message)
+        }
+    }
+
+    /// The same diagnostic with one more hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// The message alone, without location (see [`Sources::locate`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// A result that may carry many errors at once.
+pub type SourceResult<T> = Result<T, Vec<Diagnostic>>;
+
+/// One loaded text file.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user would recognise it (relative to the project).
+    pub path: PathBuf,
+    /// The full text.
+    pub text: String,
+}
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column number, from 1.
+    pub column: usize,
+}
+
+/// Every source file read during a run, so diagnostics can be shown.
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps `text` read from `path` and returns its id.
+    pub fn add(&mut self, path: impl Into<PathBuf>, text: String) -> FileId {
+        self.files.push(SourceFile {
+            path: path.into(),
+            text,
+        });
+        FileId(self.files.len() - 1)
+    }
+
+    /// The file behind `id`.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    /// All files in the order they were added.
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// The path of file `id`.
+    pub fn path(&self, id: FileId) -> &Path {
+        &self.files[id.0].path
+    }
+
+    /// Line and column of the start of `span`.
+    pub fn line_col(&self, span: &Span) -> LineCol {
+        let text = &self.get(span.file).text;
+        let start = span.range.start.min(text.len());
+        let before = text.get(..start).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        LineCol { line, column }
+    }
+
+    /// `path:line:column` for a span, as editors understand it.
+    pub fn locate(&self, span: &Span) -> String {
+        let lc = self.line_col(span);
+        format!("{}:{}:{}", self.path(span.file).display(), lc.line, lc.column)
+    }
+
+    /// A diagnostic as one plain line plus hints: `path:line:col: error: message`.
+    pub fn render_plain(&self, diag: &Diagnostic) -> String {
+        let level = match diag.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = match &diag.span {
+            Some(span) => format!("{}: {level}: {}", self.locate(span), diag.message),
+            None => format!("{level}: {}", diag.message),
+        };
+        for hint in &diag.hints {
+            out.push_str("\n  hint: ");
+            out.push_str(hint);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let mut s = Sources::new();
+        let id = s.add("a.toml", "a = 1\nŵŷ = x\n".to_owned());
+        let pos = "a = 1\nŵŷ = ".len();
+        let lc = s.line_col(&Span::new(id, pos..pos + 1));
+        assert_eq!(lc, LineCol { line: 2, column: 6 });
+        assert_eq!(s.locate(&Span::new(id, 0..1)), "a.toml:1:1");
+    }
+}

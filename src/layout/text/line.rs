@@ -1,0 +1,117 @@
+//! Step 3: fill shaped pieces into lines, greedily, never wider than the box.
+
+use crate::geom::Abs;
+
+use super::shaping::{Segment, width};
+
+/// A piece after shaping.
+#[derive(Debug, Clone)]
+pub struct ShapedPiece {
+    /// Its glyph segments.
+    pub segments: Vec<Segment>,
+    /// Width without trailing spaces.
+    pub width: Abs,
+    /// A line must end after it.
+    pub mandatory: bool,
+    /// Its text, for messages.
+    pub text: String,
+}
+
+impl ShapedPiece {
+    /// Measures shaped segments at `size`.
+    pub fn new(segments: Vec<Segment>, size: Abs, mandatory: bool, text: String) -> Self {
+        let total = width(&segments, size);
+        let trailing: Abs = segments
+            .iter()
+            .rev()
+            .flat_map(|s| s.glyphs.iter().rev())
+            .take_while(|g| g.text.chars().all(char::is_whitespace))
+            .map(|g| g.advance.at(size))
+            .sum();
+        ShapedPiece {
+            segments,
+            width: total - trailing,
+            mandatory,
+            text,
+        }
+    }
+}
+
+/// One set line: segments at x offsets from the line start.
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    /// (x offset, segment) pairs.
+    pub segments: Vec<(Abs, Segment)>,
+    /// Width of the visible text.
+    pub width: Abs,
+}
+
+/// A word that does not fit on a line of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TooWide {
+    /// The word.
+    pub word: String,
+    /// By how much it is too wide.
+    pub excess: Abs,
+}
+
+/// Breaks pieces into lines of at most `max` width.
+pub fn fill(pieces: Vec<ShapedPiece>, max: Abs, size: Abs) -> Result<Vec<Line>, TooWide> {
+    let tolerance = Abs::pt(0.01);
+    let mut lines = Vec::new();
+    let mut line = Line::default();
+    let mut x = Abs::ZERO;
+    for piece in pieces {
+        if piece.width > max + tolerance {
+            return Err(TooWide {
+                word: piece.text.trim().to_owned(),
+                excess: piece.width - max,
+            });
+        }
+        if !line.segments.is_empty() && x + piece.width > max + tolerance {
+            lines.push(finish(std::mem::take(&mut line), size));
+            x = Abs::ZERO;
+        }
+        for seg in piece.segments {
+            let w = seg.advance().at(size);
+            // Pieces are set edge to edge, so a piece in the same face simply
+            // continues the previous segment.
+            match line.segments.last_mut() {
+                Some((_, last)) if last.font == seg.font => last.glyphs.extend(seg.glyphs),
+                _ => line.segments.push((x, seg)),
+            }
+            x += w;
+        }
+        if piece.mandatory {
+            lines.push(finish(std::mem::take(&mut line), size));
+            x = Abs::ZERO;
+        }
+    }
+    if !line.segments.is_empty() {
+        lines.push(finish(line, size));
+    }
+    Ok(lines)
+}
+
+/// Drops trailing spaces and measures the line.
+fn finish(mut line: Line, size: Abs) -> Line {
+    while let Some((_, seg)) = line.segments.last_mut() {
+        while seg
+            .glyphs
+            .last()
+            .is_some_and(|g| g.text.chars().all(char::is_whitespace))
+        {
+            seg.glyphs.pop();
+        }
+        if seg.glyphs.is_empty() {
+            line.segments.pop();
+        } else {
+            break;
+        }
+    }
+    line.width = line
+        .segments
+        .last()
+        .map_or(Abs::ZERO, |(x, s)| *x + s.advance().at(size));
+    line
+}

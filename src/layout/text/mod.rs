@@ -1,0 +1,125 @@
+//! Setting a paragraph: shaping, line breaking, lines.
+//!
+//! Steps, in order: split the text at line-break opportunities
+//! ([`linebreak`]), shape each piece face by face ([`shaping`]), fill the
+//! pieces into lines no wider than the box ([`line`]), then place the lines
+//! as frame items ([`Paragraph::place`]).
+
+mod line;
+mod linebreak;
+mod shaping;
+
+use crate::colour::Colour;
+use crate::diag::Span;
+use crate::geom::{Abs, Point};
+use crate::resolve::RichText;
+
+use super::fonts::{Faces, FontId};
+use super::frame::{FrameItem, TextItem};
+
+pub use line::TooWide;
+pub use shaping::MissingGlyph;
+
+/// How to set a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextSpec {
+    /// Font size.
+    pub size: Abs,
+    /// Line height as a multiple of the size.
+    pub leading: f64,
+    /// Set every run in bold.
+    pub bold: bool,
+}
+
+/// Why a paragraph could not be set.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextError {
+    /// No bundled face has this character.
+    Missing(MissingGlyph),
+    /// A word is wider than the box.
+    TooWide(TooWide),
+}
+
+/// A set paragraph, ready to place.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    lines: Vec<line::Line>,
+    spec: TextSpec,
+    /// Distance from the top of a line box to its baseline.
+    baseline: Abs,
+    span: Option<Span>,
+}
+
+impl Paragraph {
+    /// Sets `text` into lines of at most `width`.
+    pub fn set(text: &RichText, spec: TextSpec, width: Abs, faces: &Faces) -> Result<Paragraph, TextError> {
+        let mut shaped = Vec::new();
+        for piece in linebreak::pieces(text) {
+            let mut segments = Vec::new();
+            let mut plain = String::new();
+            for (part, bold) in &piece.parts {
+                segments.extend(shaping::shape(part, spec.bold || *bold, faces).map_err(TextError::Missing)?);
+                plain.push_str(part);
+            }
+            shaped.push(line::ShapedPiece::new(segments, spec.size, piece.mandatory, plain));
+        }
+        let lines = line::fill(shaped, width, spec.size).map_err(TextError::TooWide)?;
+        let m = faces.metrics(if spec.bold { FontId::Bold } else { FontId::Regular });
+        let line_height = spec.size * spec.leading;
+        let content = (m.ascender - m.descender).at(spec.size);
+        let baseline = (line_height - content) / 2.0 + m.ascender.at(spec.size);
+        Ok(Paragraph {
+            lines,
+            spec,
+            baseline,
+            span: text.span.clone(),
+        })
+    }
+
+    /// Height of one line.
+    pub fn line_height(&self) -> Abs {
+        self.spec.size * self.spec.leading
+    }
+
+    /// Height of all lines.
+    pub fn height(&self) -> Abs {
+        self.line_height() * self.lines.len() as f64
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Width of the widest line.
+    pub fn width(&self) -> Abs {
+        self.lines.iter().map(|l| l.width).fold(Abs::ZERO, Abs::max)
+    }
+
+    /// Distance from the top of the paragraph to the first baseline.
+    pub fn first_baseline(&self) -> Abs {
+        self.baseline
+    }
+
+    /// Places the lines with the top-left of the first line box at `at`.
+    pub fn place(&self, at: Point, fill: Colour, out: &mut Vec<(Point, FrameItem)>) {
+        for (i, line) in self.lines.iter().enumerate() {
+            let y = at.y + self.line_height() * i as f64 + self.baseline;
+            for (x, seg) in &line.segments {
+                if seg.glyphs.is_empty() {
+                    continue;
+                }
+                out.push((
+                    Point::new(at.x + *x, y),
+                    FrameItem::Text(TextItem {
+                        font: seg.font,
+                        size: self.spec.size,
+                        fill,
+                        glyphs: seg.glyphs.clone(),
+                        span: self.span.clone(),
+                    }),
+                ));
+            }
+        }
+    }
+}

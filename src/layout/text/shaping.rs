@@ -1,0 +1,97 @@
+//! Step 1: shape a piece of text into glyphs, face by face.
+
+use crate::geom::{Abs, Em};
+use crate::layout::fonts::{Faces, FontId};
+use crate::layout::frame::Glyph;
+
+/// Glyphs of one face, as shaped.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// The face.
+    pub font: FontId,
+    /// Shaped glyphs.
+    pub glyphs: Vec<Glyph>,
+}
+
+impl Segment {
+    /// Advance width in ems.
+    pub fn advance(&self) -> Em {
+        self.glyphs.iter().fold(Em::new(0.0), |a, g| a + g.advance)
+    }
+}
+
+/// A character that no bundled face can draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph(pub char);
+
+/// Shapes `text` in the given weight, switching to the fallback face for
+/// characters the main face lacks. Line feeds are not drawn.
+pub fn shape(text: &str, bold: bool, faces: &Faces) -> Result<Vec<Segment>, MissingGlyph> {
+    let mut segments = Vec::new();
+    let mut start = 0;
+    let mut current: Option<FontId> = None;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '\n' | '\r') {
+            if let Some(font) = current.take() {
+                segments.push(shape_run(&text[start..i], font, faces));
+            }
+            start = i + c.len_utf8();
+            continue;
+        }
+        let font = faces.pick(bold, c).ok_or(MissingGlyph(c))?;
+        match current {
+            Some(f) if f == font => {}
+            Some(f) => {
+                segments.push(shape_run(&text[start..i], f, faces));
+                start = i;
+                current = Some(font);
+            }
+            None => {
+                start = i;
+                current = Some(font);
+            }
+        }
+    }
+    if let Some(font) = current {
+        segments.push(shape_run(&text[start..], font, faces));
+    }
+    Ok(segments)
+}
+
+/// Shapes text that one face covers entirely.
+fn shape_run(text: &str, font: FontId, faces: &Faces) -> Segment {
+    let face = faces.get(font);
+    let upem = f64::from(face.units_per_em());
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    let shaped = rustybuzz::shape(face, &[], buffer);
+    let infos = shaped.glyph_infos();
+    let positions = shaped.glyph_positions();
+    let mut glyphs = Vec::with_capacity(infos.len());
+    for (k, (info, pos)) in infos.iter().zip(positions).enumerate() {
+        let cluster = info.cluster as usize;
+        let first_of_cluster = k == 0 || infos[k - 1].cluster != info.cluster;
+        let glyph_text = if first_of_cluster {
+            let end = infos[k..]
+                .iter()
+                .map(|i| i.cluster as usize)
+                .find(|&c| c > cluster)
+                .unwrap_or(text.len());
+            text.get(cluster..end).unwrap_or_default().to_owned()
+        } else {
+            String::new()
+        };
+        glyphs.push(Glyph {
+            id: u16::try_from(info.glyph_id).unwrap_or(0),
+            advance: Em::from_units(f64::from(pos.x_advance), upem),
+            text: glyph_text,
+        });
+    }
+    Segment { font, glyphs }
+}
+
+/// The width of segments at a font size.
+pub fn width(segments: &[Segment], size: Abs) -> Abs {
+    segments.iter().map(|s| s.advance().at(size)).sum()
+}

@@ -1,0 +1,95 @@
+//! Area files (`areas/<id>.toml`) and the shared national helplines
+//! (`areas/national.toml`).
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The four UK nations; each has its own national helplines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Nation {
+    /// England.
+    England,
+    /// Scotland.
+    Scotland,
+    /// Wales.
+    Wales,
+    /// Northern Ireland.
+    NorthernIreland,
+}
+
+impl Nation {
+    /// The nation's name in English.
+    pub fn name(self) -> &'static str {
+        match self {
+            Nation::England => "England",
+            Nation::Scotland => "Scotland",
+            Nation::Wales => "Wales",
+            Nation::NorthernIreland => "Northern Ireland",
+        }
+    }
+}
+
+/// An area as written in `areas/<id>.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AreaFile {
+    /// Identifier, used in output folder names and `--area`.
+    pub id: Spanned<String>,
+    /// The area's name as printed ("Oxfordshire").
+    pub name: Spanned<String>,
+    /// Which nation's helplines apply.
+    pub nation: Spanned<Nation>,
+    /// Local organisations, in the order they are printed.
+    #[serde(default)]
+    pub contact: Vec<Spanned<ContactFile>>,
+}
+
+/// A local organisation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ContactFile {
+    /// Organisation name.
+    pub name: Spanned<String>,
+    /// Phone number, grouped with spaces ("01632 960 001").
+    pub phone: Spanned<String>,
+    /// Opening hours ("Mon–Fri 9am–5pm").
+    #[serde(default)]
+    pub hours: Option<Spanned<String>>,
+    /// Web address without `https://` ("example.org/recovery").
+    #[serde(default)]
+    pub web: Option<Spanned<String>>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<Spanned<String>>,
+    /// One-line description.
+    #[serde(default)]
+    pub description: Option<Spanned<String>>,
+    /// Tags that `contacts` blocks select by.
+    #[serde(default)]
+    pub tags: Vec<Spanned<String>>,
+}
+
+/// `areas/national.toml`: helplines shown in every area of a nation.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NationalFile {
+    /// Helplines in priority order.
+    #[serde(default)]
+    pub helpline: Vec<Spanned<HelplineFile>>,
+}
+
+/// A national helpline.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HelplineFile {
+    /// Name ("Samaritans").
+    pub name: Spanned<String>,
+    /// Number as published ("116 123").
+    pub phone: Spanned<String>,
+    /// When it is open ("24 hours, every day").
+    #[serde(default)]
+    pub hours: Option<Spanned<String>>,
+    /// Nations where it applies.
+    pub nations: Vec<Nation>,
+}

@@ -1,0 +1,371 @@
+//! From the raw serde types to checked model types: colour names looked up,
+//! block keys checked against the block's kind.
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+
+use super::area::{AreaFile, NationalFile};
+use super::resource::{BlockFile, BlockKind, ContactField, PageFile, ResourceFile, Theme, VariantFile};
+use super::{
+    Area, BlockContent, BlockDef, Contact, Helpline, KeyItem, Located, PageDef, Resource, TypeSizes,
+    Variant, VariantDef,
+};
+use crate::colour::Colour;
+use crate::diag::{Diagnostic, FileId, SourceResult, Span};
+use crate::geom::Abs;
+
+/// Default margin between trim edge and text.
+const DEFAULT_MARGIN_MM: f64 = 5.0;
+
+/// Checks a parsed resource file.
+pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
+    let mut cx = Checker {
+        file,
+        theme: &raw.theme,
+        errors: Vec::new(),
+    };
+    let mut variants = BTreeMap::new();
+    for (variant, def) in [
+        (Variant::Standard, &raw.standard),
+        (Variant::EasyRead, &raw.easy_read),
+    ] {
+        if let Some(def) = def {
+            variants.insert(variant, cx.variant(def));
+        }
+    }
+    if variants.is_empty() {
+        cx.errors.push(
+            Diagnostic::error(cx.span(&raw.id), "this resource has no variant to build")
+                .with_hint("add a [standard] table with at least one [[standard.page]]"),
+        );
+    }
+    for (variant, def) in &variants {
+        if def.pages.is_empty() {
+            cx.errors.push(
+                Diagnostic::error(cx.span(&raw.id), format!("the {variant} variant has no pages"))
+                    .with_hint(format!(
+                        "add a page with [[{}.page]] and blocks with [[{}.page.block]]",
+                        variant.name(),
+                        variant.name()
+                    )),
+            );
+        }
+    }
+    let errors = cx.errors;
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Resource {
+        id: Located::from_spanned(file, raw.id),
+        title: Located::from_spanned(file, raw.title),
+        subject: raw.subject.map(|s| Located::from_spanned(file, s)),
+        author: raw.author.map(|s| Located::from_spanned(file, s)),
+        size: raw.size.into_inner(),
+        ink: raw.theme.ink,
+        paper: raw.theme.paper,
+        variants,
+    })
+}
+
+/// Checks a parsed area file.
+pub fn area(file: FileId, raw: AreaFile) -> SourceResult<Area> {
+    let loc = |s: Spanned<String>| Located::from_spanned(file, s);
+    let mut errors = Vec::new();
+    let id = loc(raw.id);
+    if id.value.is_empty()
+        || !id
+            .value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        errors.push(
+            Diagnostic::error(id.span.clone(), format!("the area id `{}` cannot be a folder name", id.value))
+                .with_hint("use lower-case letters, digits and hyphens, like \"west-oxfordshire\""),
+        );
+    }
+    let contacts = raw
+        .contact
+        .into_iter()
+        .map(|c| {
+            let span = Span::new(file, c.span());
+            let c = c.into_inner();
+            Contact {
+                name: loc(c.name),
+                phone: loc(c.phone),
+                hours: c.hours.map(loc),
+                web: c.web.map(loc),
+                email: c.email.map(loc),
+                description: c.description.map(loc),
+                tags: c.tags.into_iter().map(loc).collect(),
+                span,
+            }
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Area {
+        id,
+        name: loc(raw.name),
+        nation: raw.nation.into_inner(),
+        contacts,
+    })
+}
+
+/// Converts the national helplines file.
+pub fn helplines(file: FileId, raw: NationalFile) -> Vec<Helpline> {
+    let loc = |s: Spanned<String>| Located::from_spanned(file, s);
+    raw.helpline
+        .into_iter()
+        .map(|h| {
+            let h = h.into_inner();
+            Helpline {
+                name: loc(h.name),
+                phone: loc(h.phone),
+                hours: h.hours.map(loc),
+                nations: h.nations,
+            }
+        })
+        .collect()
+}
+
+/// Collects errors while converting one resource.
+struct Checker<'a> {
+    file: FileId,
+    theme: &'a Theme,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn span<T>(&self, s: &Spanned<T>) -> Span {
+        Span::new(self.file, s.span())
+    }
+
+    fn loc(&self, s: &Spanned<String>) -> Located<String> {
+        Located {
+            value: s.get_ref().clone(),
+            span: self.span(s),
+        }
+    }
+
+    /// A colour: a theme name or `#RRGGBB`.
+    fn colour(&mut self, s: &Spanned<String>) -> Colour {
+        let name = s.get_ref();
+        if name.starts_with('#') {
+            return match name.parse() {
+                Ok(c) => c,
+                Err(e) => {
+                    self.errors.push(Diagnostic::error(self.span(s), e.to_string()));
+                    Colour::BLACK
+                }
+            };
+        }
+        if let Some(c) = self.theme.colours.get(name) {
+            return *c;
+        }
+        let known: Vec<&str> = self.theme.colours.keys().map(String::as_str).collect();
+        let mut d = Diagnostic::error(self.span(s), format!("there is no colour called `{name}`"));
+        d = match known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(name, k), *k))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+        {
+            Some((_, k)) => d.with_hint(format!("did you mean `{k}`?")),
+            None if known.is_empty() => {
+                d.with_hint("name colours under [theme.colours], or write \"#RRGGBB\"")
+            }
+            None => d.with_hint(format!(
+                "the theme has: {}; or write \"#RRGGBB\"",
+                known.join(", ")
+            )),
+        };
+        self.errors.push(d);
+        Colour::BLACK
+    }
+
+    fn variant(&mut self, raw: &VariantFile) -> VariantDef {
+        let t = raw.type_scale;
+        if !(1.0..=3.0).contains(&t.leading) {
+            self.errors.push(Diagnostic::error(
+                None,
+                format!("line spacing `leading = {}` must be between 1.0 and 3.0", t.leading),
+            ));
+        }
+        VariantDef {
+            margin: raw
+                .margin
+                .as_ref()
+                .map_or(Abs::mm(DEFAULT_MARGIN_MM), |m| m.get_ref().0),
+            type_scale: TypeSizes {
+                title: t.title.0,
+                subtitle: t.subtitle.0,
+                heading: t.heading.0,
+                body: t.body.0,
+                small: t.small.0,
+                leading: t.leading,
+            },
+            pages: raw.page.iter().map(|p| self.page(p)).collect(),
+        }
+    }
+
+    fn page(&mut self, raw: &Spanned<PageFile>) -> PageDef {
+        let span = self.span(raw);
+        let page = raw.get_ref();
+        PageDef {
+            background: page.background.as_ref().map(|b| self.colour(b)),
+            blocks: page.block.iter().filter_map(|b| self.block(b)).collect(),
+            span,
+        }
+    }
+
+    /// Checks that a block has the keys its kind needs and no others.
+    fn block(&mut self, raw: &Spanned<BlockFile>) -> Option<BlockDef> {
+        let span = self.span(raw);
+        let b = raw.get_ref();
+        let kind = *b.kind.get_ref();
+        let allowed: &[&str] = match kind {
+            BlockKind::Banner => &["text", "subtitle", "fill", "colour"],
+            BlockKind::Heading => &["text", "colour"],
+            BlockKind::Paragraph => &["text", "style", "colour"],
+            BlockKind::KeyList => &["item"],
+            BlockKind::Contacts => &["tags", "fields"],
+            BlockKind::Helplines => &["count", "fill", "colour"],
+            BlockKind::Spacer => &["height"],
+        };
+        let present: [(&str, bool, Option<Span>); 9] = [
+            ("text", b.text.is_some(), b.text.as_ref().map(|s| self.span(s))),
+            ("subtitle", b.subtitle.is_some(), b.subtitle.as_ref().map(|s| self.span(s))),
+            ("style", b.style.is_some(), b.style.as_ref().map(|s| self.span(s))),
+            ("fill", b.fill.is_some(), b.fill.as_ref().map(|s| self.span(s))),
+            ("colour", b.colour.is_some(), b.colour.as_ref().map(|s| self.span(s))),
+            ("item", b.item.is_some(), None),
+            ("tags", b.tags.is_some(), None),
+            ("fields", b.fields.is_some(), None),
+            ("count", b.count.is_some(), b.count.as_ref().map(|s| self.span(s))),
+        ];
+        let mut ok = true;
+        for (key, is_set, key_span) in present
+            .into_iter()
+            .chain([("height", b.height.is_some(), b.height.as_ref().map(|s| self.span(s)))])
+        {
+            if is_set && !allowed.contains(&key) {
+                ok = false;
+                self.errors.push(
+                    Diagnostic::error(
+                        key_span.unwrap_or_else(|| span.clone()),
+                        format!("a `{}` block does not take `{key}`", kind.name()),
+                    )
+                    .with_hint(format!(
+                        "a `{}` block takes: kind, anchor, {}",
+                        kind.name(),
+                        allowed.join(", ")
+                    )),
+                );
+            }
+        }
+        let ink = self.theme.ink;
+        let text_colour = |cx: &mut Self| b.colour.as_ref().map_or(ink, |c| cx.colour(c));
+        let need_text = |cx: &mut Self| match &b.text {
+            Some(t) if !t.get_ref().trim().is_empty() => Some(cx.loc(t)),
+            Some(t) => {
+                cx.errors.push(Diagnostic::error(
+                    cx.span(t),
+                    format!("the `{}` block's text is empty", kind.name()),
+                ));
+                None
+            }
+            None => {
+                cx.errors.push(
+                    Diagnostic::error(span.clone(), format!("a `{}` block needs `text`", kind.name()))
+                        .with_hint("add text = \"…\" to this block"),
+                );
+                None
+            }
+        };
+        let content = match kind {
+            BlockKind::Banner => {
+                let title = need_text(self);
+                let fill = match &b.fill {
+                    Some(f) => self.colour(f),
+                    None => {
+                        self.errors.push(
+                            Diagnostic::error(span.clone(), "a `banner` block needs `fill`")
+                                .with_hint("add fill = \"a theme colour name\" or \"#RRGGBB\""),
+                        );
+                        Colour::BLACK
+                    }
+                };
+                let colour = b.colour.as_ref().map_or(Colour::WHITE, |c| self.colour(c));
+                BlockContent::Banner {
+                    title: title?,
+                    subtitle: b.subtitle.as_ref().map(|s| self.loc(s)),
+                    fill,
+                    colour,
+                }
+            }
+            BlockKind::Heading => {
+                let colour = text_colour(self);
+                BlockContent::Heading {
+                    text: need_text(self)?,
+                    colour,
+                }
+            }
+            BlockKind::Paragraph => {
+                let colour = text_colour(self);
+                BlockContent::Paragraph {
+                    text: need_text(self)?,
+                    style: b.style.as_ref().map(|s| *s.get_ref()).unwrap_or_default(),
+                    colour,
+                }
+            }
+            BlockKind::KeyList => {
+                let Some(items) = &b.item else {
+                    self.errors.push(
+                        Diagnostic::error(span.clone(), "a `key-list` block needs at least one item")
+                            .with_hint("add [[…page.block.item]] tables with term, text and colour"),
+                    );
+                    return None;
+                };
+                let items = items
+                    .iter()
+                    .map(|i| {
+                        let i = i.get_ref();
+                        KeyItem {
+                            term: self.loc(&i.term),
+                            text: self.loc(&i.text),
+                            colour: self.colour(&i.colour),
+                        }
+                    })
+                    .collect();
+                BlockContent::KeyList { items }
+            }
+            BlockKind::Contacts => BlockContent::Contacts {
+                tags: b
+                    .tags
+                    .iter()
+                    .flatten()
+                    .map(|t| self.loc(t))
+                    .collect(),
+                fields: b
+                    .fields
+                    .clone()
+                    .unwrap_or_else(|| vec![ContactField::Phone, ContactField::Hours]),
+            },
+            BlockKind::Helplines => BlockContent::Helplines {
+                count: b.count.as_ref().map_or(usize::MAX, |c| *c.get_ref()),
+                fill: b.fill.as_ref().map(|f| self.colour(f)),
+                colour: text_colour(self),
+            },
+            BlockKind::Spacer => BlockContent::Spacer {
+                height: b.height.as_ref().map_or(Abs::mm(2.0), |h| h.get_ref().0),
+            },
+        };
+        ok.then_some(BlockDef {
+            span,
+            anchor: b.anchor,
+            content,
+        })
+    }
+}

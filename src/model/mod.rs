@@ -1,0 +1,270 @@
+//! Stage 1: read TOML into typed, checked data.
+//!
+//! Files are parsed with serde (`deny_unknown_fields` everywhere), then
+//! checked: colour names exist, each block has the keys its kind needs and no
+//! others, ids are unique. Every problem is collected with its location
+//! before returning, so one run reports all of them.
+
+mod area;
+mod convert;
+mod length;
+mod load;
+mod resource;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub use area::{AreaFile, ContactFile, HelplineFile, Nation, NationalFile};
+pub use length::{Length, PageSize};
+pub use load::{load_area, load_national, load_project, load_resource};
+pub use resource::{Anchor, BlockKind, ContactField, StyleName, Theme};
+
+use crate::colour::Colour;
+use crate::diag::{FileId, Span};
+use crate::geom::Abs;
+
+/// A value with the place in a source file it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl<T> Located<T> {
+    /// Takes a value and span from toml's `Spanned`.
+    pub fn from_spanned(file: FileId, s: toml::Spanned<T>) -> Self {
+        let span = Span::new(file, s.span());
+        Located {
+            value: s.into_inner(),
+            span,
+        }
+    }
+}
+
+/// Everything a run reads: resources, areas and national helplines.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Resources, sorted by id.
+    pub resources: Vec<Resource>,
+    /// Areas, sorted by id.
+    pub areas: Vec<Area>,
+    /// National helplines in priority order.
+    pub helplines: Vec<Helpline>,
+}
+
+/// A printed product variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Variant {
+    /// The standard design.
+    Standard,
+    /// Easy Read: pictures beside short sentences, large type.
+    EasyRead,
+}
+
+impl Variant {
+    /// Every variant, in build order.
+    pub const ALL: [Variant; 2] = [Variant::Standard, Variant::EasyRead];
+
+    /// The name used in TOML and file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Variant::Standard => "standard",
+            Variant::EasyRead => "easy-read",
+        }
+    }
+}
+
+impl fmt::Display for Variant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A checked resource.
+#[derive(Debug, Clone)]
+pub struct Resource {
+    /// Identifier (file names, `--resource`).
+    pub id: Located<String>,
+    /// Title, may contain placeholders.
+    pub title: Located<String>,
+    /// Subject, may contain placeholders.
+    pub subject: Option<Located<String>>,
+    /// Author.
+    pub author: Option<Located<String>>,
+    /// Trimmed page size.
+    pub size: PageSize,
+    /// Default text colour.
+    pub ink: Colour,
+    /// Default page colour.
+    pub paper: Colour,
+    /// The variants this resource has.
+    pub variants: BTreeMap<Variant, VariantDef>,
+}
+
+/// One variant's page design.
+#[derive(Debug, Clone)]
+pub struct VariantDef {
+    /// Text margin inside the trim.
+    pub margin: Abs,
+    /// Font sizes and leading.
+    pub type_scale: TypeSizes,
+    /// Pages, front first.
+    pub pages: Vec<PageDef>,
+}
+
+/// Font sizes of the text styles.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TypeSizes {
+    /// Banner title size.
+    pub title: Abs,
+    /// Banner subtitle size.
+    pub subtitle: Abs,
+    /// Heading size.
+    pub heading: Abs,
+    /// Body size.
+    pub body: Abs,
+    /// Small print size.
+    pub small: Abs,
+    /// Line height as a multiple of the font size.
+    pub leading: f64,
+}
+
+/// A page of blocks.
+#[derive(Debug, Clone)]
+pub struct PageDef {
+    /// Background colour, bleeding off every edge.
+    pub background: Option<Colour>,
+    /// Blocks in source order.
+    pub blocks: Vec<BlockDef>,
+    /// Where the page is written.
+    pub span: Span,
+}
+
+/// A checked block.
+#[derive(Debug, Clone)]
+pub struct BlockDef {
+    /// Where the block is written.
+    pub span: Span,
+    /// Top or bottom stacking.
+    pub anchor: Anchor,
+    /// What the block shows.
+    pub content: BlockContent,
+}
+
+/// What a block shows.
+#[derive(Debug, Clone)]
+pub enum BlockContent {
+    /// A full-width coloured band with a title.
+    Banner {
+        /// Title text.
+        title: Located<String>,
+        /// Optional second line.
+        subtitle: Option<Located<String>>,
+        /// Band colour.
+        fill: Colour,
+        /// Text colour.
+        colour: Colour,
+    },
+    /// A heading.
+    Heading {
+        /// Heading text.
+        text: Located<String>,
+        /// Text colour.
+        colour: Colour,
+    },
+    /// Running text with `**bold**` spans.
+    Paragraph {
+        /// The text.
+        text: Located<String>,
+        /// Body or small.
+        style: StyleName,
+        /// Text colour.
+        colour: Colour,
+    },
+    /// Terms with coloured markers.
+    KeyList {
+        /// The entries.
+        items: Vec<KeyItem>,
+    },
+    /// The area's local organisations.
+    Contacts {
+        /// Tags to select (all when empty).
+        tags: Vec<Located<String>>,
+        /// Fields shown under each name.
+        fields: Vec<ContactField>,
+    },
+    /// National helplines.
+    Helplines {
+        /// How many at most.
+        count: usize,
+        /// Band colour, if any.
+        fill: Option<Colour>,
+        /// Text colour.
+        colour: Colour,
+    },
+    /// Empty space.
+    Spacer {
+        /// Its height.
+        height: Abs,
+    },
+}
+
+/// One entry of a key list.
+#[derive(Debug, Clone)]
+pub struct KeyItem {
+    /// The term.
+    pub term: Located<String>,
+    /// Its explanation.
+    pub text: Located<String>,
+    /// Marker colour.
+    pub colour: Colour,
+}
+
+/// A checked area.
+#[derive(Debug, Clone)]
+pub struct Area {
+    /// Identifier (output folder, `--area`).
+    pub id: Located<String>,
+    /// Printed name.
+    pub name: Located<String>,
+    /// Nation, for helplines.
+    pub nation: Nation,
+    /// Local organisations in print order.
+    pub contacts: Vec<Contact>,
+}
+
+/// A local organisation.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    /// Name.
+    pub name: Located<String>,
+    /// Phone number.
+    pub phone: Located<String>,
+    /// Opening hours.
+    pub hours: Option<Located<String>>,
+    /// Web address.
+    pub web: Option<Located<String>>,
+    /// E-mail address.
+    pub email: Option<Located<String>>,
+    /// Description.
+    pub description: Option<Located<String>>,
+    /// Selection tags.
+    pub tags: Vec<Located<String>>,
+    /// Where the contact is written.
+    pub span: Span,
+}
+
+/// A national helpline.
+#[derive(Debug, Clone)]
+pub struct Helpline {
+    /// Name.
+    pub name: Located<String>,
+    /// Number.
+    pub phone: Located<String>,
+    /// Opening times.
+    pub hours: Option<Located<String>>,
+    /// Nations served.
+    pub nations: Vec<Nation>,
+}

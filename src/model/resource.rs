@@ -1,0 +1,245 @@
+//! The resource file: one printed product (card, leaflet, poster) with the
+//! content of each variant. Every key is documented in `docs/format.md`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::length::{Length, PageSize};
+use crate::colour::Colour;
+
+/// A resource as written in `resources/<id>.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ResourceFile {
+    /// Identifier, used in file names and `--resource`.
+    pub id: Spanned<String>,
+    /// Document title (PDF metadata); may use placeholders.
+    pub title: Spanned<String>,
+    /// Document subject (PDF metadata); may use placeholders.
+    #[serde(default)]
+    pub subject: Option<Spanned<String>>,
+    /// Who made it (PDF metadata).
+    #[serde(default)]
+    pub author: Option<Spanned<String>>,
+    /// Trimmed page size.
+    pub size: Spanned<PageSize>,
+    /// Colours shared by every variant.
+    #[serde(default)]
+    pub theme: Theme,
+    /// The standard variant.
+    #[serde(default)]
+    pub standard: Option<VariantFile>,
+    /// The Easy Read variant.
+    #[serde(default)]
+    pub easy_read: Option<VariantFile>,
+}
+
+/// Named colours and the default text and paper colours.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct Theme {
+    /// Body text colour (default near-black #1A1A1A).
+    pub ink: Colour,
+    /// Page colour (default white).
+    pub paper: Colour,
+    /// Named colours that blocks refer to by name.
+    pub colours: BTreeMap<String, Colour>,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            ink: Colour::rgb(0x1A, 0x1A, 0x1A),
+            paper: Colour::WHITE,
+            colours: BTreeMap::new(),
+        }
+    }
+}
+
+/// One variant (standard or Easy Read) of a resource.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct VariantFile {
+    /// Space between the trim edge and the text (default 5mm).
+    #[serde(default)]
+    pub margin: Option<Spanned<Length>>,
+    /// Type sizes for the text styles.
+    #[serde(default, rename = "type")]
+    pub type_scale: TypeScale,
+    /// The pages, front first.
+    #[serde(default)]
+    pub page: Vec<Spanned<PageFile>>,
+}
+
+/// Font sizes of the text styles, and the line spacing.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct TypeScale {
+    /// Banner titles (default 18pt).
+    pub title: Length,
+    /// Banner subtitles (default 8pt).
+    pub subtitle: Length,
+    /// Headings (default 9pt).
+    pub heading: Length,
+    /// Body text (default 7pt).
+    pub body: Length,
+    /// Credit lines and notes (default 6pt, the print minimum).
+    pub small: Length,
+    /// Line height as a multiple of the font size (default 1.25).
+    pub leading: f64,
+}
+
+impl Default for TypeScale {
+    fn default() -> Self {
+        use crate::geom::Abs;
+        TypeScale {
+            title: Length(Abs::pt(18.0)),
+            subtitle: Length(Abs::pt(8.0)),
+            heading: Length(Abs::pt(9.0)),
+            body: Length(Abs::pt(7.0)),
+            small: Length(Abs::pt(6.0)),
+            leading: 1.25,
+        }
+    }
+}
+
+/// One page (one side of the card).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PageFile {
+    /// Page background colour (name or #RRGGBB); bleeds off every edge.
+    #[serde(default)]
+    pub background: Option<Spanned<String>>,
+    /// The blocks, top to bottom.
+    #[serde(default)]
+    pub block: Vec<Spanned<BlockFile>>,
+}
+
+/// What a block is; decides which other keys it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// A coloured band across the top of the page, off the edges, with a title.
+    Banner,
+    /// A heading.
+    Heading,
+    /// Running text; `**bold**` marks bold words.
+    Paragraph,
+    /// Terms with a coloured marker and a short explanation (the CHIME list).
+    KeyList,
+    /// The area's local organisations.
+    Contacts,
+    /// National helplines for the area's nation.
+    Helplines,
+    /// Empty space.
+    Spacer,
+}
+
+impl BlockKind {
+    /// The name written in TOML.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Banner => "banner",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::KeyList => "key-list",
+            BlockKind::Contacts => "contacts",
+            BlockKind::Helplines => "helplines",
+            BlockKind::Spacer => "spacer",
+        }
+    }
+}
+
+/// Where a block sits: stacked from the top (default) or from the bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Anchor {
+    /// Stacked below the blocks before it.
+    #[default]
+    Top,
+    /// Stacked up from the bottom margin.
+    Bottom,
+}
+
+/// A text style name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StyleName {
+    /// Body text.
+    #[default]
+    Body,
+    /// Small print.
+    Small,
+}
+
+/// A field of a contact that a `contacts` block shows under the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContactField {
+    /// Phone number.
+    Phone,
+    /// Opening hours.
+    Hours,
+    /// Web address.
+    Web,
+    /// E-mail address.
+    Email,
+    /// One-line description.
+    Description,
+}
+
+/// A block as written in TOML. Which keys are allowed depends on `kind`;
+/// `model` checks that and hands on a typed block.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BlockFile {
+    /// What the block is.
+    pub kind: Spanned<BlockKind>,
+    /// The block's text (banner title, heading, paragraph).
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
+    /// A banner's second line.
+    #[serde(default)]
+    pub subtitle: Option<Spanned<String>>,
+    /// Text style of a paragraph.
+    #[serde(default)]
+    pub style: Option<Spanned<StyleName>>,
+    /// Fill colour (banner, helplines band): a theme name or #RRGGBB.
+    #[serde(default)]
+    pub fill: Option<Spanned<String>>,
+    /// Text colour: a theme name or #RRGGBB.
+    #[serde(default)]
+    pub colour: Option<Spanned<String>>,
+    /// Entries of a key list.
+    #[serde(default)]
+    pub item: Option<Vec<Spanned<KeyItemFile>>>,
+    /// Contact tags to show (all contacts when absent).
+    #[serde(default)]
+    pub tags: Option<Vec<Spanned<String>>>,
+    /// Contact fields shown under each name (default phone and hours).
+    #[serde(default)]
+    pub fields: Option<Vec<ContactField>>,
+    /// How many helplines to show at most.
+    #[serde(default)]
+    pub count: Option<Spanned<usize>>,
+    /// Height of a spacer.
+    #[serde(default)]
+    pub height: Option<Spanned<Length>>,
+    /// Stack from the top (default) or the bottom of the page.
+    #[serde(default)]
+    pub anchor: Anchor,
+}
+
+/// One entry of a key list.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KeyItemFile {
+    /// The term, in bold (e.g. "Connectedness").
+    pub term: Spanned<String>,
+    /// Its short explanation.
+    pub text: Spanned<String>,
+    /// Marker colour: a theme name or #RRGGBB.
+    pub colour: Spanned<String>,
+}

@@ -1,0 +1,170 @@
+//! Stage 4: frames become PDF bytes.
+//!
+//! printpdf writes pages, embeds and subsets the fonts and maps every glyph
+//! to Unicode. Its output is then finished with lopdf ([`post`]): correct
+//! TrimBox and BleedBox, language, metadata, version, fixed dates and a
+//! content-derived document ID, and compressed streams.
+
+mod post;
+mod shape;
+mod text;
+
+use std::collections::BTreeMap;
+
+use printpdf::{Mm, Op, PdfDocument, PdfPage, PdfSaveOptions, PdfWarnMsg};
+
+use crate::geom::{Abs, Point, Size};
+use crate::layout::{FontBook, FontId, Frame, FrameItem};
+
+/// Document-level facts written into the PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Metadata {
+    /// Title, shown in the viewer's title bar.
+    pub title: String,
+    /// Subject.
+    pub subject: String,
+    /// Author.
+    pub author: String,
+    /// Natural language, BCP 47 (`en-GB`).
+    pub lang: String,
+}
+
+/// Output settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Creation and modification time, seconds since 1970 (UTC). Fixed so
+    /// that the same input gives the same bytes.
+    pub timestamp: i64,
+}
+
+/// The bundled fonts parsed for printpdf, once per run.
+pub struct PdfFonts {
+    parsed: BTreeMap<FontId, printpdf::ParsedFont>,
+}
+
+impl PdfFonts {
+    /// Parses every face of `book`.
+    pub fn new(book: &FontBook) -> Result<PdfFonts, String> {
+        let mut parsed = BTreeMap::new();
+        for id in FontId::ALL {
+            let mut warnings = Vec::new();
+            let font = printpdf::ParsedFont::from_bytes(book.data(id), 0, &mut warnings)
+                .ok_or_else(|| format!("printpdf cannot read the font {}", id.file_name()))?;
+            parsed.insert(id, font);
+        }
+        Ok(PdfFonts { parsed })
+    }
+}
+
+/// Page geometry: converts trim-relative, y-down positions into PDF points
+/// (origin bottom-left of the bleed box, y up).
+#[derive(Debug, Clone, Copy)]
+struct PageSpace {
+    bleed: Abs,
+    height: Abs,
+}
+
+impl PageSpace {
+    fn new(frame: &Frame) -> Self {
+        PageSpace {
+            bleed: frame.bleed,
+            height: frame.size.h + frame.bleed * 2.0,
+        }
+    }
+
+    /// PDF x and y in points.
+    fn to_pdf(self, p: Point) -> (f32, f32) {
+        let x = p.x + self.bleed;
+        let y = self.height - (p.y + self.bleed);
+        (x.to_pt() as f32, y.to_pt() as f32)
+    }
+}
+
+/// Writes `frames` as a PDF.
+pub fn pdf(frames: &[Frame], meta: &Metadata, fonts: &PdfFonts, book: &FontBook, options: &PdfOptions) -> Vec<u8> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let used = used_fonts(frames);
+    // printpdf names each font resource with a random id and takes the
+    // subset tag (`ABCDEF+`) from its first six letters. A tag derived from
+    // the glyphs used keeps output reproducible, and gives different subsets
+    // different tags, as PDF requires when documents are merged.
+    let mut ids = BTreeMap::new();
+    for id in used {
+        if let Some(parsed) = fonts.parsed.get(&id) {
+            let pdf_id = printpdf::FontId(subset_tag(frames, id));
+            doc.resources
+                .fonts
+                .map
+                .insert(pdf_id.clone(), printpdf::PdfFont::new(parsed.clone()));
+            ids.insert(id, pdf_id);
+        }
+    }
+    let faces = book.faces();
+    let mut pages = Vec::with_capacity(frames.len());
+    for frame in frames {
+        let space = PageSpace::new(frame);
+        let mut ops: Vec<Op> = Vec::new();
+        for (pos, item) in &frame.items {
+            match item {
+                FrameItem::Text(t) => text::write(&mut ops, space, *pos, t, &ids, &faces),
+                FrameItem::Shape(s) => shape::write(&mut ops, space, *pos, s),
+            }
+        }
+        let full = Size::new(frame.size.w + frame.bleed * 2.0, frame.size.h + frame.bleed * 2.0);
+        pages.push(PdfPage::new(
+            Mm(full.w.to_mm() as f32),
+            Mm(full.h.to_mm() as f32),
+            ops,
+        ));
+    }
+    doc.with_pages(pages);
+    let save = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings: Vec<PdfWarnMsg> = Vec::new();
+    let lo = doc.to_lopdf_document(&save, &mut warnings);
+    post::finish(lo, frames, meta, options)
+}
+
+/// Six capital letters derived from the face and the glyphs it draws.
+fn subset_tag(frames: &[Frame], font: FontId) -> String {
+    use sha2::{Digest, Sha256};
+    let mut glyphs: Vec<u16> = frames
+        .iter()
+        .flat_map(|f| &f.items)
+        .filter_map(|(_, item)| match item {
+            FrameItem::Text(t) if t.font == font => Some(t.glyphs.iter().map(|g| g.id)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    glyphs.sort_unstable();
+    glyphs.dedup();
+    let mut hasher = Sha256::new();
+    hasher.update(font.file_name().as_bytes());
+    for g in glyphs {
+        hasher.update(g.to_be_bytes());
+    }
+    hasher.finalize()[..6]
+        .iter()
+        .map(|b| char::from(b'A' + b % 26))
+        .collect()
+}
+
+/// The faces any frame uses, so unused ones are not embedded.
+fn used_fonts(frames: &[Frame]) -> Vec<FontId> {
+    let mut used: Vec<FontId> = frames
+        .iter()
+        .flat_map(|f| &f.items)
+        .filter_map(|(_, item)| match item {
+            FrameItem::Text(t) => Some(t.font),
+            FrameItem::Shape(_) => None,
+        })
+        .collect();
+    used.sort();
+    used.dedup();
+    used
+}

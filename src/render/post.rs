@@ -1,0 +1,151 @@
+//! Finishing printpdf's output with lopdf: what printpdf 0.12 gets wrong or
+//! leaves out (see `shared/PRINTPDF-NOTES.md`).
+
+use lopdf::{Dictionary, Document, Object, StringFormat};
+use sha2::{Digest, Sha256};
+
+use crate::layout::Frame;
+
+use super::{Metadata, PdfOptions};
+
+/// Sets page boxes, catalog and Info entries, version, ID; compresses; saves.
+pub(super) fn finish(mut doc: Document, frames: &[Frame], meta: &Metadata, options: &PdfOptions) -> Vec<u8> {
+    doc.version = "1.7".to_owned();
+    set_page_boxes(&mut doc, frames);
+    set_catalog(&mut doc, meta);
+    set_info(&mut doc, meta, options);
+    doc.compress();
+    set_id(&mut doc);
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = doc.save_to(&mut out);
+    out
+}
+
+/// `[x0 y0 x1 y1]` in points.
+fn rect(x0: f64, y0: f64, x1: f64, y1: f64) -> Object {
+    Object::Array(
+        [x0, y0, x1, y1]
+            .iter()
+            .map(|v| Object::Real((v * 1000.0).round() as f32 / 1000.0))
+            .collect(),
+    )
+}
+
+/// MediaBox = BleedBox = trim + bleed; TrimBox = the finished size.
+fn set_page_boxes(doc: &mut Document, frames: &[Frame]) {
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    for (id, frame) in pages.into_iter().zip(frames) {
+        let b = frame.bleed.to_pt();
+        let w = frame.size.w.to_pt() + 2.0 * b;
+        let h = frame.size.h.to_pt() + 2.0 * b;
+        if let Ok(page) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
+            page.set("MediaBox", rect(0.0, 0.0, w, h));
+            page.set("BleedBox", rect(0.0, 0.0, w, h));
+            page.set("TrimBox", rect(b, b, w - b, h - b));
+            page.remove(b"CropBox");
+            page.remove(b"ArtBox");
+        }
+    }
+}
+
+/// Language and "show the title, not the file name".
+fn set_catalog(doc: &mut Document, meta: &Metadata) {
+    let Ok(root) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
+        return;
+    };
+    if let Ok(catalog) = doc.get_object_mut(root).and_then(Object::as_dict_mut) {
+        catalog.set("Lang", Object::string_literal(meta.lang.as_str()));
+        let mut prefs = Dictionary::new();
+        prefs.set("DisplayDocTitle", Object::Boolean(true));
+        catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    }
+}
+
+/// A text string: PDFDocEncoding-safe ASCII as is, anything else UTF-16BE.
+fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in s.encode_utf16() {
+            bytes.extend(unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+/// `D:YYYYMMDDHHmmSSZ` for seconds since 1970 (UTC).
+pub fn pdf_date(timestamp: i64) -> String {
+    let days = timestamp.div_euclid(86_400);
+    let secs = timestamp.rem_euclid(86_400);
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "D:{year:04}{month:02}{day:02}{:02}{:02}{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+/// A fresh Info dictionary: printpdf's has 1970 dates, an empty
+/// GTS_PDFXVersion and empty keys.
+fn set_info(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
+    let date = Object::string_literal(pdf_date(options.timestamp));
+    let mut info = Dictionary::new();
+    info.set("Title", text_string(&meta.title));
+    if !meta.author.is_empty() {
+        info.set("Author", text_string(&meta.author));
+    }
+    if !meta.subject.is_empty() {
+        info.set("Subject", text_string(&meta.subject));
+    }
+    info.set("Creator", text_string("wellprint"));
+    info.set("Producer", text_string(concat!("wellprint ", env!("CARGO_PKG_VERSION"), " (printpdf, lopdf)")));
+    info.set("CreationDate", date.clone());
+    info.set("ModDate", date);
+    info.set("Trapped", Object::Name(b"False".to_vec()));
+    let id = doc.add_object(Object::Dictionary(info));
+    if let Ok(old) = doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        doc.objects.remove(&old);
+    }
+    doc.trailer.set("Info", Object::Reference(id));
+}
+
+/// A document ID derived from the content, so the same input gives the
+/// same file.
+fn set_id(doc: &mut Document) {
+    let mut hasher = Sha256::new();
+    for (id, object) in &doc.objects {
+        hasher.update(id.0.to_be_bytes());
+        if let Object::Stream(s) = object {
+            hasher.update(&s.content);
+        } else {
+            hasher.update(format!("{object:?}").as_bytes());
+        }
+    }
+    let digest = hasher.finalize();
+    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pdf_date;
+
+    #[test]
+    fn dates_are_utc_calendar_dates() {
+        assert_eq!(pdf_date(0), "D:19700101000000Z");
+        assert_eq!(pdf_date(1_767_225_600), "D:20260101000000Z");
+        assert_eq!(pdf_date(951_825_600), "D:20000229120000Z");
+    }
+}

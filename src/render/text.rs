@@ -1,0 +1,61 @@
+//! Text items as PDF text objects: `BT /F size Tf … Tm [<gid>…] TJ ET`.
+
+use std::collections::BTreeMap;
+
+use printpdf::{Codepoint, Color, Op, PdfFontHandle, Pt, Rgb, TextItem as PdfText, TextMatrix};
+
+use crate::geom::Point;
+use crate::layout::{FontId, TextItem};
+use crate::layout::Faces;
+
+use super::PageSpace;
+
+/// Appends the operators that draw `item` with its baseline starting at `pos`.
+pub(super) fn write(
+    ops: &mut Vec<Op>,
+    space: PageSpace,
+    pos: Point,
+    item: &TextItem,
+    ids: &BTreeMap<FontId, printpdf::FontId>,
+    faces: &Faces,
+) {
+    let Some(font) = ids.get(&item.font) else {
+        return;
+    };
+    let face = faces.get(item.font);
+    let upem = f64::from(face.units_per_em());
+    let codepoints = item
+        .glyphs
+        .iter()
+        .map(|g| {
+            // TJ adjustments are in thousandths of an em; positive moves left.
+            let default = face
+                .glyph_hor_advance(ttf_parser::GlyphId(g.id))
+                .map_or(0.0, |a| f64::from(a) / upem);
+            Codepoint {
+                gid: g.id,
+                offset: ((default - g.advance.get()) * 1000.0) as f32,
+                cid: Some(g.text.clone()),
+            }
+        })
+        .collect();
+    let (x, y) = space.to_pdf(pos);
+    let [r, g, b] = item.fill.to_unit();
+    ops.extend([
+        Op::StartTextSection,
+        Op::SetFillColor {
+            col: Color::Rgb(Rgb::new(r, g, b, None)),
+        },
+        Op::SetFont {
+            font: PdfFontHandle::External(font.clone()),
+            size: Pt(item.size.to_pt() as f32),
+        },
+        Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+        },
+        Op::ShowText {
+            items: vec![PdfText::GlyphIds(codepoints)],
+        },
+        Op::EndTextSection,
+    ]);
+}

@@ -1,0 +1,370 @@
+//! Stage 2: one resource × variant × area becomes a concrete [`Document`].
+//!
+//! Placeholders (`{area.name}`) are filled, `**bold**` markup is split into
+//! runs, contact and helpline blocks are filled from the area, and every
+//! choice is made: layout receives no options, only content and sizes.
+
+mod text;
+
+pub use text::{RichText, Run};
+
+use crate::colour::Colour;
+use crate::diag::{Diagnostic, SourceResult, Span};
+use crate::geom::{Abs, Size};
+use crate::model::{
+    Anchor, Area, BlockContent, ContactField, Helpline, Located, Resource, StyleName, TypeSizes,
+    Variant,
+};
+
+/// A document ready for layout.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Title (PDF metadata).
+    pub title: String,
+    /// Subject (PDF metadata).
+    pub subject: String,
+    /// Author (PDF metadata).
+    pub author: String,
+    /// Natural language, BCP 47 (`en-GB`).
+    pub lang: String,
+    /// Trimmed page size.
+    pub trim: Size,
+    /// Text margin inside the trim.
+    pub margin: Abs,
+    /// Font sizes.
+    pub type_sizes: TypeSizes,
+    /// Page colour.
+    pub paper: Colour,
+    /// The pages.
+    pub pages: Vec<Page>,
+}
+
+/// A page of blocks.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Background colour.
+    pub background: Option<Colour>,
+    /// Blocks in source order.
+    pub blocks: Vec<Block>,
+}
+
+/// A block with its content filled in.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Where the block is written.
+    pub span: Span,
+    /// Human name for messages: "page 2, block 1 (contacts)".
+    pub label: String,
+    /// Top or bottom stacking.
+    pub anchor: Anchor,
+    /// What to lay out.
+    pub content: Content,
+}
+
+/// Text style of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextStyle {
+    /// Banner title.
+    Title,
+    /// Banner subtitle.
+    Subtitle,
+    /// Heading.
+    Heading,
+    /// Body text.
+    Body,
+    /// Small print.
+    Small,
+}
+
+/// Concrete block content.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// A coloured band across the top with a title and subtitle.
+    Banner {
+        /// Title.
+        title: RichText,
+        /// Second line.
+        subtitle: Option<RichText>,
+        /// Band colour.
+        fill: Colour,
+        /// Text colour.
+        colour: Colour,
+    },
+    /// Text in one style.
+    Text {
+        /// The text.
+        text: RichText,
+        /// Its style.
+        style: TextStyle,
+        /// Its colour.
+        colour: Colour,
+    },
+    /// Terms with coloured markers.
+    KeyList {
+        /// (term, explanation, marker colour).
+        items: Vec<(RichText, RichText, Colour)>,
+        /// Text colour.
+        colour: Colour,
+    },
+    /// A list of entries (contacts, helplines), each a short paragraph.
+    Entries {
+        /// The entries.
+        entries: Vec<RichText>,
+        /// Band colour behind the list, if any.
+        fill: Option<Colour>,
+        /// Text colour.
+        colour: Colour,
+    },
+    /// Empty space.
+    Spacer {
+        /// Its height.
+        height: Abs,
+    },
+}
+
+/// Makes the document for one resource, variant and area.
+pub fn resolve(
+    resource: &Resource,
+    variant: Variant,
+    area: &Area,
+    helplines: &[Helpline],
+) -> SourceResult<Document> {
+    let Some(def) = resource.variants.get(&variant) else {
+        return Err(vec![Diagnostic::error(
+            resource.id.span.clone(),
+            format!("`{}` has no {variant} variant", resource.id.value),
+        )]);
+    };
+    let mut cx = Filler {
+        area,
+        errors: Vec::new(),
+    };
+    let mut pages = Vec::new();
+    for (pi, page) in def.pages.iter().enumerate() {
+        let mut blocks = Vec::new();
+        for (bi, block) in page.blocks.iter().enumerate() {
+            let label = format!(
+                "page {}, block {} ({})",
+                pi + 1,
+                bi + 1,
+                kind_name(&block.content)
+            );
+            if let Some(content) = cx.content(&block.content, resource.ink, helplines, &block.span) {
+                blocks.push(Block {
+                    span: block.span.clone(),
+                    label,
+                    anchor: block.anchor,
+                    content,
+                });
+            }
+        }
+        pages.push(Page {
+            background: page.background,
+            blocks,
+        });
+    }
+    let title = cx.plain(&resource.title);
+    let subject = resource
+        .subject
+        .as_ref()
+        .map(|s| cx.plain(s))
+        .unwrap_or_default();
+    let author = resource
+        .author
+        .as_ref()
+        .map(|s| cx.plain(s))
+        .unwrap_or_default();
+    if !cx.errors.is_empty() {
+        return Err(cx.errors);
+    }
+    Ok(Document {
+        title,
+        subject,
+        author,
+        lang: "en-GB".to_owned(),
+        trim: resource.size.trim,
+        margin: def.margin,
+        type_sizes: def.type_scale,
+        paper: resource.paper,
+        pages,
+    })
+}
+
+/// The TOML name of a block's kind, for labels.
+fn kind_name(content: &BlockContent) -> &'static str {
+    match content {
+        BlockContent::Banner { .. } => "banner",
+        BlockContent::Heading { .. } => "heading",
+        BlockContent::Paragraph { .. } => "paragraph",
+        BlockContent::KeyList { .. } => "key-list",
+        BlockContent::Contacts { .. } => "contacts",
+        BlockContent::Helplines { .. } => "helplines",
+        BlockContent::Spacer { .. } => "spacer",
+    }
+}
+
+/// Fills placeholders and area data, collecting errors.
+struct Filler<'a> {
+    area: &'a Area,
+    errors: Vec<Diagnostic>,
+}
+
+impl Filler<'_> {
+    /// Text with placeholders filled and bold markup parsed.
+    fn rich(&mut self, text: &Located<String>) -> RichText {
+        match text::fill(text, self.area).and_then(|s| RichText::parse(&s, &text.span)) {
+            Ok(t) => t,
+            Err(e) => {
+                self.errors.push(e);
+                RichText::default()
+            }
+        }
+    }
+
+    /// Plain text (metadata) with placeholders filled.
+    fn plain(&mut self, text: &Located<String>) -> String {
+        match text::fill(text, self.area) {
+            Ok(s) => s.replace("**", ""),
+            Err(e) => {
+                self.errors.push(e);
+                String::new()
+            }
+        }
+    }
+
+    fn content(
+        &mut self,
+        content: &BlockContent,
+        ink: Colour,
+        helplines: &[Helpline],
+        span: &Span,
+    ) -> Option<Content> {
+        Some(match content {
+            BlockContent::Banner {
+                title,
+                subtitle,
+                fill,
+                colour,
+            } => Content::Banner {
+                title: self.rich(title),
+                subtitle: subtitle.as_ref().map(|s| self.rich(s)),
+                fill: *fill,
+                colour: *colour,
+            },
+            BlockContent::Heading { text, colour } => Content::Text {
+                text: self.rich(text),
+                style: TextStyle::Heading,
+                colour: *colour,
+            },
+            BlockContent::Paragraph {
+                text,
+                style,
+                colour,
+            } => Content::Text {
+                text: self.rich(text),
+                style: match style {
+                    StyleName::Body => TextStyle::Body,
+                    StyleName::Small => TextStyle::Small,
+                },
+                colour: *colour,
+            },
+            BlockContent::KeyList { items } => Content::KeyList {
+                items: items
+                    .iter()
+                    .map(|i| (self.rich(&i.term), self.rich(&i.text), i.colour))
+                    .collect(),
+                colour: ink,
+            },
+            BlockContent::Contacts { tags, fields } => {
+                let chosen: Vec<_> = self
+                    .area
+                    .contacts
+                    .iter()
+                    .filter(|c| {
+                        tags.is_empty()
+                            || c.tags.iter().any(|t| tags.iter().any(|w| w.value == t.value))
+                    })
+                    .collect();
+                if chosen.is_empty() {
+                    let wanted: Vec<&str> = tags.iter().map(|t| t.value.as_str()).collect();
+                    let msg = if wanted.is_empty() {
+                        format!("the area `{}` has no contacts", self.area.id.value)
+                    } else {
+                        format!(
+                            "the area `{}` has no contacts tagged {}",
+                            self.area.id.value,
+                            wanted.join(" or ")
+                        )
+                    };
+                    self.errors.push(
+                        Diagnostic::error(span.clone(), msg).with_hint(format!(
+                            "add a [[contact]] with one of these tags to {}",
+                            "the area file"
+                        )),
+                    );
+                    return None;
+                }
+                let entries = chosen
+                    .into_iter()
+                    .map(|c| {
+                        let mut details = Vec::new();
+                        for f in fields {
+                            let v = match f {
+                                ContactField::Phone => Some(&c.phone),
+                                ContactField::Hours => c.hours.as_ref(),
+                                ContactField::Web => c.web.as_ref(),
+                                ContactField::Email => c.email.as_ref(),
+                                ContactField::Description => c.description.as_ref(),
+                            };
+                            if let Some(v) = v {
+                                details.push(v.value.clone());
+                            }
+                        }
+                        RichText::entry(&c.name.value, "\n", &details.join(" · "), &c.span)
+                    })
+                    .collect();
+                Content::Entries {
+                    entries,
+                    fill: None,
+                    colour: ink,
+                }
+            }
+            BlockContent::Helplines {
+                count,
+                fill,
+                colour,
+            } => {
+                let nation = self.area.nation;
+                let entries: Vec<_> = helplines
+                    .iter()
+                    .filter(|h| h.nations.contains(&nation))
+                    .take(*count)
+                    .map(|h| {
+                        let mut detail = h.phone.value.clone();
+                        if let Some(hours) = &h.hours {
+                            detail.push_str(" · ");
+                            detail.push_str(&hours.value);
+                        }
+                        RichText::entry(&h.name.value, "  ", &detail, &h.name.span)
+                    })
+                    .collect();
+                if entries.is_empty() {
+                    self.errors.push(
+                        Diagnostic::error(
+                            span.clone(),
+                            format!("no national helpline is listed for {}", nation.name()),
+                        )
+                        .with_hint("add a [[helpline]] for this nation to areas/national.toml"),
+                    );
+                    return None;
+                }
+                Content::Entries {
+                    entries,
+                    fill: *fill,
+                    colour: *colour,
+                }
+            }
+            BlockContent::Spacer { height } => Content::Spacer { height: *height },
+        })
+    }
+}

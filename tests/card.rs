@@ -1,0 +1,167 @@
+//! The CHIME wallet card, built for every example area and checked as a
+//! print shop and a screen reader would: page boxes, fonts, text, pixels.
+
+mod common;
+
+use common::{build, load, mm, render_page, root};
+use wellprint::inspect::inspect;
+use wellprint::model::Variant;
+
+const CARD: &str = "chime-wallet-card";
+
+fn close(a: f64, b: f64, tol_mm: f64) -> bool {
+    (a - b).abs() <= mm(tol_mm)
+}
+
+#[test]
+fn every_area_gets_a_two_sided_card_with_correct_page_boxes() {
+    let (sources, project) = load(&root());
+    assert!(project.areas.len() >= 2, "at least two example areas");
+    for area in &project.areas {
+        let built = build(&sources, &project, CARD, Variant::Standard, &area.id.value)
+            .unwrap_or_else(|e| panic!("{}: {e}", area.id.value));
+        let report = inspect(&built.bytes).expect("our PDF parses");
+        assert_eq!(report.pages.len(), 2, "{}: front and back", area.id.value);
+        for page in &report.pages {
+            let media = &page.media_box;
+            assert!(close(media.width(), mm(91.0), 0.1), "MediaBox width {}", media.width());
+            assert!(close(media.height(), mm(61.0), 0.1), "MediaBox height {}", media.height());
+            let trim = page.trim_box.as_ref().expect("TrimBox set");
+            assert!(close(trim.width(), mm(85.0), 0.1));
+            assert!(close(trim.height(), mm(55.0), 0.1));
+            assert!(close(trim.x0 - media.x0, mm(3.0), 0.1), "3 mm bleed on the left");
+            assert!(close(trim.y0 - media.y0, mm(3.0), 0.1), "3 mm bleed at the bottom");
+            let bleed = page.bleed_box.as_ref().expect("BleedBox set");
+            assert!(bleed.x0 <= trim.x0 && bleed.y0 <= trim.y0);
+            assert!(bleed.x1 >= trim.x1 && bleed.y1 >= trim.y1);
+            assert!(close(bleed.width(), mm(91.0), 0.1));
+        }
+    }
+}
+
+#[test]
+fn fonts_are_embedded_and_subset_and_text_extracts() {
+    let (sources, project) = load(&root());
+    for area in &project.areas {
+        let built = build(&sources, &project, CARD, Variant::Standard, &area.id.value)
+            .expect("builds");
+        let report = inspect(&built.bytes).expect("parses");
+        assert!(!report.fonts.is_empty());
+        for font in &report.fonts {
+            assert!(font.embedded, "{} embedded", font.base_font);
+            assert!(font.subset, "{} subset", font.base_font);
+            assert!(font.to_unicode, "{} maps to Unicode", font.base_font);
+        }
+        let text = report.text();
+        for word in ["Connectedness", "Hope", "Identity", "Meaning", "Empowerment"] {
+            assert!(text.contains(word), "{word} in {}", area.id.value);
+        }
+        assert!(text.contains(&area.name.value), "area name printed");
+        for contact in area.contacts.iter().filter(|c| c.tags.iter().any(|t| t.value == "card")) {
+            assert!(
+                text.contains(&contact.phone.value),
+                "{} phone {} in the text of {}:\n{text}",
+                contact.name.value,
+                contact.phone.value,
+                area.id.value
+            );
+        }
+        assert!(text.contains("116 123"), "a national helpline");
+        assert_eq!(report.lang.as_deref(), Some("en-GB"));
+        assert_eq!(report.display_doc_title, Some(true));
+        let title = report.info.get("Title").expect("title");
+        assert!(title.contains(&area.name.value), "title names the area: {title}");
+        assert!(report.version.as_str() >= "1.7");
+    }
+}
+
+#[test]
+fn no_text_within_4mm_of_the_trim_edge() {
+    let (sources, project) = load(&root());
+    for area in &project.areas {
+        let built = build(&sources, &project, CARD, Variant::Standard, &area.id.value)
+            .expect("builds");
+        let report = inspect(&built.bytes).expect("parses");
+        for (i, page) in report.pages.iter().enumerate() {
+            let trim = page.trim_box.as_ref().expect("trim");
+            let safe = mm(4.0);
+            assert!(!page.text.is_empty());
+            for run in &page.text {
+                // Glyph box: from the descender to the ascender.
+                let (x0, x1) = (run.x, run.x + run.width);
+                let (y0, y1) = (run.y - 0.25 * run.size, run.y + 0.95 * run.size);
+                assert!(
+                    x0 >= trim.x0 + safe - 0.01
+                        && x1 <= trim.x1 - safe + 0.01
+                        && y0 >= trim.y0 + safe - 0.01
+                        && y1 <= trim.y1 - safe + 0.01,
+                    "page {} of {}: \"{}\" at ({x0:.1}, {y0:.1})–({x1:.1}, {y1:.1}) is within 4 mm of the trim {trim:?}",
+                    i + 1,
+                    area.id.value,
+                    run.text
+                );
+                assert!(run.size >= 6.0 - 1e-6, "\"{}\" is {} pt, under the 6 pt print minimum", run.text, run.size);
+            }
+        }
+    }
+}
+
+#[test]
+fn rendered_pages_show_the_design_and_bleed() {
+    let (sources, project) = load(&root());
+    let built = build(&sources, &project, CARD, Variant::Standard, "oxfordshire").expect("builds");
+    let dpi = 150.0;
+    let px_per_mm = f64::from(dpi) / 25.4;
+    for index in 0..2 {
+        let page = render_page(&built.bytes, index, dpi);
+        assert!((page.width as f64 - 91.0 * px_per_mm).abs() < 3.0, "width {}", page.width);
+        let non_white = (0..page.height)
+            .flat_map(|y| (0..page.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| page.at(x, y).iter().any(|&c| c < 230))
+            .count();
+        let share = non_white as f64 / (page.width * page.height) as f64;
+        assert!(share > 0.03, "page {index} is nearly blank: {share:.3}");
+    }
+    // The front's navy banner runs into the bleed: the very corner pixel
+    // (outside the trim) is navy, not white.
+    let front = render_page(&built.bytes, 0, dpi);
+    let [r, g, b] = front.at(2, 2);
+    assert!(r < 60 && g < 80 && b > 60 && b < 120, "corner pixel is navy: {:?}", [r, g, b]);
+    // The back's helpline band runs off the bottom edge.
+    let back = render_page(&built.bytes, 1, dpi);
+    let corner = back.at(2, back.height - 3);
+    assert!(corner != [255, 255, 255], "bottom band bleeds: {corner:?}");
+}
+
+#[test]
+fn body_text_contrast_is_at_least_7_to_1() {
+    use wellprint::colour::Colour;
+    use wellprint::layout::{FrameItem, Geometry};
+    let (sources, project) = load(&root());
+    let built = build(&sources, &project, CARD, Variant::Standard, "medway").expect("builds");
+    for frame in &built.frames {
+        let shapes: Vec<_> = frame
+            .items
+            .iter()
+            .filter_map(|(p, i)| match i {
+                FrameItem::Shape(s) => Some((*p, s)),
+                FrameItem::Text(_) => None,
+            })
+            .collect();
+        for (pos, item) in &frame.items {
+            let FrameItem::Text(t) = item else { continue };
+            // The background is the topmost shape under the text's start.
+            let bg = shapes
+                .iter()
+                .rev()
+                .find(|(p, s)| {
+                    let Geometry::Rect { size, .. } = &s.geometry;
+                    pos.x >= p.x && pos.x <= p.x + size.w && pos.y >= p.y && pos.y <= p.y + size.h
+                })
+                .and_then(|(_, s)| s.fill)
+                .unwrap_or(Colour::WHITE);
+            let ratio = t.fill.contrast(bg);
+            assert!(ratio >= 7.0, "\"{}\" {} on {} has contrast {ratio:.2}", t.text(), t.fill, bg);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Shared test helpers: load the real project, build documents, render
+//! pages to pixels, and make throw-away projects with broken input.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use wellprint::diag::{Diagnostic, Sources};
+use wellprint::model::{Project, Variant};
+use wellprint::{BuildOptions, Built, Fonts, Job};
+
+/// The repository root (the real project).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Millimetres to points.
+pub fn mm(v: f64) -> f64 {
+    v * 72.0 / 25.4
+}
+
+/// Loads a project, panicking with readable diagnostics if it fails.
+pub fn load(root: &Path) -> (Sources, Project) {
+    let mut sources = Sources::new();
+    match wellprint::model::load_project(root, &mut sources) {
+        Ok(p) => (sources, p),
+        Err(errors) => panic!("project does not load:\n{}", render(&sources, &errors)),
+    }
+}
+
+/// Diagnostics as plain text lines.
+pub fn render(sources: &Sources, errors: &[Diagnostic]) -> String {
+    errors
+        .iter()
+        .map(|d| sources.render_plain(d))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The bundled fonts.
+pub fn fonts() -> Fonts {
+    Fonts::load(&root().join("fonts")).expect("bundled fonts load")
+}
+
+/// Builds one document of a loaded project.
+pub fn build(
+    sources: &Sources,
+    project: &Project,
+    resource: &str,
+    variant: Variant,
+    area: &str,
+) -> Result<Built, String> {
+    let job = Job {
+        resource: project
+            .resources
+            .iter()
+            .find(|r| r.id.value == resource)
+            .expect("resource exists"),
+        variant,
+        area: project
+            .areas
+            .iter()
+            .find(|a| a.id.value == area)
+            .expect("area exists"),
+    };
+    wellprint::build(project, &job, &fonts(), &BuildOptions::default())
+        .map_err(|e| render(sources, &e))
+}
+
+/// A page rendered to RGBA pixels.
+pub struct Pixels {
+    /// Width in pixels.
+    pub width: usize,
+    /// Height in pixels.
+    pub height: usize,
+    /// RGBA, row by row.
+    pub rgba: Vec<u8>,
+}
+
+impl Pixels {
+    /// The colour at (x, y).
+    pub fn at(&self, x: usize, y: usize) -> [u8; 3] {
+        let i = (y * self.width + x) * 4;
+        [self.rgba[i], self.rgba[i + 1], self.rgba[i + 2]]
+    }
+}
+
+/// Renders page `index` of a PDF at `dpi` with hayro, on white.
+pub fn render_page(pdf: &[u8], index: usize, dpi: f32) -> Pixels {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::hayro_syntax::Pdf;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings};
+
+    let pdf = Pdf::new(pdf.to_vec()).expect("hayro parses the PDF");
+    let pages = pdf.pages();
+    let page = pages.get(index).expect("page exists");
+    let scale = dpi / 72.0;
+    let pixmap = hayro::render(
+        page,
+        &RenderCache::new(),
+        &InterpreterSettings::default(),
+        &RenderSettings::default(),
+        &PixmapSettings {
+            x_scale: scale,
+            y_scale: scale,
+            bg_color: WHITE,
+        },
+    );
+    Pixels {
+        width: usize::from(pixmap.width()),
+        height: usize::from(pixmap.height()),
+        rgba: pixmap.data_as_u8_slice().to_vec(),
+    }
+}
+
+/// A throw-away copy of the project's fonts, resources and national
+/// helplines, with room for broken files.
+pub struct TempProject {
+    /// Keeps the folder alive.
+    pub dir: tempfile::TempDir,
+}
+
+impl TempProject {
+    /// A project with the real resources and fonts but no areas.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["fonts", "resources"] {
+            let to = dir.path().join(sub);
+            fs::create_dir_all(&to).expect("mkdir");
+            for entry in fs::read_dir(root().join(sub)).expect("list") {
+                let entry = entry.expect("entry");
+                fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+            }
+        }
+        fs::create_dir_all(dir.path().join("areas")).expect("mkdir");
+        fs::copy(
+            root().join("areas/national.toml"),
+            dir.path().join("areas/national.toml"),
+        )
+        .expect("copy");
+        TempProject { dir }
+    }
+
+    /// The project folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `text` to `rel` inside the project.
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.dir.path().join(rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, text).expect("write");
+        self
+    }
+
+    /// Copies a real area file in.
+    pub fn with_area(&self, id: &str) -> &Self {
+        fs::copy(
+            root().join(format!("areas/{id}.toml")),
+            self.dir.path().join(format!("areas/{id}.toml")),
+        )
+        .expect("copy area");
+        self
+    }
+
+    /// Loads the project; the errors as plain text if it fails.
+    pub fn load(&self) -> Result<(Sources, Project), String> {
+        let mut sources = Sources::new();
+        match wellprint::model::load_project(self.path(), &mut sources) {
+            Ok(p) => Ok((sources, p)),
+            Err(e) => Err(render(&sources, &e)),
+        }
+    }
+}
+
+/// Runs the real `wellprint` binary in `dir`.
+pub fn run(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wellprint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run wellprint")
+}

@@ -157,7 +157,7 @@ impl TempProject {
     }
 
     /// Copies a real area file in.
-    pub fn with_area(&self, id: &str) -> &Self {
+    pub fn with_area(self, id: &str) -> Self {
         fs::copy(
             root().join(format!("areas/{id}.toml")),
             self.dir.path().join(format!("areas/{id}.toml")),

@@ -235,7 +235,8 @@ pub struct TextRun {
     pub font: String,
     /// Effective font size in points: the `Tf` size scaled by the text matrix
     /// and the current transformation matrix (the length of their combined
-    /// vertical unit vector).
+    /// vertical unit vector). Always non-negative, even for a mirrored
+    /// (negative) `Tf` size.
     pub size: f64,
     /// Start of the baseline (including text rise), x in points, page user
     /// space.
@@ -246,7 +247,7 @@ pub struct TextRun {
     /// Advance width of the run in points, along the baseline: glyph widths,
     /// character and word spacing, horizontal scaling and `TJ` adjustments up
     /// to the last glyph (adjustments after the last string are not
-    /// counted).
+    /// counted). Positive for ordinary left-to-right text.
     pub width: f64,
 }
 

@@ -490,3 +490,139 @@ fn missing_media_box_is_a_page_error() {
         other => panic!("expected a page-1 error, got {other:?}"),
     }
 }
+
+/// A one-page PDF (US Letter) whose resources and content `build` makes.
+fn one_page_pdf(build: impl FnOnce(&mut Document) -> (lopdf::Dictionary, String)) -> Vec<u8> {
+    let mut doc = Document::with_version("1.4");
+    let pages_id = doc.new_object_id();
+    let (resources, content) = build(&mut doc);
+    let content = doc.add_object(content_stream(&content));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => resources,
+        "Contents" => content,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    bytes
+}
+
+fn helvetica(doc: &mut Document) -> lopdf::ObjectId {
+    doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    })
+}
+
+#[test]
+fn quote_operators_set_spacing_and_move_down() {
+    let bytes = one_page_pdf(|doc| {
+        let f1 = helvetica(doc);
+        (
+            dictionary! { "Font" => dictionary! { "F1" => f1 } },
+            "BT /F1 10 Tf 12 TL 100 500 Td (a) Tj (b) ' 2 1 (c d) \" ET".to_owned(),
+        )
+    });
+    let report = inspect(&bytes).expect("inspect");
+    let runs = &report.pages[0].text;
+    assert_eq!(runs.len(), 3, "{runs:#?}");
+    assert_run(&runs[0], "a", "Helvetica", 10.0, 100.0, 500.0, 5.56);
+    assert_run(&runs[1], "b", "Helvetica", 10.0, 100.0, 488.0, 5.56);
+    // Tc 1 on each glyph, Tw 2 on the space: c 6 + space 5.78 + d 6.56.
+    assert_run(&runs[2], "c d", "Helvetica", 10.0, 100.0, 476.0, 18.34);
+    assert_eq!(report.text(), "a\nb\nc d");
+}
+
+#[test]
+fn differences_type3_ext_g_state_and_unknown_fonts() {
+    let bytes = one_page_pdf(|doc| {
+        let f1 = helvetica(doc);
+        let accented = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type1",
+            "BaseFont" => "Helvetica",
+            "Encoding" => dictionary! {
+                "Type" => "Encoding",
+                "BaseEncoding" => "WinAnsiEncoding",
+                "Differences" => vec![65.into(), "eacute".into()],
+            },
+        });
+        let glyph = doc.add_object(Stream::new(dictionary! {}, b"50 0 d0".to_vec()));
+        let type3 = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type3",
+            "FontBBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+            "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+            "CharProcs" => dictionary! { "A" => glyph, "B" => glyph },
+            "Encoding" => dictionary! {
+                "Type" => "Encoding",
+                "Differences" => vec![65.into(), "A".into(), "B".into()],
+            },
+            "FirstChar" => 65,
+            "Widths" => vec![50.into(), 60.into()],
+        });
+        (
+            dictionary! {
+                "Font" => dictionary! { "F1" => f1, "FA" => accented, "T3" => type3 },
+                "ExtGState" => dictionary! {
+                    "GS1" => dictionary! { "Font" => vec![f1.into(), 9.into()] },
+                },
+            },
+            "BT /FA 10 Tf 0 700 Td (A) Tj /T3 10 Tf 0 -100 Td (AB) Tj \
+             /GS1 gs 0 -100 Td (a) Tj /Nope 10 Tf 0 -100 Td (hi) Tj ET"
+                .to_owned(),
+        )
+    });
+    let report = inspect(&bytes).expect("inspect");
+    let runs = &report.pages[0].text;
+    assert_eq!(runs.len(), 4, "{runs:#?}");
+    // Code 65 is eacute (556 in Helvetica), not A (667).
+    assert_run(&runs[0], "é", "Helvetica", 10.0, 0.0, 700.0, 5.56);
+    // Type3 widths in glyph space scaled by the 0.01 font matrix.
+    assert_eq!(runs[1].text, "AB");
+    close(runs[1].width, 11.0, 1e-6, "Type3 width");
+    assert_run(&runs[2], "a", "Helvetica", 9.0, 0.0, 500.0, 5.004);
+    assert_run(&runs[3], "hi", "Nope", 10.0, 0.0, 400.0, 0.0);
+    let type3 = report
+        .fonts
+        .iter()
+        .find(|f| f.subtype == "Type3")
+        .expect("Type3 font listed");
+    assert!(type3.embedded);
+}
+
+#[test]
+fn self_drawing_form_does_not_recurse_forever() {
+    let bytes = one_page_pdf(|doc| {
+        let f1 = helvetica(doc);
+        let form_id = doc.new_object_id();
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+                "Resources" => dictionary! {
+                    "Font" => dictionary! { "F1" => f1 },
+                    "XObject" => dictionary! { "Me" => form_id },
+                },
+            },
+            b"/Me Do BT /F1 10 Tf (x) Tj ET".to_vec(),
+        );
+        doc.objects.insert(form_id, Object::Stream(form));
+        (
+            dictionary! { "XObject" => dictionary! { "Fm" => form_id } },
+            "/Fm Do".to_owned(),
+        )
+    });
+    let report = inspect(&bytes).expect("inspect");
+    assert_eq!(report.text(), "x");
+}

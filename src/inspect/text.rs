@@ -362,7 +362,7 @@ impl<'a> Interpreter<'a, '_> {
             self.runs.push(TextRun {
                 text,
                 font: font.name.clone(),
-                size: size * start.y_scale(),
+                size: (size * start.y_scale()).abs(),
                 x,
                 y,
                 width: advance_to_last_glyph * start.x_scale(),

@@ -165,7 +165,12 @@ impl Sources {
     /// `path:line:column` for a span, as editors understand it.
     pub fn locate(&self, span: &Span) -> String {
         let lc = self.line_col(span);
-        format!("{}:{}:{}", self.path(span.file).display(), lc.line, lc.column)
+        format!(
+            "{}:{}:{}",
+            self.path(span.file).display(),
+            lc.line,
+            lc.column
+        )
     }
 
     /// A diagnostic as one plain line plus hints: `path:line:col: error: message`.

@@ -243,6 +243,40 @@ impl Rect {
     }
 }
 
+/// How a path's inside is decided when it crosses itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FillRule {
+    /// Non-zero winding.
+    #[default]
+    NonZero,
+    /// Even-odd.
+    EvenOdd,
+}
+
+/// How open line ends are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineCap {
+    /// Square off at the end point.
+    #[default]
+    Butt,
+    /// Round.
+    Round,
+    /// Square, extended by half the width.
+    Square,
+}
+
+/// How corners are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineJoin {
+    /// Pointed.
+    #[default]
+    Miter,
+    /// Round.
+    Round,
+    /// Cut off.
+    Bevel,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,6 +38,7 @@ pub mod geom;
 pub mod inspect;
 pub mod layout;
 pub mod model;
+pub mod pictures;
 pub mod render;
 pub mod resolve;
 
@@ -45,7 +46,7 @@ use std::path::Path;
 
 use diag::{Diagnostic, SourceResult};
 use layout::{FontBook, Frame, LayoutOptions};
-use model::{Area, Project, Resource, Variant};
+use model::{Area, Format, Project, Resource, Variant};
 use render::{Metadata, PdfFonts, PdfOptions};
 
 /// The bundled fonts, loaded and parsed once per run and shared by every
@@ -96,6 +97,22 @@ pub struct Job<'a> {
     pub variant: Variant,
     /// The area whose contacts fill it.
     pub area: &'a Area,
+    /// The output format (one of the resource's formats).
+    pub format: &'a Format,
+}
+
+impl Job<'_> {
+    /// Where the job's PDF goes below `out`.
+    pub fn output_path(&self, out: &Path) -> std::path::PathBuf {
+        let is_default = self.resource.formats.first() == Some(self.format);
+        finish::output_path(
+            out,
+            &self.area.id.value,
+            &self.resource.id.value,
+            self.variant,
+            (!is_default).then_some(self.format.name.as_str()),
+        )
+    }
 }
 
 /// A built document.
@@ -108,9 +125,20 @@ pub struct Built {
 }
 
 /// Resolves, lays out and renders one job.
-pub fn build(project: &Project, job: &Job, fonts: &Fonts, options: &BuildOptions) -> SourceResult<Built> {
-    let doc = resolve::resolve(job.resource, job.variant, job.area, &project.helplines)?;
-    let frames = layout::layout(&doc, &fonts.book, &options.layout)?;
+pub fn build(
+    project: &Project,
+    job: &Job,
+    fonts: &Fonts,
+    options: &BuildOptions,
+) -> SourceResult<Built> {
+    let doc = resolve::resolve(
+        job.resource,
+        job.variant,
+        job.format,
+        job.area,
+        &project.helplines,
+    )?;
+    let frames = layout::layout(&doc, &fonts.book, &project.pictures, &options.layout)?;
     let meta = Metadata {
         title: doc.title,
         subject: doc.subject,
@@ -122,7 +150,18 @@ pub fn build(project: &Project, job: &Job, fonts: &Fonts, options: &BuildOptions
 }
 
 /// Resolves and lays out one job without rendering (what `check` does).
-pub fn lay_out(project: &Project, job: &Job, fonts: &Fonts, options: &BuildOptions) -> SourceResult<Vec<Frame>> {
-    let doc = resolve::resolve(job.resource, job.variant, job.area, &project.helplines)?;
-    layout::layout(&doc, &fonts.book, &options.layout)
+pub fn lay_out(
+    project: &Project,
+    job: &Job,
+    fonts: &Fonts,
+    options: &BuildOptions,
+) -> SourceResult<Vec<Frame>> {
+    let doc = resolve::resolve(
+        job.resource,
+        job.variant,
+        job.format,
+        job.area,
+        &project.helplines,
+    )?;
+    layout::layout(&doc, &fonts.book, &project.pictures, &options.layout)
 }

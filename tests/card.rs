@@ -24,13 +24,27 @@ fn every_area_gets_a_two_sided_card_with_correct_page_boxes() {
         assert_eq!(report.pages.len(), 2, "{}: front and back", area.id.value);
         for page in &report.pages {
             let media = &page.media_box;
-            assert!(close(media.width(), mm(91.0), 0.1), "MediaBox width {}", media.width());
-            assert!(close(media.height(), mm(61.0), 0.1), "MediaBox height {}", media.height());
+            assert!(
+                close(media.width(), mm(91.0), 0.1),
+                "MediaBox width {}",
+                media.width()
+            );
+            assert!(
+                close(media.height(), mm(61.0), 0.1),
+                "MediaBox height {}",
+                media.height()
+            );
             let trim = page.trim_box.as_ref().expect("TrimBox set");
             assert!(close(trim.width(), mm(85.0), 0.1));
             assert!(close(trim.height(), mm(55.0), 0.1));
-            assert!(close(trim.x0 - media.x0, mm(3.0), 0.1), "3 mm bleed on the left");
-            assert!(close(trim.y0 - media.y0, mm(3.0), 0.1), "3 mm bleed at the bottom");
+            assert!(
+                close(trim.x0 - media.x0, mm(3.0), 0.1),
+                "3 mm bleed on the left"
+            );
+            assert!(
+                close(trim.y0 - media.y0, mm(3.0), 0.1),
+                "3 mm bleed at the bottom"
+            );
             let bleed = page.bleed_box.as_ref().expect("BleedBox set");
             assert!(bleed.x0 <= trim.x0 && bleed.y0 <= trim.y0);
             assert!(bleed.x1 >= trim.x1 && bleed.y1 >= trim.y1);
@@ -43,8 +57,8 @@ fn every_area_gets_a_two_sided_card_with_correct_page_boxes() {
 fn fonts_are_embedded_and_subset_and_text_extracts() {
     let (sources, project) = load(&root());
     for area in &project.areas {
-        let built = build(&sources, &project, CARD, Variant::Standard, &area.id.value)
-            .expect("builds");
+        let built =
+            build(&sources, &project, CARD, Variant::Standard, &area.id.value).expect("builds");
         let report = inspect(&built.bytes).expect("parses");
         assert!(!report.fonts.is_empty());
         for font in &report.fonts {
@@ -53,11 +67,21 @@ fn fonts_are_embedded_and_subset_and_text_extracts() {
             assert!(font.to_unicode, "{} maps to Unicode", font.base_font);
         }
         let text = report.text();
-        for word in ["Connectedness", "Hope", "Identity", "Meaning", "Empowerment"] {
+        for word in [
+            "Connectedness",
+            "Hope",
+            "Identity",
+            "Meaning",
+            "Empowerment",
+        ] {
             assert!(text.contains(word), "{word} in {}", area.id.value);
         }
         assert!(text.contains(&area.name.value), "area name printed");
-        for contact in area.contacts.iter().filter(|c| c.tags.iter().any(|t| t.value == "card")) {
+        for contact in area
+            .contacts
+            .iter()
+            .filter(|c| c.tags.iter().any(|t| t.value == "card"))
+        {
             assert!(
                 text.contains(&contact.phone.value),
                 "{} phone {} in the text of {}:\n{text}",
@@ -70,7 +94,10 @@ fn fonts_are_embedded_and_subset_and_text_extracts() {
         assert_eq!(report.lang.as_deref(), Some("en-GB"));
         assert_eq!(report.display_doc_title, Some(true));
         let title = report.info.get("Title").expect("title");
-        assert!(title.contains(&area.name.value), "title names the area: {title}");
+        assert!(
+            title.contains(&area.name.value),
+            "title names the area: {title}"
+        );
         assert!(report.version.as_str() >= "1.7");
     }
 }
@@ -79,8 +106,8 @@ fn fonts_are_embedded_and_subset_and_text_extracts() {
 fn no_text_within_4mm_of_the_trim_edge() {
     let (sources, project) = load(&root());
     for area in &project.areas {
-        let built = build(&sources, &project, CARD, Variant::Standard, &area.id.value)
-            .expect("builds");
+        let built =
+            build(&sources, &project, CARD, Variant::Standard, &area.id.value).expect("builds");
         let report = inspect(&built.bytes).expect("parses");
         for (i, page) in report.pages.iter().enumerate() {
             let trim = page.trim_box.as_ref().expect("trim");
@@ -100,7 +127,12 @@ fn no_text_within_4mm_of_the_trim_edge() {
                     area.id.value,
                     run.text
                 );
-                assert!(run.size >= 6.0 - 1e-6, "\"{}\" is {} pt, under the 6 pt print minimum", run.text, run.size);
+                assert!(
+                    run.size >= 6.0 - 1e-6,
+                    "\"{}\" is {} pt, under the 6 pt print minimum",
+                    run.text,
+                    run.size
+                );
             }
         }
     }
@@ -114,7 +146,11 @@ fn rendered_pages_show_the_design_and_bleed() {
     let px_per_mm = f64::from(dpi) / 25.4;
     for index in 0..2 {
         let page = render_page(&built.bytes, index, dpi);
-        assert!((page.width as f64 - 91.0 * px_per_mm).abs() < 3.0, "width {}", page.width);
+        assert!(
+            (page.width as f64 - 91.0 * px_per_mm).abs() < 3.0,
+            "width {}",
+            page.width
+        );
         let non_white = (0..page.height)
             .flat_map(|y| (0..page.width).map(move |x| (x, y)))
             .filter(|&(x, y)| page.at(x, y).iter().any(|&c| c < 230))
@@ -126,7 +162,11 @@ fn rendered_pages_show_the_design_and_bleed() {
     // (outside the trim) is navy, not white.
     let front = render_page(&built.bytes, 0, dpi);
     let [r, g, b] = front.at(2, 2);
-    assert!(r < 60 && g < 80 && b > 60 && b < 120, "corner pixel is navy: {:?}", [r, g, b]);
+    assert!(
+        r < 60 && g < 80 && b > 60 && b < 120,
+        "corner pixel is navy: {:?}",
+        [r, g, b]
+    );
     // The back's helpline band runs off the bottom edge.
     let back = render_page(&built.bytes, 1, dpi);
     let corner = back.at(2, back.height - 3);
@@ -145,7 +185,7 @@ fn body_text_contrast_is_at_least_7_to_1() {
             .iter()
             .filter_map(|(p, i)| match i {
                 FrameItem::Shape(s) => Some((*p, s)),
-                FrameItem::Text(_) => None,
+                _ => None,
             })
             .collect();
         for (pos, item) in &frame.items {
@@ -155,13 +195,21 @@ fn body_text_contrast_is_at_least_7_to_1() {
                 .iter()
                 .rev()
                 .find(|(p, s)| {
-                    let Geometry::Rect { size, .. } = &s.geometry;
+                    let Geometry::Rect { size, .. } = &s.geometry else {
+                        return false;
+                    };
                     pos.x >= p.x && pos.x <= p.x + size.w && pos.y >= p.y && pos.y <= p.y + size.h
                 })
                 .and_then(|(_, s)| s.fill)
                 .unwrap_or(Colour::WHITE);
             let ratio = t.fill.contrast(bg);
-            assert!(ratio >= 7.0, "\"{}\" {} on {} has contrast {ratio:.2}", t.text(), t.fill, bg);
+            assert!(
+                ratio >= 7.0,
+                "\"{}\" {} on {} has contrast {ratio:.2}",
+                t.text(),
+                t.fill,
+                bg
+            );
         }
     }
 }

@@ -19,7 +19,9 @@ tags = ["card"]
 fn out_is_empty(p: &TempProject) -> bool {
     let out = p.path().join("out");
     !out.exists()
-        || walk(&out).iter().all(|f| f.extension().is_none_or(|e| e != "pdf"))
+        || walk(&out)
+            .iter()
+            .all(|f| f.extension().is_none_or(|e| e != "pdf"))
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
@@ -39,7 +41,10 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 fn malformed_toml_reports_line_and_column_and_exits_2() {
     let p = TempProject::new();
     // Line 3 lacks the closing quote.
-    p.write("areas/broken.toml", "id = \"broken\"\nname = \"Broken\"\nnation = \"england\nfoo = 1\n");
+    p.write(
+        "areas/broken.toml",
+        "id = \"broken\"\nname = \"Broken\"\nnation = \"england\nfoo = 1\n",
+    );
     let err = p.load().expect_err("must fail");
     assert!(err.contains("areas/broken.toml:3:"), "{err}");
     let out = run(p.path(), &["build"]);
@@ -52,7 +57,10 @@ fn malformed_toml_reports_line_and_column_and_exits_2() {
 #[test]
 fn unknown_field_is_named_with_a_suggestion() {
     let p = TempProject::new();
-    p.write("areas/t.toml", &GOOD_AREA.replace("name = \"Testshire\"", "naem = \"Testshire\""));
+    p.write(
+        "areas/t.toml",
+        &GOOD_AREA.replace("name = \"Testshire\"", "naem = \"Testshire\""),
+    );
     let err = p.load().expect_err("must fail");
     assert!(err.contains("areas/t.toml:2:1"), "{err}");
     assert!(err.contains("unknown field `naem`"), "{err}");
@@ -62,16 +70,25 @@ fn unknown_field_is_named_with_a_suggestion() {
 #[test]
 fn missing_required_field_is_named() {
     let p = TempProject::new();
-    p.write("areas/t.toml", &GOOD_AREA.replace("phone = \"01632 960 901\"\n", ""));
+    p.write(
+        "areas/t.toml",
+        &GOOD_AREA.replace("phone = \"01632 960 901\"\n", ""),
+    );
     let err = p.load().expect_err("must fail");
     assert!(err.contains("missing field `phone`"), "{err}");
-    assert!(err.contains("areas/t.toml:5:"), "points at the contact table: {err}");
+    assert!(
+        err.contains("areas/t.toml:5:"),
+        "points at the contact table: {err}"
+    );
 }
 
 #[test]
 fn wrong_type_is_explained() {
     let p = TempProject::new();
-    p.write("areas/t.toml", &GOOD_AREA.replace("\"01632 960 901\"", "1632960901"));
+    p.write(
+        "areas/t.toml",
+        &GOOD_AREA.replace("\"01632 960 901\"", "1632960901"),
+    );
     let err = p.load().expect_err("must fail");
     assert!(err.contains("areas/t.toml:7:9"), "{err}");
     assert!(err.contains("invalid type"), "{err}");
@@ -91,16 +108,25 @@ fn too_many_contacts_is_an_overflow_error_naming_the_block() {
     let out = run(p.path(), &["build"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("page 2, block 2 (contacts) does not fit"), "{stderr}");
+    assert!(
+        stderr.contains("page 2, block 2 (contacts) does not fit"),
+        "{stderr}"
+    );
     assert!(stderr.contains("mm too tall"), "{stderr}");
-    assert!(stderr.contains("resources/chime-wallet-card.toml:"), "{stderr}");
+    assert!(
+        stderr.contains("resources/chime-wallet-card.toml:"),
+        "{stderr}"
+    );
     assert!(out_is_empty(&p), "no PDF written for an overflowing card");
 }
 
 #[test]
 fn a_character_no_font_has_is_named() {
     let p = TempProject::new();
-    p.write("areas/t.toml", &GOOD_AREA.replace("Test Recovery College", "Test 漢 College"));
+    p.write(
+        "areas/t.toml",
+        &GOOD_AREA.replace("Test Recovery College", "Test 漢 College"),
+    );
     let out = run(p.path(), &["build"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -111,11 +137,15 @@ fn a_character_no_font_has_is_named() {
 #[test]
 fn unknown_placeholder_and_colour_are_errors_with_hints() {
     let p = TempProject::new().with_area("medway");
-    let card = std::fs::read_to_string(p.path().join("resources/chime-wallet-card.toml")).expect("read");
+    let card =
+        std::fs::read_to_string(p.path().join("resources/chime-wallet-card.toml")).expect("read");
     p.write(
         "resources/chime-wallet-card.toml",
         &card
-            .replace("Local support in {area.name}", "Local support in {area.nmae}")
+            .replace(
+                "Local support in {area.name}",
+                "Local support in {area.nmae}",
+            )
             .replace("fill = \"navy\"", "fill = \"nvy\""),
     );
     // The colour is checked when loading…
@@ -125,25 +155,41 @@ fn unknown_placeholder_and_colour_are_errors_with_hints() {
     // …and the placeholder when the area is filled in.
     p.write(
         "resources/chime-wallet-card.toml",
-        &card.replace("Local support in {area.name}", "Local support in {area.nmae}"),
+        &card.replace(
+            "Local support in {area.name}",
+            "Local support in {area.nmae}",
+        ),
     );
     let out = run(p.path(), &["check"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("unknown placeholder `{area.nmae}`"), "{stderr}");
-    assert!(stderr.contains("{area.name}"), "lists the real placeholders: {stderr}");
+    assert!(
+        stderr.contains("unknown placeholder `{area.nmae}`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("{area.name}"),
+        "lists the real placeholders: {stderr}"
+    );
 }
 
 #[test]
 fn a_key_that_does_not_belong_to_the_block_kind_is_an_error() {
     let p = TempProject::new().with_area("medway");
-    let card = std::fs::read_to_string(p.path().join("resources/chime-wallet-card.toml")).expect("read");
+    let card =
+        std::fs::read_to_string(p.path().join("resources/chime-wallet-card.toml")).expect("read");
     p.write(
         "resources/chime-wallet-card.toml",
-        &card.replace("kind = \"contacts\"", "kind = \"contacts\"\ntext = \"Hello\""),
+        &card.replace(
+            "kind = \"contacts\"",
+            "kind = \"contacts\"\ntext = \"Hello\"",
+        ),
     );
     let err = p.load().expect_err("must fail");
-    assert!(err.contains("a `contacts` block does not take `text`"), "{err}");
+    assert!(
+        err.contains("a `contacts` block does not take `text`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -161,16 +207,31 @@ fn good_input_builds_and_check_writes_nothing() {
     let p = TempProject::new();
     p.write("areas/t.toml", GOOD_AREA);
     let out = run(p.path(), &["check"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!p.path().join("out").exists(), "check writes nothing");
     let out = run(p.path(), &["build", "--out", "printed"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let pdf = p.path().join("printed/testshire/chime-wallet-card-standard.pdf");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = p
+        .path()
+        .join("printed/testshire/chime-wallet-card-standard.pdf");
     let bytes = std::fs::read(&pdf).expect("PDF written");
     assert!(bytes.starts_with(b"%PDF-1.7"));
     let leftovers: Vec<_> = walk(&p.path().join("printed"))
         .into_iter()
         .filter(|f| f.extension().is_none_or(|e| e != "pdf"))
         .collect();
-    assert!(leftovers.is_empty(), "no temporary files left: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "no temporary files left: {leftovers:?}"
+    );
 }

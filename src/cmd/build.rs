@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use wellprint::diag::{Diagnostic, Sources};
-use wellprint::finish::{output_path, write};
+use wellprint::finish::write;
 use wellprint::{BuildOptions, render::PdfOptions};
 
 use super::exit;
@@ -33,7 +33,7 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     let mut failed = 0usize;
     let mut bad_input = false;
     for job in &jobs {
-        let path = output_path(&args.out, &job.area.id.value, &job.resource.id.value, job.variant);
+        let path = job.output_path(&args.out);
         match wellprint::build(&session.project, job, &session.fonts, &options) {
             Ok(built) => match write::atomic(&path, &built.bytes) {
                 Ok(()) => println!(

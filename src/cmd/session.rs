@@ -53,7 +53,11 @@ impl Session {
     /// variant). Unknown ids are an error listing the known ones.
     pub fn jobs(&self, args: &CommonArgs) -> Result<Vec<Job<'_>>, Diagnostic> {
         let p = &self.project;
-        unknown("area", &args.area, p.areas.iter().map(|a| a.id.value.as_str()))?;
+        unknown(
+            "area",
+            &args.area,
+            p.areas.iter().map(|a| a.id.value.as_str()),
+        )?;
         unknown(
             "resource",
             &args.resource,
@@ -77,11 +81,15 @@ impl Session {
                     continue;
                 }
                 for &variant in resource.variants.keys() {
-                    if variants.is_empty() || variants.contains(&variant) {
+                    if !variants.is_empty() && !variants.contains(&variant) {
+                        continue;
+                    }
+                    for format in &resource.formats {
                         jobs.push(Job {
                             resource,
                             variant,
                             area,
+                            format,
                         });
                     }
                 }
@@ -92,12 +100,18 @@ impl Session {
 }
 
 /// An error for ids on the command line that do not exist.
-fn unknown<'a>(what: &str, asked: &[String], known: impl Iterator<Item = &'a str>) -> Result<(), Diagnostic> {
+fn unknown<'a>(
+    what: &str,
+    asked: &[String],
+    known: impl Iterator<Item = &'a str>,
+) -> Result<(), Diagnostic> {
     let known: Vec<&str> = known.collect();
     for id in asked {
         if !known.contains(&id.as_str()) {
-            return Err(Diagnostic::error(None, format!("there is no {what} `{id}`"))
-                .with_hint(format!("the {what}s are: {}", known.join(", "))));
+            return Err(
+                Diagnostic::error(None, format!("there is no {what} `{id}`"))
+                    .with_hint(format!("the {what}s are: {}", known.join(", "))),
+            );
         }
     }
     Ok(())

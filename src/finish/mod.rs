@@ -6,7 +6,16 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Variant;
 
-/// `out/<area>/<resource>-<variant>.pdf`.
-pub fn output_path(out: &Path, area: &str, resource: &str, variant: Variant) -> PathBuf {
-    out.join(area).join(format!("{resource}-{}.pdf", variant.name()))
+/// `out/<area>/<resource>-<variant>.pdf`, with `-<format>` before `.pdf`
+/// for formats other than the resource's first.
+pub fn output_path(
+    out: &Path,
+    area: &str,
+    resource: &str,
+    variant: Variant,
+    format: Option<&str>,
+) -> PathBuf {
+    let suffix = format.map(|f| format!("-{f}")).unwrap_or_default();
+    out.join(area)
+        .join(format!("{resource}-{}{suffix}.pdf", variant.name()))
 }

@@ -4,11 +4,14 @@
 use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point, Size};
-use crate::resolve::{Block, Content, Document, RichText, Run, TextStyle};
+use crate::pictures::Pictures;
+use crate::resolve::{Block, Content, Document, PictureSpec, RichText, Run, TextStyle};
 
 use super::fonts::{Faces, FontId};
-use super::frame::{FrameItem, Geometry, Shape};
+use super::frame::{FrameItem, Geometry, Group, PathSeg, Shape, Stroke};
+use super::pictures;
 use super::text::{Paragraph, TextError, TextSpec};
+use crate::geom::{LineCap, LineJoin};
 
 /// A block laid out with its top-left at the origin.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +32,8 @@ pub struct BlockContext<'a> {
     pub faces: &'a Faces<'a>,
     /// Width available for text.
     pub width: Abs,
+    /// Loaded pictures.
+    pub pictures: &'a Pictures,
 }
 
 impl BlockContext<'_> {
@@ -50,7 +55,13 @@ impl BlockContext<'_> {
     }
 
     /// Sets a paragraph, turning failures into diagnostics about `block`.
-    fn set(&self, text: &RichText, spec: TextSpec, width: Abs, block: &Block) -> Result<Paragraph, Diagnostic> {
+    fn set(
+        &self,
+        text: &RichText,
+        spec: TextSpec,
+        width: Abs,
+        block: &Block,
+    ) -> Result<Paragraph, Diagnostic> {
         Paragraph::set(text, spec, width, self.faces).map_err(|e| text_error(e, text, block))
     }
 
@@ -83,7 +94,9 @@ impl BlockContext<'_> {
                 p.place(Point::default(), *colour, &mut laid.items);
                 laid.height = p.height();
             }
-            Content::KeyList { items, colour } => self.key_list(items, *colour, block, &mut laid)?,
+            Content::KeyList { items, colour } => {
+                self.key_list(items, *colour, block, &mut laid)?
+            }
             Content::Entries {
                 entries,
                 fill,
@@ -102,8 +115,323 @@ impl BlockContext<'_> {
                 laid.band = *fill;
             }
             Content::Spacer { height } => laid.height = *height,
+            Content::Picture(spec) => {
+                let width = spec.width.unwrap_or(Abs::mm(40.0)).min(self.width);
+                let (item, h) = pictures::place(self.pictures, spec, width, block)?;
+                laid.items.push((Point::default(), item));
+                laid.height = h;
+            }
+            Content::Row {
+                picture,
+                heading,
+                text,
+                items,
+                colour,
+                ink,
+            } => self.row(
+                picture,
+                heading.as_ref(),
+                text.as_ref(),
+                items,
+                (*colour, *ink),
+                block,
+                &mut laid,
+            )?,
+            Content::List { items, colour } => {
+                laid.height = self.list(
+                    items,
+                    *colour,
+                    Point::default(),
+                    self.width,
+                    block,
+                    &mut laid.items,
+                )?;
+            }
+            Content::Cards {
+                cards,
+                columns,
+                ink,
+            } => self.cards(cards, *columns, *ink, block, &mut laid)?,
+            Content::Journey {
+                stages,
+                colour,
+                height,
+            } => self.journey(stages, *colour, *height, block, &mut laid)?,
         }
         Ok(laid)
+    }
+
+    /// A picture on the left; heading, text and bullets on the right.
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &self,
+        picture: &PictureSpec,
+        heading: Option<&RichText>,
+        text: Option<&RichText>,
+        items: &[RichText],
+        (colour, ink): (Colour, Colour),
+        block: &Block,
+        laid: &mut Laid,
+    ) -> Result<(), Diagnostic> {
+        let body = self.spec(TextStyle::Body);
+        let pic_w = picture
+            .width
+            .unwrap_or(self.width * 0.22)
+            .min(self.width * 0.4);
+        let gap = body.size * 1.2;
+        let x = pic_w + gap;
+        let w = self.width - x;
+        let (item, pic_h) = pictures::place(self.pictures, picture, pic_w, block)?;
+        laid.items.push((Point::default(), item));
+        let mut y = Abs::ZERO;
+        if let Some(h) = heading {
+            let p = self.set(h, self.spec(TextStyle::Heading), w, block)?;
+            p.place(Point::new(x, y), colour, &mut laid.items);
+            y += p.height() + body.size * 0.2;
+        }
+        if let Some(t) = text {
+            let p = self.set(t, body, w, block)?;
+            p.place(Point::new(x, y), ink, &mut laid.items);
+            y += p.height();
+        }
+        if !items.is_empty() {
+            y += body.size * 0.3;
+            y += self.list(items, ink, Point::new(x, y), w, block, &mut laid.items)?;
+        }
+        laid.height = y.max(pic_h);
+        Ok(())
+    }
+
+    /// Bullet points with a hanging indent; returns the height.
+    fn list(
+        &self,
+        items: &[RichText],
+        colour: Colour,
+        at: Point,
+        width: Abs,
+        block: &Block,
+        out: &mut Vec<(Point, crate::layout::FrameItem)>,
+    ) -> Result<Abs, Diagnostic> {
+        let body = self.spec(TextStyle::Body);
+        let indent = body.size * 1.1;
+        let gap = body.size * body.leading * 0.25;
+        let bullet = RichText {
+            runs: vec![Run {
+                text: "•".to_owned(),
+                bold: true,
+            }],
+            span: None,
+        };
+        let mut y = Abs::ZERO;
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                y += gap;
+            }
+            let b = self.set(&bullet, body, indent, block)?;
+            b.place(Point::new(at.x, at.y + y), colour, out);
+            let p = self.set(item, body, width - indent, block)?;
+            p.place(Point::new(at.x + indent, at.y + y), colour, out);
+            y += p.height();
+        }
+        Ok(y)
+    }
+
+    /// Cards in a grid: a tinted rounded panel with an accent bar, a bold
+    /// title in the accent colour and the text below.
+    fn cards(
+        &self,
+        cards: &[(RichText, RichText, Colour)],
+        columns: usize,
+        ink: Colour,
+        block: &Block,
+        laid: &mut Laid,
+    ) -> Result<(), Diagnostic> {
+        let body = self.spec(TextStyle::Body);
+        let heading = self.spec(TextStyle::Heading);
+        let gutter = body.size * 1.4;
+        let pad = body.size * 1.0;
+        let bar = body.size * 0.45;
+        let cols = columns.max(1);
+        let card_w = (self.width - gutter * (cols - 1) as f64) / cols as f64;
+        let text_w = card_w - pad * 2.0 - bar;
+        let mut y = Abs::ZERO;
+        for row in cards.chunks(cols) {
+            let mut laid_cards = Vec::new();
+            let mut row_h = Abs::ZERO;
+            for (title, text, colour) in row {
+                let t = self.set(title, heading, text_w, block)?;
+                let b = self.set(text, body, text_w, block)?;
+                let h = pad * 2.0 + t.height() + body.size * 0.3 + b.height();
+                row_h = row_h.max(h);
+                laid_cards.push((t, b, *colour));
+            }
+            for (i, (t, b, colour)) in laid_cards.into_iter().enumerate() {
+                let x = (card_w + gutter) * i as f64;
+                laid.items.push((
+                    Point::new(x, y),
+                    FrameItem::Shape(Shape::filled(
+                        Geometry::Rect {
+                            size: Size::new(card_w, row_h),
+                            radius: pad * 0.8,
+                        },
+                        colour.tint(0.9),
+                    )),
+                ));
+                laid.items.push((
+                    Point::new(x, y),
+                    FrameItem::Shape(Shape::filled(
+                        Geometry::Rect {
+                            size: Size::new(bar, row_h),
+                            radius: bar * 0.5,
+                        },
+                        colour,
+                    )),
+                ));
+                let tx = x + bar + pad;
+                t.place(Point::new(tx, y + pad), colour, &mut laid.items);
+                b.place(
+                    Point::new(tx, y + pad + t.height() + body.size * 0.3),
+                    ink,
+                    &mut laid.items,
+                );
+            }
+            y += row_h + gutter;
+        }
+        laid.height = y - gutter;
+        Ok(())
+    }
+
+    /// A winding road through the stages, a numbered marker on the road at
+    /// each stage and a signpost above it with the stage's name.
+    fn journey(
+        &self,
+        stages: &[RichText],
+        colour: Colour,
+        height: Abs,
+        block: &Block,
+        laid: &mut Laid,
+    ) -> Result<(), Diagnostic> {
+        let n = stages.len();
+        let heading = self.spec(TextStyle::Heading);
+        let w = self.width;
+        let step = w / n as f64;
+        // Stage points alternate low and high so the road winds.
+        let points: Vec<Point> = (0..n)
+            .map(|i| {
+                let y = if i % 2 == 0 { 0.80 } else { 0.52 };
+                Point::new(step * (i as f64 + 0.5), height * y)
+            })
+            .collect();
+        let mut through = vec![Point::new(Abs::ZERO, height * 0.68)];
+        through.extend(points.iter().copied());
+        through.push(Point::new(w, height * 0.64));
+        let road = catmull_rom(&through);
+        let road_w = height * 0.09;
+        let stroke = |paint: Colour, thickness: Abs| Shape {
+            geometry: Geometry::Path(road.clone()),
+            fill: None,
+            stroke: Some(Stroke {
+                paint,
+                thickness,
+                cap: LineCap::Butt,
+                join: LineJoin::Round,
+            }),
+            rule: Default::default(),
+        };
+        // The road is decoration: its meaning is in the signposts' text.
+        laid.items.push((
+            Point::default(),
+            FrameItem::Group(Group {
+                items: vec![
+                    (
+                        Point::default(),
+                        FrameItem::Shape(stroke(colour.tint(0.72), road_w)),
+                    ),
+                    (
+                        Point::default(),
+                        FrameItem::Shape(stroke(Colour::WHITE, road_w * 0.12)),
+                    ),
+                ],
+                clip: None,
+                alt: None,
+            }),
+        ));
+        let marker = road_w * 1.25;
+        let post = height * 0.07;
+        let sign_w = step * 0.92;
+        let pad = heading.size * 0.45;
+        for (i, (stage, p)) in stages.iter().zip(&points).enumerate() {
+            let label = self.set(stage, heading, sign_w - pad * 2.0, block)?;
+            let sign_h = label.height() + pad * 2.0;
+            let sign_bottom = p.y - marker / 2.0 - post;
+            let sign_top = sign_bottom - sign_h;
+            if sign_top < Abs::ZERO {
+                return Err(Diagnostic::error(
+                    block.span.clone(),
+                    format!("the journey's signposts need {} more height", -sign_top),
+                )
+                .with_hint("make the journey taller with `height`, or the stage names shorter"));
+            }
+            let sx = p.x - sign_w / 2.0;
+            // Post, sign, label.
+            laid.items.push((
+                Point::new(p.x - road_w * 0.08, sign_bottom),
+                FrameItem::Shape(Shape::filled(
+                    Geometry::Rect {
+                        size: Size::new(road_w * 0.16, post + marker / 2.0),
+                        radius: Abs::ZERO,
+                    },
+                    colour,
+                )),
+            ));
+            laid.items.push((
+                Point::new(sx, sign_top),
+                FrameItem::Shape(Shape::filled(
+                    Geometry::Rect {
+                        size: Size::new(sign_w, sign_h),
+                        radius: pad,
+                    },
+                    colour,
+                )),
+            ));
+            let lx = sx + (sign_w - label.width()) / 2.0;
+            label.place(
+                Point::new(lx, sign_top + pad),
+                ink_on(colour),
+                &mut laid.items,
+            );
+            // Numbered marker on the road.
+            laid.items.push((
+                Point::new(p.x - marker / 2.0, p.y - marker / 2.0),
+                FrameItem::Shape(Shape::filled(
+                    Geometry::Ellipse {
+                        size: Size::new(marker, marker),
+                    },
+                    colour,
+                )),
+            ));
+            let num = RichText {
+                runs: vec![Run {
+                    text: (i + 1).to_string(),
+                    bold: true,
+                }],
+                span: stage.span.clone(),
+            };
+            let ns = TextSpec {
+                size: marker * 0.55,
+                leading: 1.0,
+                bold: true,
+            };
+            let l = self.set(&num, ns, marker, block)?;
+            let cap = self.faces.metrics(FontId::Bold).cap_height.at(ns.size);
+            l.place(
+                Point::new(p.x - l.width() / 2.0, p.y + cap / 2.0 - l.first_baseline()),
+                ink_on(colour),
+                &mut laid.items,
+            );
+        }
+        laid.height = height;
+        Ok(())
     }
 
     /// Rows of: a coloured tile with the term's initial, the term in bold in
@@ -135,14 +463,13 @@ impl BlockContext<'_> {
             let top = laid.height;
             laid.items.push((
                 Point::new(Abs::ZERO, top),
-                FrameItem::Shape(Shape {
-                    geometry: Geometry::Rect {
+                FrameItem::Shape(Shape::filled(
+                    Geometry::Rect {
                         size: Size::new(tile, tile),
                         radius: tile * 0.18,
                     },
-                    fill: Some(*colour),
-                    stroke: None,
-                }),
+                    *colour,
+                )),
             ));
             if let Some(initial) = term.plain().chars().next() {
                 let letter = RichText {
@@ -170,6 +497,24 @@ impl BlockContext<'_> {
         }
         Ok(())
     }
+}
+
+/// A smooth curve through `points` (Catmull-Rom as cubic Béziers).
+fn catmull_rom(points: &[Point]) -> Vec<PathSeg> {
+    let mut segs = Vec::new();
+    let Some(first) = points.first() else {
+        return segs;
+    };
+    segs.push(PathSeg::Move(*first));
+    let at = |i: isize| points[i.clamp(0, points.len() as isize - 1) as usize];
+    for i in 0..points.len().saturating_sub(1) {
+        let i = i as isize;
+        let (p0, p1, p2, p3) = (at(i - 1), at(i), at(i + 1), at(i + 2));
+        let c1 = Point::new(p1.x + (p2.x - p0.x) / 6.0, p1.y + (p2.y - p0.y) / 6.0);
+        let c2 = Point::new(p2.x - (p3.x - p1.x) / 6.0, p2.y - (p3.y - p1.y) / 6.0);
+        segs.push(PathSeg::Cubic(c1, c2, p2));
+    }
+    segs
 }
 
 /// White or near-black, whichever reads better on `background`.

@@ -25,7 +25,9 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         items: Vec::new(),
     };
     let background = page.background.unwrap_or(doc.paper);
-    frame.items.push(band(-bleed, size.h + bleed, size, bleed, background));
+    frame
+        .items
+        .push(band(-bleed, size.h + bleed, size, bleed, background));
 
     let mut errors = Vec::new();
     let mut lay = |b: &Block| match cx.lay(b) {
@@ -72,7 +74,9 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
             } else {
                 (y + pad, pad)
             };
-            frame.items.push(band(block_top - above, band_bottom, size, bleed, fill));
+            frame
+                .items
+                .push(band(block_top - above, band_bottom, size, bleed, fill));
             y = block_top - above;
         } else {
             y = block_top;
@@ -99,7 +103,9 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
                 y += pad;
             }
             let band_top = if first { -bleed } else { y - pad };
-            frame.items.push(band(band_top, y + laid.height + pad, size, bleed, fill));
+            frame
+                .items
+                .push(band(band_top, y + laid.height + pad, size, bleed, fill));
         }
         place(&mut frame, laid, Point::new(margin, y));
         y += laid.height;
@@ -130,17 +136,22 @@ fn place(frame: &mut Frame, laid: &Laid, at: Point) {
 
 /// A full-width rectangle from `top` to `bottom` that runs into the bleed on
 /// the left and right.
-fn band(top: Abs, bottom: Abs, size: Size, bleed: Abs, fill: crate::colour::Colour) -> (Point, FrameItem) {
+fn band(
+    top: Abs,
+    bottom: Abs,
+    size: Size,
+    bleed: Abs,
+    fill: crate::colour::Colour,
+) -> (Point, FrameItem) {
     (
         Point::new(-bleed, top),
-        FrameItem::Shape(Shape {
-            geometry: Geometry::Rect {
+        FrameItem::Shape(Shape::filled(
+            Geometry::Rect {
                 size: Size::new(size.w + bleed * 2.0, bottom - top),
                 radius: Abs::ZERO,
             },
-            fill: Some(fill),
-            stroke: None,
-        }),
+            fill,
+        )),
     )
 }
 
@@ -148,7 +159,10 @@ fn band(top: Abs, bottom: Abs, size: Size, bleed: Abs, fill: crate::colour::Colo
 fn overflow(block: &Block, by: Abs) -> Diagnostic {
     Diagnostic::error(
         block.span.clone(),
-        format!("{} does not fit on the page: the content is {by} too tall", block.label),
+        format!(
+            "{} does not fit on the page: the content is {by} too tall",
+            block.label
+        ),
     )
     .with_hint("shorten the text, show fewer contacts (use `tags`), or make the type smaller")
 }

@@ -63,13 +63,21 @@ impl FontBook {
         for id in FontId::ALL {
             let path = dir.join(id.file_name());
             let bytes = fs::read(&path).map_err(|e| {
-                Diagnostic::error(None, format!("cannot read the font `{}`: {e}", path.display()))
-                    .with_hint("the fonts/ folder ships with wellprint; restore it with `git checkout fonts/`")
+                Diagnostic::error(
+                    None,
+                    format!("cannot read the font `{}`: {e}", path.display()),
+                )
+                .with_hint(
+                    "the fonts/ folder ships with wellprint; restore it with `git checkout fonts/`",
+                )
             })?;
             if ttf_parser::Face::parse(&bytes, 0).is_err() {
                 return Err(Diagnostic::error(
                     None,
-                    format!("`{}` is not a usable TrueType/OpenType font", path.display()),
+                    format!(
+                        "`{}` is not a usable TrueType/OpenType font",
+                        path.display()
+                    ),
                 )
                 .with_hint("restore the bundled file with `git checkout fonts/`"));
             }
@@ -131,10 +139,7 @@ impl<'a> Faces<'a> {
         VMetrics {
             ascender: Em::from_units(f64::from(f.ascender()), upem),
             descender: Em::from_units(f64::from(f.descender()), upem),
-            cap_height: Em::from_units(
-                f64::from(f.capital_height().unwrap_or(f.ascender())),
-                upem,
-            ),
+            cap_height: Em::from_units(f64::from(f.capital_height().unwrap_or(f.ascender())), upem),
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::colour::Colour;
 use crate::diag::Span;
-use crate::geom::{Abs, Em, Point, Size};
+use crate::geom::{Abs, Em, FillRule, LineCap, LineJoin, Point, Size};
 
 use super::fonts::FontId;
 
@@ -21,6 +21,24 @@ pub struct Frame {
     pub items: Vec<(Point, FrameItem)>,
 }
 
+impl Frame {
+    /// Calls `f` with every item and its absolute position, descending into
+    /// groups (a group is visited before its items).
+    pub fn visit(&self, f: &mut dyn FnMut(Point, &FrameItem)) {
+        visit_items(Point::default(), &self.items, f);
+    }
+}
+
+fn visit_items(origin: Point, items: &[(Point, FrameItem)], f: &mut dyn FnMut(Point, &FrameItem)) {
+    for (pos, item) in items {
+        let at = origin + *pos;
+        f(at, item);
+        if let FrameItem::Group(g) = item {
+            visit_items(at, &g.items, f);
+        }
+    }
+}
+
 /// Something placed on a page.
 #[derive(Debug, Clone)]
 pub enum FrameItem {
@@ -28,6 +46,43 @@ pub enum FrameItem {
     Text(TextItem),
     /// A filled or stroked shape; the point is its top-left corner.
     Shape(Shape),
+    /// Items moved together, optionally clipped; the point is its origin.
+    Group(Group),
+    /// A raster picture; the point is its top-left corner.
+    Image(ImageItem),
+}
+
+/// Items placed relative to the group's origin.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The items, relative to the group's origin.
+    pub items: Vec<(Point, FrameItem)>,
+    /// Nothing outside this rectangle (from the origin) is painted.
+    pub clip: Option<Size>,
+    /// What the group shows, for people who cannot see it (a picture's
+    /// alternative text). `None` for decoration.
+    pub alt: Option<String>,
+}
+
+/// A raster picture placed at a size.
+#[derive(Debug, Clone)]
+pub struct ImageItem {
+    /// The decoded pixels, shared by every placement.
+    pub raster: std::sync::Arc<crate::pictures::Raster>,
+    /// Placed size.
+    pub size: Size,
+    /// Alternative text.
+    pub alt: String,
+}
+
+impl ImageItem {
+    /// Effective resolution at the placed size, in pixels per inch (the
+    /// lower of the two axes).
+    pub fn ppi(&self) -> f64 {
+        let w = f64::from(self.raster.width) / (self.size.w.to_pt() / 72.0);
+        let h = f64::from(self.raster.height) / (self.size.h.to_pt() / 72.0);
+        w.min(h)
+    }
 }
 
 /// Glyphs in one face, size and colour, set on one baseline.
@@ -78,6 +133,20 @@ pub struct Shape {
     pub fill: Option<Colour>,
     /// Stroke, if stroked.
     pub stroke: Option<Stroke>,
+    /// Fill rule for self-crossing paths.
+    pub rule: FillRule,
+}
+
+impl Shape {
+    /// A filled shape without stroke.
+    pub fn filled(geometry: Geometry, fill: crate::colour::Colour) -> Shape {
+        Shape {
+            geometry,
+            fill: Some(fill),
+            stroke: None,
+            rule: FillRule::NonZero,
+        }
+    }
 }
 
 /// An outline, relative to the item's position.
@@ -90,6 +159,26 @@ pub enum Geometry {
         /// Corner radius (zero for square corners).
         radius: Abs,
     },
+    /// A circle or ellipse inside the box of `size`.
+    Ellipse {
+        /// Width and height of its bounding box.
+        size: Size,
+    },
+    /// Straight and cubic Bézier segments.
+    Path(Vec<PathSeg>),
+}
+
+/// One segment of a path, in coordinates relative to the item's position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PathSeg {
+    /// Start a new subpath.
+    Move(Point),
+    /// A straight line.
+    Line(Point),
+    /// A cubic Bézier: two control points, then the end point.
+    Cubic(Point, Point, Point),
+    /// Close the subpath.
+    Close,
 }
 
 /// A line style.
@@ -99,4 +188,8 @@ pub struct Stroke {
     pub paint: Colour,
     /// Line width.
     pub thickness: Abs,
+    /// Line ends.
+    pub cap: LineCap,
+    /// Corners.
+    pub join: LineJoin,
 }

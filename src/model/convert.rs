@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use super::area::{AreaFile, NationalFile};
-use super::resource::{BlockFile, BlockKind, ContactField, PageFile, ResourceFile, Theme, VariantFile};
+use super::resource::{
+    BlockFile, BlockKind, ContactField, PageFile, ResourceFile, Theme, VariantFile,
+};
 use super::{
-    Area, BlockContent, BlockDef, Contact, Helpline, KeyItem, Located, PageDef, Resource, TypeSizes,
-    Variant, VariantDef,
+    Area, BlockContent, BlockDef, Card, Contact, Format, Helpline, KeyItem, Located, PageDef,
+    PictureRef, Resource, SectionDef, TypeSizes, Variant, VariantDef,
 };
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, FileId, SourceResult, Span};
@@ -43,20 +45,25 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
     for (variant, def) in &variants {
         if def.pages.is_empty() {
             cx.errors.push(
-                Diagnostic::error(cx.span(&raw.id), format!("the {variant} variant has no pages"))
-                    .with_hint(format!(
-                        "add a page with [[{}.page]] and blocks with [[{}.page.block]]",
-                        variant.name(),
-                        variant.name()
-                    )),
+                Diagnostic::error(
+                    cx.span(&raw.id),
+                    format!("the {variant} variant has no pages"),
+                )
+                .with_hint(format!(
+                    "add a page with [[{}.page]] and blocks with [[{}.page.block]]",
+                    variant.name(),
+                    variant.name()
+                )),
             );
         }
     }
+    let formats = cx.formats(&raw);
     let errors = cx.errors;
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(Resource {
+        formats,
         id: Located::from_spanned(file, raw.id),
         title: Located::from_spanned(file, raw.title),
         subject: raw.subject.map(|s| Located::from_spanned(file, s)),
@@ -80,8 +87,11 @@ pub fn area(file: FileId, raw: AreaFile) -> SourceResult<Area> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         errors.push(
-            Diagnostic::error(id.span.clone(), format!("the area id `{}` cannot be a folder name", id.value))
-                .with_hint("use lower-case letters, digits and hyphens, like \"west-oxfordshire\""),
+            Diagnostic::error(
+                id.span.clone(),
+                format!("the area id `{}` cannot be a folder name", id.value),
+            )
+            .with_hint("use lower-case letters, digits and hyphens, like \"west-oxfordshire\""),
         );
     }
     let contacts = raw
@@ -130,6 +140,35 @@ pub fn helplines(file: FileId, raw: NationalFile) -> Vec<Helpline> {
         .collect()
 }
 
+impl Checker<'_> {
+    /// The picture and alternative text of a picture or row block; both are
+    /// required, and the text may not be empty.
+    fn picture_ref(&mut self, b: &BlockFile, span: &Span) -> Option<PictureRef> {
+        let Some(src) = &b.picture else {
+            self.errors.push(
+                Diagnostic::error(span.clone(), "this block needs `picture`")
+                    .with_hint("picture = \"assets/pictures/candle.svg\""),
+            );
+            return None;
+        };
+        let alt = match &b.alt {
+            Some(a) if !a.get_ref().trim().is_empty() => self.loc(a),
+            _ => {
+                self.errors.push(
+                    Diagnostic::error(self.span(src), "this picture has no alternative text")
+                        .with_hint("add alt = \"…\" saying what the picture shows, for people who cannot see it"),
+                );
+                return None;
+            }
+        };
+        Some(PictureRef {
+            src: self.loc(src),
+            alt,
+            width: b.width.as_ref().map(|w| w.get_ref().0),
+        })
+    }
+}
+
 /// Collects errors while converting one resource.
 struct Checker<'a> {
     file: FileId,
@@ -138,6 +177,52 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// The output formats: as listed, or one at the design size.
+    fn formats(&mut self, raw: &ResourceFile) -> Vec<Format> {
+        let design = *raw.size.get_ref();
+        if raw.format.is_empty() {
+            return vec![Format {
+                name: "default".to_owned(),
+                size: design,
+                pages: None,
+                scale: false,
+                fold: None,
+            }];
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        raw.format
+            .iter()
+            .map(|f| {
+                let span = self.span(f);
+                let f = f.get_ref();
+                let size = *f.size.get_ref();
+                if !seen.insert(f.name.get_ref().clone()) {
+                    self.errors.push(Diagnostic::error(
+                        self.span(&f.name),
+                        format!("two formats are called `{}`", f.name.get_ref()),
+                    ));
+                }
+                if f.scale {
+                    let a = design.trim.w / design.trim.h;
+                    let b = size.trim.w / size.trim.h;
+                    if (a - b).abs() > 0.01 * a {
+                        self.errors.push(
+                            Diagnostic::error(span, "`scale = true` needs a size with the same proportions as the design")
+                                .with_hint("A sizes (A4, A3, A2) share proportions; other sizes need their own design"),
+                        );
+                    }
+                }
+                Format {
+                    name: f.name.get_ref().clone(),
+                    size,
+                    pages: f.pages.as_ref().map(|p| *p.get_ref()),
+                    scale: f.scale,
+                    fold: f.fold,
+                }
+            })
+            .collect()
+    }
+
     fn span<T>(&self, s: &Spanned<T>) -> Span {
         Span::new(self.file, s.span())
     }
@@ -156,7 +241,8 @@ impl Checker<'_> {
             return match name.parse() {
                 Ok(c) => c,
                 Err(e) => {
-                    self.errors.push(Diagnostic::error(self.span(s), e.to_string()));
+                    self.errors
+                        .push(Diagnostic::error(self.span(s), e.to_string()));
                     Colour::BLACK
                 }
             };
@@ -190,7 +276,10 @@ impl Checker<'_> {
         if !(1.0..=3.0).contains(&t.leading) {
             self.errors.push(Diagnostic::error(
                 None,
-                format!("line spacing `leading = {}` must be between 1.0 and 3.0", t.leading),
+                format!(
+                    "line spacing `leading = {}` must be between 1.0 and 3.0",
+                    t.leading
+                ),
             ));
         }
         VariantDef {
@@ -207,6 +296,19 @@ impl Checker<'_> {
                 leading: t.leading,
             },
             pages: raw.page.iter().map(|p| self.page(p)).collect(),
+            sections: raw
+                .section
+                .iter()
+                .map(|sec| SectionDef {
+                    span: self.span(sec),
+                    blocks: sec
+                        .get_ref()
+                        .block
+                        .iter()
+                        .filter_map(|b| self.block(b))
+                        .collect(),
+                })
+                .collect(),
         }
     }
 
@@ -215,6 +317,7 @@ impl Checker<'_> {
         let page = raw.get_ref();
         PageDef {
             background: page.background.as_ref().map(|b| self.colour(b)),
+            flow: page.flow,
             blocks: page.block.iter().filter_map(|b| self.block(b)).collect(),
             span,
         }
@@ -233,23 +336,82 @@ impl Checker<'_> {
             BlockKind::Contacts => &["tags", "fields"],
             BlockKind::Helplines => &["count", "fill", "colour"],
             BlockKind::Spacer => &["height"],
+            BlockKind::Picture => &["picture", "alt", "width"],
+            BlockKind::Row => &[
+                "picture", "alt", "width", "heading", "text", "items", "colour",
+            ],
+            BlockKind::List => &["items", "colour"],
+            BlockKind::Cards => &["card", "columns"],
+            BlockKind::Journey => &["stages", "colour", "height"],
         };
         let present: [(&str, bool, Option<Span>); 9] = [
-            ("text", b.text.is_some(), b.text.as_ref().map(|s| self.span(s))),
-            ("subtitle", b.subtitle.is_some(), b.subtitle.as_ref().map(|s| self.span(s))),
-            ("style", b.style.is_some(), b.style.as_ref().map(|s| self.span(s))),
-            ("fill", b.fill.is_some(), b.fill.as_ref().map(|s| self.span(s))),
-            ("colour", b.colour.is_some(), b.colour.as_ref().map(|s| self.span(s))),
+            (
+                "text",
+                b.text.is_some(),
+                b.text.as_ref().map(|s| self.span(s)),
+            ),
+            (
+                "subtitle",
+                b.subtitle.is_some(),
+                b.subtitle.as_ref().map(|s| self.span(s)),
+            ),
+            (
+                "style",
+                b.style.is_some(),
+                b.style.as_ref().map(|s| self.span(s)),
+            ),
+            (
+                "fill",
+                b.fill.is_some(),
+                b.fill.as_ref().map(|s| self.span(s)),
+            ),
+            (
+                "colour",
+                b.colour.is_some(),
+                b.colour.as_ref().map(|s| self.span(s)),
+            ),
             ("item", b.item.is_some(), None),
             ("tags", b.tags.is_some(), None),
             ("fields", b.fields.is_some(), None),
-            ("count", b.count.is_some(), b.count.as_ref().map(|s| self.span(s))),
+            (
+                "count",
+                b.count.is_some(),
+                b.count.as_ref().map(|s| self.span(s)),
+            ),
+        ];
+        let more: [(&str, bool, Option<Span>); 9] = [
+            (
+                "height",
+                b.height.is_some(),
+                b.height.as_ref().map(|s| self.span(s)),
+            ),
+            (
+                "picture",
+                b.picture.is_some(),
+                b.picture.as_ref().map(|s| self.span(s)),
+            ),
+            ("alt", b.alt.is_some(), b.alt.as_ref().map(|s| self.span(s))),
+            (
+                "width",
+                b.width.is_some(),
+                b.width.as_ref().map(|s| self.span(s)),
+            ),
+            (
+                "heading",
+                b.heading.is_some(),
+                b.heading.as_ref().map(|s| self.span(s)),
+            ),
+            ("items", b.items.is_some(), None),
+            ("card", b.card.is_some(), None),
+            (
+                "columns",
+                b.columns.is_some(),
+                b.columns.as_ref().map(|s| self.span(s)),
+            ),
+            ("stages", b.stages.is_some(), None),
         ];
         let mut ok = true;
-        for (key, is_set, key_span) in present
-            .into_iter()
-            .chain([("height", b.height.is_some(), b.height.as_ref().map(|s| self.span(s)))])
-        {
+        for (key, is_set, key_span) in present.into_iter().chain(more) {
             if is_set && !allowed.contains(&key) {
                 ok = false;
                 self.errors.push(
@@ -278,8 +440,11 @@ impl Checker<'_> {
             }
             None => {
                 cx.errors.push(
-                    Diagnostic::error(span.clone(), format!("a `{}` block needs `text`", kind.name()))
-                        .with_hint("add text = \"…\" to this block"),
+                    Diagnostic::error(
+                        span.clone(),
+                        format!("a `{}` block needs `text`", kind.name()),
+                    )
+                    .with_hint("add text = \"…\" to this block"),
                 );
                 None
             }
@@ -323,8 +488,11 @@ impl Checker<'_> {
             BlockKind::KeyList => {
                 let Some(items) = &b.item else {
                     self.errors.push(
-                        Diagnostic::error(span.clone(), "a `key-list` block needs at least one item")
-                            .with_hint("add [[…page.block.item]] tables with term, text and colour"),
+                        Diagnostic::error(
+                            span.clone(),
+                            "a `key-list` block needs at least one item",
+                        )
+                        .with_hint("add [[…page.block.item]] tables with term, text and colour"),
                     );
                     return None;
                 };
@@ -342,12 +510,7 @@ impl Checker<'_> {
                 BlockContent::KeyList { items }
             }
             BlockKind::Contacts => BlockContent::Contacts {
-                tags: b
-                    .tags
-                    .iter()
-                    .flatten()
-                    .map(|t| self.loc(t))
-                    .collect(),
+                tags: b.tags.iter().flatten().map(|t| self.loc(t)).collect(),
                 fields: b
                     .fields
                     .clone()
@@ -361,6 +524,76 @@ impl Checker<'_> {
             BlockKind::Spacer => BlockContent::Spacer {
                 height: b.height.as_ref().map_or(Abs::mm(2.0), |h| h.get_ref().0),
             },
+            BlockKind::Picture => BlockContent::Picture {
+                picture: self.picture_ref(b, &span)?,
+            },
+            BlockKind::Row => {
+                let colour = text_colour(self);
+                BlockContent::Row {
+                    picture: self.picture_ref(b, &span)?,
+                    heading: b.heading.as_ref().map(|h| self.loc(h)),
+                    text: b.text.as_ref().map(|t| self.loc(t)),
+                    items: b.items.iter().flatten().map(|i| self.loc(i)).collect(),
+                    colour,
+                }
+            }
+            BlockKind::List => {
+                let colour = text_colour(self);
+                let items: Vec<_> = b.items.iter().flatten().map(|i| self.loc(i)).collect();
+                if items.is_empty() {
+                    self.errors.push(
+                        Diagnostic::error(span.clone(), "a `list` block needs `items`")
+                            .with_hint("add items = [\"first point\", \"second point\"]"),
+                    );
+                    return None;
+                }
+                BlockContent::List { items, colour }
+            }
+            BlockKind::Cards => {
+                let cards: Vec<Card> = b
+                    .card
+                    .iter()
+                    .flatten()
+                    .map(|c| {
+                        let c = c.get_ref();
+                        Card {
+                            title: self.loc(&c.title),
+                            text: self.loc(&c.text),
+                            colour: self.colour(&c.colour),
+                        }
+                    })
+                    .collect();
+                if cards.is_empty() {
+                    self.errors.push(
+                        Diagnostic::error(span.clone(), "a `cards` block needs at least one card")
+                            .with_hint("add [[….block.card]] tables with title, text and colour"),
+                    );
+                    return None;
+                }
+                let columns = b.columns.as_ref().map_or(2, |c| *c.get_ref());
+                if !(1..=4).contains(&columns) {
+                    self.errors.push(Diagnostic::error(
+                        b.columns.as_ref().map_or(span.clone(), |c| self.span(c)),
+                        "`columns` must be 1 to 4",
+                    ));
+                }
+                BlockContent::Cards { cards, columns }
+            }
+            BlockKind::Journey => {
+                let stages: Vec<_> = b.stages.iter().flatten().map(|s| self.loc(s)).collect();
+                if !(2..=10).contains(&stages.len()) {
+                    self.errors.push(
+                        Diagnostic::error(span.clone(), "a `journey` needs 2 to 10 `stages`")
+                            .with_hint("stages = [\"Admission\", \"Care Planning\", …]"),
+                    );
+                    return None;
+                }
+                BlockContent::Journey {
+                    stages,
+                    colour: text_colour(self),
+                    height: b.height.as_ref().map_or(Abs::mm(80.0), |h| h.get_ref().0),
+                }
+            }
         };
         ok.then_some(BlockDef {
             span,

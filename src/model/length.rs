@@ -14,7 +14,9 @@ impl FromStr for Length {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let hint = || format!("`{s}` is not a length: write a number and a unit, like \"5mm\" or \"12pt\"");
+        let hint = || {
+            format!("`{s}` is not a length: write a number and a unit, like \"5mm\" or \"12pt\"")
+        };
         let t = s.trim();
         let (num, unit) = t
             .find(|c: char| c.is_ascii_alphabetic())

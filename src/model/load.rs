@@ -47,18 +47,24 @@ pub fn load_project(root: &Path, sources: &mut Sources) -> SourceResult<Project>
 
     resources.sort_by(|a, b| a.id.value.cmp(&b.id.value));
     areas.sort_by(|a, b| a.id.value.cmp(&b.id.value));
-    check_unique(
-        "resource",
-        resources.iter().map(|r| &r.id),
-        &mut errors,
-    );
+    check_unique("resource", resources.iter().map(|r| &r.id), &mut errors);
     check_unique("area", areas.iter().map(|a| &a.id), &mut errors);
 
+    let pictures = if errors.is_empty() {
+        crate::pictures::Pictures::load(root, resources.iter().flat_map(Resource::pictures))
+            .unwrap_or_else(|e| {
+                errors.extend(e);
+                crate::pictures::Pictures::new()
+            })
+    } else {
+        crate::pictures::Pictures::new()
+    };
     if errors.is_empty() {
         Ok(Project {
             resources,
             areas,
             helplines,
+            pictures,
         })
     } else {
         Err(errors)
@@ -141,9 +147,12 @@ fn toml_error(file: FileId, e: &toml::de::Error) -> Diagnostic {
     } else if message.starts_with("missing field") {
         diag = diag.with_hint("add the key to this table; docs/format.md lists every key");
     } else if message.contains("invalid type") {
-        diag = diag.with_hint("text goes in double quotes (\"…\"), numbers without quotes, lists in [ ]");
+        diag = diag
+            .with_hint("text goes in double quotes (\"…\"), numbers without quotes, lists in [ ]");
     } else if e.span().is_some() && !message.contains('`') {
-        diag = diag.with_hint("check the TOML syntax near this place: quotes, = signs and [table] headers");
+        diag = diag.with_hint(
+            "check the TOML syntax near this place: quotes, = signs and [table] headers",
+        );
     }
     diag
 }
@@ -174,8 +183,11 @@ fn check_unique<'a>(
     for id in ids {
         if !seen.insert(id.value.as_str()) {
             errors.push(
-                Diagnostic::error(id.span.clone(), format!("two {what}s have the id `{}`", id.value))
-                    .with_hint(format!("give each {what} its own id")),
+                Diagnostic::error(
+                    id.span.clone(),
+                    format!("two {what}s have the id `{}`", id.value),
+                )
+                .with_hint(format!("give each {what} its own id")),
             );
         }
     }
@@ -187,7 +199,8 @@ mod tests {
 
     #[test]
     fn unknown_fields_get_a_suggestion() {
-        let hint = unknown_field_hint("unknown field `titel`, expected one of `id`, `title`, `size`");
+        let hint =
+            unknown_field_hint("unknown field `titel`, expected one of `id`, `title`, `size`");
         assert_eq!(hint.as_deref(), Some("did you mean `title`?"));
         let hint = unknown_field_hint("unknown field `zzz`, expected `id` or `name`");
         assert_eq!(hint.as_deref(), Some("this table takes only: id, name"));

@@ -17,7 +17,7 @@ use std::fmt;
 pub use area::{AreaFile, ContactFile, HelplineFile, Nation, NationalFile};
 pub use length::{Length, PageSize};
 pub use load::{load_area, load_national, load_project, load_resource};
-pub use resource::{Anchor, BlockKind, ContactField, StyleName, Theme};
+pub use resource::{Anchor, BlockKind, ContactField, Fold, StyleName, Theme};
 
 use crate::colour::Colour;
 use crate::diag::{FileId, Span};
@@ -52,6 +52,8 @@ pub struct Project {
     pub areas: Vec<Area>,
     /// National helplines in priority order.
     pub helplines: Vec<Helpline>,
+    /// Every picture the resources use, loaded once.
+    pub pictures: crate::pictures::Pictures,
 }
 
 /// A printed product variant.
@@ -93,14 +95,54 @@ pub struct Resource {
     pub subject: Option<Located<String>>,
     /// Author.
     pub author: Option<Located<String>>,
-    /// Trimmed page size.
+    /// Trimmed page size the design is made for.
     pub size: PageSize,
+    /// Output formats; the first is the default.
+    pub formats: Vec<Format>,
     /// Default text colour.
     pub ink: Colour,
     /// Default page colour.
     pub paper: Colour,
     /// The variants this resource has.
     pub variants: BTreeMap<Variant, VariantDef>,
+}
+
+/// One output format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Format {
+    /// Name (file-name suffix for all but the first format).
+    pub name: String,
+    /// Page or panel size.
+    pub size: PageSize,
+    /// Total pages (panels), if fixed.
+    pub pages: Option<usize>,
+    /// Scale the design from the resource's size.
+    pub scale: bool,
+    /// Sheet imposition for folding.
+    pub fold: Option<Fold>,
+}
+
+impl Resource {
+    /// Every picture path the resource refers to.
+    pub fn pictures(&self) -> Vec<&Located<String>> {
+        let mut out = Vec::new();
+        for def in self.variants.values() {
+            let blocks = def
+                .pages
+                .iter()
+                .flat_map(|p| &p.blocks)
+                .chain(def.sections.iter().flat_map(|s| &s.blocks));
+            for b in blocks {
+                match &b.content {
+                    BlockContent::Picture { picture, .. } | BlockContent::Row { picture, .. } => {
+                        out.push(&picture.src);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
 }
 
 /// One variant's page design.
@@ -112,6 +154,39 @@ pub struct VariantDef {
     pub type_scale: TypeSizes,
     /// Pages, front first.
     pub pages: Vec<PageDef>,
+    /// Sections poured into the flow page's panels.
+    pub sections: Vec<SectionDef>,
+}
+
+/// Blocks kept together when flowing.
+#[derive(Debug, Clone)]
+pub struct SectionDef {
+    /// The blocks.
+    pub blocks: Vec<BlockDef>,
+    /// Where the section is written.
+    pub span: Span,
+}
+
+/// A picture reference with its alternative text.
+#[derive(Debug, Clone)]
+pub struct PictureRef {
+    /// Path inside the project.
+    pub src: Located<String>,
+    /// What it shows.
+    pub alt: Located<String>,
+    /// Placed width, if set.
+    pub width: Option<Abs>,
+}
+
+/// A card of a `cards` block.
+#[derive(Debug, Clone)]
+pub struct Card {
+    /// Bold first line.
+    pub title: Located<String>,
+    /// Text.
+    pub text: Located<String>,
+    /// Accent colour.
+    pub colour: Colour,
 }
 
 /// Font sizes of the text styles.
@@ -136,6 +211,8 @@ pub struct TypeSizes {
 pub struct PageDef {
     /// Background colour, bleeding off every edge.
     pub background: Option<Colour>,
+    /// Stands for the panels that sections flow into.
+    pub flow: bool,
     /// Blocks in source order.
     pub blocks: Vec<BlockDef>,
     /// Where the page is written.
@@ -207,6 +284,47 @@ pub enum BlockContent {
     /// Empty space.
     Spacer {
         /// Its height.
+        height: Abs,
+    },
+    /// A picture.
+    Picture {
+        /// The picture.
+        picture: PictureRef,
+    },
+    /// Picture left, text right.
+    Row {
+        /// The picture.
+        picture: PictureRef,
+        /// Heading.
+        heading: Option<Located<String>>,
+        /// Text.
+        text: Option<Located<String>>,
+        /// Bullet points.
+        items: Vec<Located<String>>,
+        /// Heading colour.
+        colour: Colour,
+    },
+    /// Bullet points.
+    List {
+        /// The points.
+        items: Vec<Located<String>>,
+        /// Text colour.
+        colour: Colour,
+    },
+    /// Cards in a grid.
+    Cards {
+        /// The cards.
+        cards: Vec<Card>,
+        /// Columns.
+        columns: usize,
+    },
+    /// A winding path with numbered signposts.
+    Journey {
+        /// Stage names in order.
+        stages: Vec<Located<String>>,
+        /// Signpost colour.
+        colour: Colour,
+        /// Height of the drawing.
         height: Abs,
     },
 }

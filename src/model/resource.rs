@@ -23,8 +23,11 @@ pub struct ResourceFile {
     /// Who made it (PDF metadata).
     #[serde(default)]
     pub author: Option<Spanned<String>>,
-    /// Trimmed page size.
+    /// Trimmed page size the design is made for.
     pub size: Spanned<PageSize>,
+    /// Output formats; the first is the default. None: one format at `size`.
+    #[serde(default)]
+    pub format: Vec<Spanned<FormatFile>>,
     /// Colours shared by every variant.
     #[serde(default)]
     pub theme: Theme,
@@ -34,6 +37,36 @@ pub struct ResourceFile {
     /// The Easy Read variant.
     #[serde(default)]
     pub easy_read: Option<VariantFile>,
+}
+
+/// One output format of a resource (e.g. A3 and A2 posters, A5 and DL
+/// leaflets).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FormatFile {
+    /// Name used in file names (`tips-poster-standard-a2.pdf`) and `--format`.
+    pub name: Spanned<String>,
+    /// Trimmed page (or panel) size.
+    pub size: Spanned<PageSize>,
+    /// Number of pages (panels); a `flow` page grows to make up the count.
+    #[serde(default)]
+    pub pages: Option<Spanned<usize>>,
+    /// Scale the whole design from the resource's `size` to this size
+    /// (same proportions), type included.
+    #[serde(default)]
+    pub scale: bool,
+    /// Put the panels on sheets in folding order.
+    #[serde(default)]
+    pub fold: Option<Fold>,
+}
+
+/// How panels are put on the printed sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fold {
+    /// Six panels on two landscape sheets, folded in three (roll fold):
+    /// outside 5-6-1, inside 2-3-4.
+    TriFold,
 }
 
 /// Named colours and the default text and paper colours.
@@ -71,6 +104,19 @@ pub struct VariantFile {
     /// The pages, front first.
     #[serde(default)]
     pub page: Vec<Spanned<PageFile>>,
+    /// Content poured into the `flow` page's panels, each section kept
+    /// together on one panel.
+    #[serde(default)]
+    pub section: Vec<Spanned<SectionFile>>,
+}
+
+/// A group of blocks kept together when content flows across panels.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SectionFile {
+    /// The blocks.
+    #[serde(default)]
+    pub block: Vec<Spanned<BlockFile>>,
 }
 
 /// Font sizes of the text styles, and the line spacing.
@@ -112,6 +158,10 @@ pub struct PageFile {
     /// Page background colour (name or #RRGGBB); bleeds off every edge.
     #[serde(default)]
     pub background: Option<Spanned<String>>,
+    /// This page stands for as many panels as the sections need (or as the
+    /// format's page count leaves).
+    #[serde(default)]
+    pub flow: bool,
     /// The blocks, top to bottom.
     #[serde(default)]
     pub block: Vec<Spanned<BlockFile>>,
@@ -135,6 +185,16 @@ pub enum BlockKind {
     Helplines,
     /// Empty space.
     Spacer,
+    /// A picture on its own.
+    Picture,
+    /// A picture on the left, a heading, text and bullet points on the right.
+    Row,
+    /// Bullet points.
+    List,
+    /// A grid of coloured cards (tips).
+    Cards,
+    /// A winding path with numbered signposts (a journey).
+    Journey,
 }
 
 impl BlockKind {
@@ -148,6 +208,11 @@ impl BlockKind {
             BlockKind::Contacts => "contacts",
             BlockKind::Helplines => "helplines",
             BlockKind::Spacer => "spacer",
+            BlockKind::Picture => "picture",
+            BlockKind::Row => "row",
+            BlockKind::List => "list",
+            BlockKind::Cards => "cards",
+            BlockKind::Journey => "journey",
         }
     }
 }
@@ -230,6 +295,42 @@ pub struct BlockFile {
     /// Stack from the top (default) or the bottom of the page.
     #[serde(default)]
     pub anchor: Anchor,
+    /// Picture file (picture, row), inside the project: "assets/pictures/candle.svg".
+    #[serde(default)]
+    pub picture: Option<Spanned<String>>,
+    /// What the picture shows, for people who cannot see it.
+    #[serde(default)]
+    pub alt: Option<Spanned<String>>,
+    /// Picture width.
+    #[serde(default)]
+    pub width: Option<Spanned<Length>>,
+    /// Heading of a row.
+    #[serde(default)]
+    pub heading: Option<Spanned<String>>,
+    /// Bullet points (list, row).
+    #[serde(default)]
+    pub items: Option<Vec<Spanned<String>>>,
+    /// Cards of a `cards` block.
+    #[serde(default)]
+    pub card: Option<Vec<Spanned<CardFile>>>,
+    /// Number of columns of a `cards` block (default 2).
+    #[serde(default)]
+    pub columns: Option<Spanned<usize>>,
+    /// Stages of a journey, in order.
+    #[serde(default)]
+    pub stages: Option<Vec<Spanned<String>>>,
+}
+
+/// One card of a `cards` block.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CardFile {
+    /// Bold first line.
+    pub title: Spanned<String>,
+    /// Text below it.
+    pub text: Spanned<String>,
+    /// Accent colour: a theme name or #RRGGBB.
+    pub colour: Spanned<String>,
 }
 
 /// One entry of a key list.

@@ -5,6 +5,7 @@
 //! TrimBox and BleedBox, language, metadata, version, fixed dates and a
 //! content-derived document ID, and compressed streams.
 
+mod image;
 mod post;
 mod shape;
 mod text;
@@ -81,7 +82,13 @@ impl PageSpace {
 }
 
 /// Writes `frames` as a PDF.
-pub fn pdf(frames: &[Frame], meta: &Metadata, fonts: &PdfFonts, book: &FontBook, options: &PdfOptions) -> Vec<u8> {
+pub fn pdf(
+    frames: &[Frame],
+    meta: &Metadata,
+    fonts: &PdfFonts,
+    book: &FontBook,
+    options: &PdfOptions,
+) -> Vec<u8> {
     let mut doc = PdfDocument::new(&meta.title);
     let used = used_fonts(frames);
     // printpdf names each font resource with a random id and takes the
@@ -100,21 +107,24 @@ pub fn pdf(frames: &[Frame], meta: &Metadata, fonts: &PdfFonts, book: &FontBook,
         }
     }
     let faces = book.faces();
+    let mut images = image::Images::default();
     let mut pages = Vec::with_capacity(frames.len());
     for frame in frames {
-        let space = PageSpace::new(frame);
-        let mut ops: Vec<Op> = Vec::new();
-        for (pos, item) in &frame.items {
-            match item {
-                FrameItem::Text(t) => text::write(&mut ops, space, *pos, t, &ids, &faces),
-                FrameItem::Shape(s) => shape::write(&mut ops, space, *pos, s),
-            }
-        }
-        let full = Size::new(frame.size.w + frame.bleed * 2.0, frame.size.h + frame.bleed * 2.0);
+        let mut page = PageWriter {
+            ops: Vec::new(),
+            space: PageSpace::new(frame),
+            fonts: &ids,
+            faces: &faces,
+        };
+        page.items(Point::default(), &frame.items, &mut images, &mut doc);
+        let full = Size::new(
+            frame.size.w + frame.bleed * 2.0,
+            frame.size.h + frame.bleed * 2.0,
+        );
         pages.push(PdfPage::new(
             Mm(full.w.to_mm() as f32),
             Mm(full.h.to_mm() as f32),
-            ops,
+            page.ops,
         ));
     }
     doc.with_pages(pages);
@@ -129,18 +139,62 @@ pub fn pdf(frames: &[Frame], meta: &Metadata, fonts: &PdfFonts, book: &FontBook,
     post::finish(lo, frames, meta, options)
 }
 
+/// Writes one page's operators.
+struct PageWriter<'a> {
+    ops: Vec<Op>,
+    space: PageSpace,
+    fonts: &'a BTreeMap<FontId, printpdf::FontId>,
+    faces: &'a crate::layout::Faces<'a>,
+}
+
+impl PageWriter<'_> {
+    /// Writes `items` placed relative to `origin`.
+    fn items(
+        &mut self,
+        origin: Point,
+        items: &[(Point, FrameItem)],
+        images: &mut image::Images,
+        doc: &mut PdfDocument,
+    ) {
+        for (pos, item) in items {
+            let at = origin + *pos;
+            match item {
+                FrameItem::Text(t) => {
+                    text::write(&mut self.ops, self.space, at, t, self.fonts, self.faces)
+                }
+                FrameItem::Shape(s) => shape::write(&mut self.ops, self.space, at, s),
+                FrameItem::Image(i) => {
+                    let id = images.id(doc, &i.raster);
+                    image::write(&mut self.ops, self.space, at, i, id);
+                }
+                FrameItem::Group(g) => {
+                    if let Some(clip) = g.clip {
+                        self.ops.push(Op::SaveGraphicsState);
+                        shape::clip(&mut self.ops, self.space, at, clip);
+                    }
+                    self.items(at, &g.items, images, doc);
+                    if g.clip.is_some() {
+                        self.ops.push(Op::RestoreGraphicsState);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Six capital letters derived from the face and the glyphs it draws.
 fn subset_tag(frames: &[Frame], font: FontId) -> String {
     use sha2::{Digest, Sha256};
-    let mut glyphs: Vec<u16> = frames
-        .iter()
-        .flat_map(|f| &f.items)
-        .filter_map(|(_, item)| match item {
-            FrameItem::Text(t) if t.font == font => Some(t.glyphs.iter().map(|g| g.id)),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let mut glyphs: Vec<u16> = Vec::new();
+    for frame in frames {
+        frame.visit(&mut |_, item| {
+            if let FrameItem::Text(t) = item {
+                if t.font == font {
+                    glyphs.extend(t.glyphs.iter().map(|g| g.id));
+                }
+            }
+        });
+    }
     glyphs.sort_unstable();
     glyphs.dedup();
     let mut hasher = Sha256::new();
@@ -156,14 +210,14 @@ fn subset_tag(frames: &[Frame], font: FontId) -> String {
 
 /// The faces any frame uses, so unused ones are not embedded.
 fn used_fonts(frames: &[Frame]) -> Vec<FontId> {
-    let mut used: Vec<FontId> = frames
-        .iter()
-        .flat_map(|f| &f.items)
-        .filter_map(|(_, item)| match item {
-            FrameItem::Text(t) => Some(t.font),
-            FrameItem::Shape(_) => None,
-        })
-        .collect();
+    let mut used: Vec<FontId> = Vec::new();
+    for frame in frames {
+        frame.visit(&mut |_, item| {
+            if let FrameItem::Text(t) = item {
+                used.push(t.font);
+            }
+        });
+    }
     used.sort();
     used.dedup();
     used

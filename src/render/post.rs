@@ -9,7 +9,12 @@ use crate::layout::Frame;
 use super::{Metadata, PdfOptions};
 
 /// Sets page boxes, catalog and Info entries, version, ID; compresses; saves.
-pub(super) fn finish(mut doc: Document, frames: &[Frame], meta: &Metadata, options: &PdfOptions) -> Vec<u8> {
+pub(super) fn finish(
+    mut doc: Document,
+    frames: &[Frame],
+    meta: &Metadata,
+    options: &PdfOptions,
+) -> Vec<u8> {
     doc.version = "1.7".to_owned();
     set_page_boxes(&mut doc, frames);
     set_catalog(&mut doc, meta);
@@ -110,7 +115,14 @@ fn set_info(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
         info.set("Subject", text_string(&meta.subject));
     }
     info.set("Creator", text_string("wellprint"));
-    info.set("Producer", text_string(concat!("wellprint ", env!("CARGO_PKG_VERSION"), " (printpdf, lopdf)")));
+    info.set(
+        "Producer",
+        text_string(concat!(
+            "wellprint ",
+            env!("CARGO_PKG_VERSION"),
+            " (printpdf, lopdf)"
+        )),
+    );
     info.set("CreationDate", date.clone());
     info.set("ModDate", date);
     info.set("Trapped", Object::Name(b"False".to_vec()));

@@ -1,45 +1,104 @@
 //! Shapes as filled and stroked paths.
 
-use printpdf::{Color, LinePoint, Op, PaintMode, Point as PdfPoint, Polygon, PolygonRing, Pt, Rgb, WindingOrder};
+use printpdf::{
+    Color, Line, LineCapStyle, LineJoinStyle, LinePoint, Op, PaintMode, Point as PdfPoint, Polygon,
+    PolygonRing, Pt, Rgb, WindingOrder,
+};
 
 use crate::colour::Colour;
-use crate::geom::{Abs, Point};
-use crate::layout::{Geometry, Shape};
+use crate::geom::{Abs, Point, Size};
+use crate::layout::{FillRule, Geometry, LineCap, LineJoin, PathSeg, Shape};
 
 use super::PageSpace;
 
 /// Bézier control distance for a quarter circle, as a fraction of the radius.
 const KAPPA: f64 = 0.552_284_75;
 
-/// Appends the operators that draw `shape` with its top-left at `pos`.
+/// One subpath: its points (Bézier controls flagged) and whether it closes.
+struct SubPath {
+    points: Vec<LinePoint>,
+    closed: bool,
+}
+
+/// Appends the operators that draw `shape` with its origin at `pos`.
 pub(super) fn write(ops: &mut Vec<Op>, space: PageSpace, pos: Point, shape: &Shape) {
-    let ring = match &shape.geometry {
-        Geometry::Rect { size, radius } => rect_ring(space, pos, size.w, size.h, *radius),
-    };
-    let mode = match (shape.fill, shape.stroke) {
-        (Some(_), Some(_)) => PaintMode::FillStroke,
-        (Some(_), None) => PaintMode::Fill,
-        (None, Some(_)) => PaintMode::Stroke,
-        (None, None) => return,
-    };
+    if shape.fill.is_none() && shape.stroke.is_none() {
+        return;
+    }
+    let segs = segments(&shape.geometry);
+    let subpaths = subpaths(space, pos, &segs);
+    if subpaths.is_empty() {
+        return;
+    }
     ops.push(Op::SaveGraphicsState);
     if let Some(fill) = shape.fill {
         ops.push(Op::SetFillColor { col: rgb(fill) });
+        ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: subpaths
+                    .iter()
+                    .map(|s| PolygonRing {
+                        points: s.points.clone(),
+                    })
+                    .collect(),
+                mode: PaintMode::Fill,
+                winding_order: match shape.rule {
+                    FillRule::NonZero => WindingOrder::NonZero,
+                    FillRule::EvenOdd => WindingOrder::EvenOdd,
+                },
+            },
+        });
     }
     if let Some(stroke) = shape.stroke {
-        ops.push(Op::SetOutlineColor { col: rgb(stroke.paint) });
+        ops.push(Op::SetOutlineColor {
+            col: rgb(stroke.paint),
+        });
         ops.push(Op::SetOutlineThickness {
             pt: Pt(stroke.thickness.to_pt() as f32),
         });
+        ops.push(Op::SetLineCapStyle {
+            cap: match stroke.cap {
+                LineCap::Butt => LineCapStyle::Butt,
+                LineCap::Round => LineCapStyle::Round,
+                LineCap::Square => LineCapStyle::ProjectingSquare,
+            },
+        });
+        ops.push(Op::SetLineJoinStyle {
+            join: match stroke.join {
+                LineJoin::Miter => LineJoinStyle::Miter,
+                LineJoin::Round => LineJoinStyle::Round,
+                LineJoin::Bevel => LineJoinStyle::Bevel,
+            },
+        });
+        for sub in subpaths {
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: sub.points,
+                    is_closed: sub.closed,
+                },
+            });
+        }
     }
+    ops.push(Op::RestoreGraphicsState);
+}
+
+/// Restricts painting to the rectangle of `size` at `pos` (inside `q … Q`).
+pub(super) fn clip(ops: &mut Vec<Op>, space: PageSpace, pos: Point, size: Size) {
+    let segs = segments(&Geometry::Rect {
+        size,
+        radius: Abs::ZERO,
+    });
+    let rings = subpaths(space, pos, &segs)
+        .into_iter()
+        .map(|s| PolygonRing { points: s.points })
+        .collect();
     ops.push(Op::DrawPolygon {
         polygon: Polygon {
-            rings: vec![PolygonRing { points: ring }],
-            mode,
+            rings,
+            mode: PaintMode::Clip,
             winding_order: WindingOrder::NonZero,
         },
     });
-    ops.push(Op::RestoreGraphicsState);
 }
 
 fn rgb(c: Colour) -> Color {
@@ -47,43 +106,87 @@ fn rgb(c: Colour) -> Color {
     Color::Rgb(Rgb::new(r, g, b, None))
 }
 
-/// The outline of a rectangle, with quarter-circle corners if `radius > 0`.
-fn rect_ring(space: PageSpace, pos: Point, w: Abs, h: Abs, radius: Abs) -> Vec<LinePoint> {
-    let r = radius.min(w / 2.0).min(h / 2.0);
-    let pt = |x: Abs, y: Abs, bezier: bool| {
-        let (px, py) = space.to_pdf(Point::new(pos.x + x, pos.y + y));
+/// Any geometry as path segments relative to its origin.
+fn segments(geometry: &Geometry) -> Vec<PathSeg> {
+    let p = |x: Abs, y: Abs| Point::new(x, y);
+    match geometry {
+        Geometry::Path(segs) => segs.clone(),
+        Geometry::Rect { size, radius } => {
+            let (w, h) = (size.w, size.h);
+            let r = radius.min(w / 2.0).min(h / 2.0).max(Abs::ZERO);
+            let z = Abs::ZERO;
+            if r <= Abs::ZERO {
+                return vec![
+                    PathSeg::Move(p(z, z)),
+                    PathSeg::Line(p(w, z)),
+                    PathSeg::Line(p(w, h)),
+                    PathSeg::Line(p(z, h)),
+                    PathSeg::Close,
+                ];
+            }
+            let k = r * KAPPA;
+            vec![
+                PathSeg::Move(p(r, z)),
+                PathSeg::Line(p(w - r, z)),
+                PathSeg::Cubic(p(w - r + k, z), p(w, r - k), p(w, r)),
+                PathSeg::Line(p(w, h - r)),
+                PathSeg::Cubic(p(w, h - r + k), p(w - r + k, h), p(w - r, h)),
+                PathSeg::Line(p(r, h)),
+                PathSeg::Cubic(p(r - k, h), p(z, h - r + k), p(z, h - r)),
+                PathSeg::Line(p(z, r)),
+                PathSeg::Cubic(p(z, r - k), p(r - k, z), p(r, z)),
+                PathSeg::Close,
+            ]
+        }
+        Geometry::Ellipse { size } => {
+            let (rx, ry) = (size.w / 2.0, size.h / 2.0);
+            let (kx, ky) = (rx * KAPPA, ry * KAPPA);
+            let (w, h, z) = (size.w, size.h, Abs::ZERO);
+            vec![
+                PathSeg::Move(p(rx, z)),
+                PathSeg::Cubic(p(rx + kx, z), p(w, ry - ky), p(w, ry)),
+                PathSeg::Cubic(p(w, ry + ky), p(rx + kx, h), p(rx, h)),
+                PathSeg::Cubic(p(rx - kx, h), p(z, ry + ky), p(z, ry)),
+                PathSeg::Cubic(p(z, ry - ky), p(rx - kx, z), p(rx, z)),
+                PathSeg::Close,
+            ]
+        }
+    }
+}
+
+/// Splits segments into subpaths of printpdf points in PDF space.
+fn subpaths(space: PageSpace, pos: Point, segs: &[PathSeg]) -> Vec<SubPath> {
+    let pt = |q: Point, bezier: bool| {
+        let (x, y) = space.to_pdf(pos + q);
         LinePoint {
-            p: PdfPoint { x: Pt(px), y: Pt(py) },
+            p: PdfPoint { x: Pt(x), y: Pt(y) },
             bezier,
         }
     };
-    if r <= Abs::ZERO {
-        return vec![
-            pt(Abs::ZERO, Abs::ZERO, false),
-            pt(w, Abs::ZERO, false),
-            pt(w, h, false),
-            pt(Abs::ZERO, h, false),
-        ];
+    let mut out: Vec<SubPath> = Vec::new();
+    for seg in segs {
+        match *seg {
+            PathSeg::Move(a) => out.push(SubPath {
+                points: vec![pt(a, false)],
+                closed: false,
+            }),
+            PathSeg::Line(a) => {
+                if let Some(s) = out.last_mut() {
+                    s.points.push(pt(a, false));
+                }
+            }
+            PathSeg::Cubic(c1, c2, a) => {
+                if let Some(s) = out.last_mut() {
+                    s.points.extend([pt(c1, true), pt(c2, true), pt(a, false)]);
+                }
+            }
+            PathSeg::Close => {
+                if let Some(s) = out.last_mut() {
+                    s.closed = true;
+                }
+            }
+        }
     }
-    let k = r * KAPPA;
-    let z = Abs::ZERO;
-    vec![
-        pt(r, z, false),
-        pt(w - r, z, false),
-        pt(w - r + k, z, true),
-        pt(w, r - k, true),
-        pt(w, r, false),
-        pt(w, h - r, false),
-        pt(w, h - r + k, true),
-        pt(w - r + k, h, true),
-        pt(w - r, h, false),
-        pt(r, h, false),
-        pt(r - k, h, true),
-        pt(z, h - r + k, true),
-        pt(z, h - r, false),
-        pt(z, r, false),
-        pt(z, r - k, true),
-        pt(r - k, z, true),
-        pt(r, z, false),
-    ]
+    out.retain(|s| s.points.len() > 1);
+    out
 }

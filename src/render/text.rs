@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use printpdf::{Codepoint, Color, Op, PdfFontHandle, Pt, Rgb, TextItem as PdfText, TextMatrix};
 
 use crate::geom::Point;
-use crate::layout::{FontId, TextItem};
 use crate::layout::Faces;
+use crate::layout::{FontId, TextItem};
 
 use super::PageSpace;
 

@@ -12,8 +12,8 @@ use crate::colour::Colour;
 use crate::diag::{Diagnostic, SourceResult, Span};
 use crate::geom::{Abs, Size};
 use crate::model::{
-    Anchor, Area, BlockContent, ContactField, Helpline, Located, Resource, StyleName, TypeSizes,
-    Variant,
+    Anchor, Area, BlockContent, BlockDef, ContactField, Fold, Format, Helpline, Located,
+    PictureRef, Resource, StyleName, TypeSizes, Variant,
 };
 
 /// A document ready for layout.
@@ -27,8 +27,16 @@ pub struct Document {
     pub author: String,
     /// Natural language, BCP 47 (`en-GB`).
     pub lang: String,
-    /// Trimmed page size.
+    /// Trimmed page size that layout works at (the design size when the
+    /// format scales it).
     pub trim: Size,
+    /// Factor from layout size to the output size (1 unless the format
+    /// scales the design).
+    pub scale: f64,
+    /// Total pages or panels, if the format fixes it.
+    pub page_count: Option<usize>,
+    /// How panels go on sheets.
+    pub fold: Option<Fold>,
     /// Text margin inside the trim.
     pub margin: Abs,
     /// Font sizes.
@@ -37,6 +45,8 @@ pub struct Document {
     pub paper: Colour,
     /// The pages.
     pub pages: Vec<Page>,
+    /// Sections that flow into the flow page's panels.
+    pub sections: Vec<Vec<Block>>,
 }
 
 /// A page of blocks.
@@ -44,8 +54,21 @@ pub struct Document {
 pub struct Page {
     /// Background colour.
     pub background: Option<Colour>,
+    /// Stands for the panels the sections flow into.
+    pub flow: bool,
     /// Blocks in source order.
     pub blocks: Vec<Block>,
+}
+
+/// A picture to place.
+#[derive(Debug, Clone)]
+pub struct PictureSpec {
+    /// Path inside the project, as written.
+    pub src: String,
+    /// Alternative text.
+    pub alt: String,
+    /// Placed width, if set.
+    pub width: Option<Abs>,
 }
 
 /// A block with its content filled in.
@@ -120,12 +143,55 @@ pub enum Content {
         /// Its height.
         height: Abs,
     },
+    /// A picture.
+    Picture(PictureSpec),
+    /// Picture left; heading, text and bullets right.
+    Row {
+        /// The picture.
+        picture: PictureSpec,
+        /// Heading.
+        heading: Option<RichText>,
+        /// Text.
+        text: Option<RichText>,
+        /// Bullet points.
+        items: Vec<RichText>,
+        /// Heading colour.
+        colour: Colour,
+        /// Body colour.
+        ink: Colour,
+    },
+    /// Bullet points.
+    List {
+        /// The points.
+        items: Vec<RichText>,
+        /// Text colour.
+        colour: Colour,
+    },
+    /// Cards in a grid.
+    Cards {
+        /// (title, text, accent colour).
+        cards: Vec<(RichText, RichText, Colour)>,
+        /// Columns.
+        columns: usize,
+        /// Body colour.
+        ink: Colour,
+    },
+    /// A winding path with numbered signposts.
+    Journey {
+        /// Stage names.
+        stages: Vec<RichText>,
+        /// Signpost colour.
+        colour: Colour,
+        /// Height of the drawing.
+        height: Abs,
+    },
 }
 
 /// Makes the document for one resource, variant and area.
 pub fn resolve(
     resource: &Resource,
     variant: Variant,
+    format: &Format,
     area: &Area,
     helplines: &[Helpline],
 ) -> SourceResult<Document> {
@@ -141,28 +207,31 @@ pub fn resolve(
     };
     let mut pages = Vec::new();
     for (pi, page) in def.pages.iter().enumerate() {
-        let mut blocks = Vec::new();
-        for (bi, block) in page.blocks.iter().enumerate() {
-            let label = format!(
-                "page {}, block {} ({})",
-                pi + 1,
-                bi + 1,
-                kind_name(&block.content)
-            );
-            if let Some(content) = cx.content(&block.content, resource.ink, helplines, &block.span) {
-                blocks.push(Block {
-                    span: block.span.clone(),
-                    label,
-                    anchor: block.anchor,
-                    content,
-                });
-            }
-        }
+        let blocks = cx.blocks(
+            &page.blocks,
+            &format!("page {}", pi + 1),
+            resource.ink,
+            helplines,
+        );
         pages.push(Page {
             background: page.background,
+            flow: page.flow,
             blocks,
         });
     }
+    let sections = def
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(si, sec)| {
+            cx.blocks(
+                &sec.blocks,
+                &format!("section {}", si + 1),
+                resource.ink,
+                helplines,
+            )
+        })
+        .collect();
     let title = cx.plain(&resource.title);
     let subject = resource
         .subject
@@ -182,7 +251,19 @@ pub fn resolve(
         subject,
         author,
         lang: "en-GB".to_owned(),
-        trim: resource.size.trim,
+        trim: if format.scale {
+            resource.size.trim
+        } else {
+            format.size.trim
+        },
+        scale: if format.scale {
+            format.size.trim.w / resource.size.trim.w
+        } else {
+            1.0
+        },
+        page_count: format.pages,
+        fold: format.fold,
+        sections,
         margin: def.margin,
         type_sizes: def.type_scale,
         paper: resource.paper,
@@ -200,6 +281,11 @@ fn kind_name(content: &BlockContent) -> &'static str {
         BlockContent::Contacts { .. } => "contacts",
         BlockContent::Helplines { .. } => "helplines",
         BlockContent::Spacer { .. } => "spacer",
+        BlockContent::Picture { .. } => "picture",
+        BlockContent::Row { .. } => "row",
+        BlockContent::List { .. } => "list",
+        BlockContent::Cards { .. } => "cards",
+        BlockContent::Journey { .. } => "journey",
     }
 }
 
@@ -210,6 +296,38 @@ struct Filler<'a> {
 }
 
 impl Filler<'_> {
+    /// Resolves a list of blocks; `place` names where they are ("page 2").
+    fn blocks(
+        &mut self,
+        defs: &[BlockDef],
+        place: &str,
+        ink: Colour,
+        helplines: &[Helpline],
+    ) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        for (bi, block) in defs.iter().enumerate() {
+            let label = format!("{place}, block {} ({})", bi + 1, kind_name(&block.content));
+            if let Some(content) = self.content(&block.content, ink, helplines, &block.span) {
+                blocks.push(Block {
+                    span: block.span.clone(),
+                    label,
+                    anchor: block.anchor,
+                    content,
+                });
+            }
+        }
+        blocks
+    }
+
+    /// A picture reference with its alternative text filled in.
+    fn picture(&mut self, p: &PictureRef) -> PictureSpec {
+        PictureSpec {
+            src: p.src.value.clone(),
+            alt: self.plain(&p.alt),
+            width: p.width,
+        }
+    }
+
     /// Text with placeholders filled and bold markup parsed.
     fn rich(&mut self, text: &Located<String>) -> RichText {
         match text::fill(text, self.area).and_then(|s| RichText::parse(&s, &text.span)) {
@@ -282,7 +400,9 @@ impl Filler<'_> {
                     .iter()
                     .filter(|c| {
                         tags.is_empty()
-                            || c.tags.iter().any(|t| tags.iter().any(|w| w.value == t.value))
+                            || c.tags
+                                .iter()
+                                .any(|t| tags.iter().any(|w| w.value == t.value))
                     })
                     .collect();
                 if chosen.is_empty() {
@@ -296,12 +416,11 @@ impl Filler<'_> {
                             wanted.join(" or ")
                         )
                     };
-                    self.errors.push(
-                        Diagnostic::error(span.clone(), msg).with_hint(format!(
+                    self.errors
+                        .push(Diagnostic::error(span.clone(), msg).with_hint(format!(
                             "add a [[contact]] with one of these tags to {}",
                             "the area file"
-                        )),
-                    );
+                        )));
                     return None;
                 }
                 let entries = chosen
@@ -365,6 +484,42 @@ impl Filler<'_> {
                 }
             }
             BlockContent::Spacer { height } => Content::Spacer { height: *height },
+            BlockContent::Picture { picture } => Content::Picture(self.picture(picture)),
+            BlockContent::Row {
+                picture,
+                heading,
+                text,
+                items,
+                colour,
+            } => Content::Row {
+                picture: self.picture(picture),
+                heading: heading.as_ref().map(|h| self.rich(h)),
+                text: text.as_ref().map(|t| self.rich(t)),
+                items: items.iter().map(|i| self.rich(i)).collect(),
+                colour: *colour,
+                ink,
+            },
+            BlockContent::List { items, colour } => Content::List {
+                items: items.iter().map(|i| self.rich(i)).collect(),
+                colour: *colour,
+            },
+            BlockContent::Cards { cards, columns } => Content::Cards {
+                cards: cards
+                    .iter()
+                    .map(|c| (self.rich(&c.title), self.rich(&c.text), c.colour))
+                    .collect(),
+                columns: *columns,
+                ink,
+            },
+            BlockContent::Journey {
+                stages,
+                colour,
+                height,
+            } => Content::Journey {
+                stages: stages.iter().map(|s| self.rich(s)).collect(),
+                colour: *colour,
+                height: *height,
+            },
         })
     }
 }

@@ -89,12 +89,17 @@ pub fn fill(text: &Located<String>, area: &Area) -> Result<String, Diagnostic> {
             continue;
         }
         if tail.starts_with('}') {
-            return Err(Diagnostic::error(text.span.clone(), "a `}` without a matching `{`")
-                .with_hint("write `}}` for a literal brace"));
+            return Err(
+                Diagnostic::error(text.span.clone(), "a `}` without a matching `{`")
+                    .with_hint("write `}}` for a literal brace"),
+            );
         }
         let Some(end) = tail.find('}') else {
-            return Err(Diagnostic::error(text.span.clone(), "a `{` without a matching `}`")
-                .with_hint("placeholders look like {area.name}; write `{{` for a literal brace"));
+            return Err(
+                Diagnostic::error(text.span.clone(), "a `{` without a matching `}`").with_hint(
+                    "placeholders look like {area.name}; write `{{` for a literal brace",
+                ),
+            );
         };
         let name = &tail[1..end];
         match name {

@@ -51,12 +51,34 @@ pub fn build(
     variant: Variant,
     area: &str,
 ) -> Result<Built, String> {
-    let job = Job {
-        resource: project
-            .resources
+    build_format(sources, project, resource, variant, area, None)
+}
+
+/// Builds one document in a named format (`None`: the first format).
+pub fn build_format(
+    sources: &Sources,
+    project: &Project,
+    resource: &str,
+    variant: Variant,
+    area: &str,
+    format: Option<&str>,
+) -> Result<Built, String> {
+    let resource = project
+        .resources
+        .iter()
+        .find(|r| r.id.value == resource)
+        .expect("resource exists");
+    let format = match format {
+        Some(name) => resource
+            .formats
             .iter()
-            .find(|r| r.id.value == resource)
-            .expect("resource exists"),
+            .find(|f| f.name == name)
+            .expect("format exists"),
+        None => &resource.formats[0],
+    };
+    let job = Job {
+        resource,
+        format,
         variant,
         area: project
             .areas

@@ -52,19 +52,35 @@ pub struct Paragraph {
 
 impl Paragraph {
     /// Sets `text` into lines of at most `width`.
-    pub fn set(text: &RichText, spec: TextSpec, width: Abs, faces: &Faces) -> Result<Paragraph, TextError> {
+    pub fn set(
+        text: &RichText,
+        spec: TextSpec,
+        width: Abs,
+        faces: &Faces,
+    ) -> Result<Paragraph, TextError> {
         let mut shaped = Vec::new();
         for piece in linebreak::pieces(text) {
             let mut segments = Vec::new();
             let mut plain = String::new();
             for (part, bold) in &piece.parts {
-                segments.extend(shaping::shape(part, spec.bold || *bold, faces).map_err(TextError::Missing)?);
+                segments.extend(
+                    shaping::shape(part, spec.bold || *bold, faces).map_err(TextError::Missing)?,
+                );
                 plain.push_str(part);
             }
-            shaped.push(line::ShapedPiece::new(segments, spec.size, piece.mandatory, plain));
+            shaped.push(line::ShapedPiece::new(
+                segments,
+                spec.size,
+                piece.mandatory,
+                plain,
+            ));
         }
         let lines = line::fill(shaped, width, spec.size).map_err(TextError::TooWide)?;
-        let m = faces.metrics(if spec.bold { FontId::Bold } else { FontId::Regular });
+        let m = faces.metrics(if spec.bold {
+            FontId::Bold
+        } else {
+            FontId::Regular
+        });
         let line_height = spec.size * spec.leading;
         let content = (m.ascender - m.descender).at(spec.size);
         let baseline = (line_height - content) / 2.0 + m.ascender.at(spec.size);

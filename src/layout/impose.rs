@@ -1,0 +1,133 @@
+//! After layout: scaling a design to a larger format, and putting folded
+//! leaflet panels on their sheets.
+
+use crate::geom::{Abs, Point, Size};
+use crate::model::Fold;
+
+use super::frame::{Frame, FrameItem, Geometry, Group, Shape};
+
+/// Scales every frame by `factor` (type, lines and pictures included); the
+/// bleed stays as it is.
+pub fn scale(frames: Vec<Frame>, factor: f64) -> Vec<Frame> {
+    if (factor - 1.0).abs() < 1e-9 {
+        return frames;
+    }
+    frames
+        .into_iter()
+        .map(|f| Frame {
+            size: Size::new(f.size.w * factor, f.size.h * factor),
+            bleed: f.bleed,
+            items: scale_items(f.items, factor),
+        })
+        .collect()
+}
+
+fn sp(p: Point, k: f64) -> Point {
+    Point::new(p.x * k, p.y * k)
+}
+
+fn ss(s: Size, k: f64) -> Size {
+    Size::new(s.w * k, s.h * k)
+}
+
+fn scale_items(items: Vec<(Point, FrameItem)>, k: f64) -> Vec<(Point, FrameItem)> {
+    items
+        .into_iter()
+        .map(|(p, item)| {
+            let item = match item {
+                FrameItem::Text(mut t) => {
+                    t.size = t.size * k;
+                    FrameItem::Text(t)
+                }
+                FrameItem::Shape(s) => FrameItem::Shape(scale_shape(s, k)),
+                FrameItem::Image(mut i) => {
+                    i.size = ss(i.size, k);
+                    FrameItem::Image(i)
+                }
+                FrameItem::Group(g) => FrameItem::Group(Group {
+                    items: scale_items(g.items, k),
+                    clip: g.clip.map(|c| ss(c, k)),
+                    alt: g.alt,
+                }),
+            };
+            (sp(p, k), item)
+        })
+        .collect()
+}
+
+fn scale_shape(mut s: Shape, k: f64) -> Shape {
+    use super::frame::PathSeg;
+    s.geometry = match s.geometry {
+        Geometry::Rect { size, radius } => Geometry::Rect {
+            size: ss(size, k),
+            radius: radius * k,
+        },
+        Geometry::Ellipse { size } => Geometry::Ellipse { size: ss(size, k) },
+        Geometry::Path(segs) => Geometry::Path(
+            segs.into_iter()
+                .map(|seg| match seg {
+                    PathSeg::Move(a) => PathSeg::Move(sp(a, k)),
+                    PathSeg::Line(a) => PathSeg::Line(sp(a, k)),
+                    PathSeg::Cubic(a, b, c) => PathSeg::Cubic(sp(a, k), sp(b, k), sp(c, k)),
+                    PathSeg::Close => PathSeg::Close,
+                })
+                .collect(),
+        ),
+    };
+    if let Some(st) = &mut s.stroke {
+        st.thickness = st.thickness * k;
+    }
+    s
+}
+
+/// Puts panels on sheets for folding. Panels are given in reading order.
+pub fn fold(panels: Vec<Frame>, fold: Fold) -> Vec<Frame> {
+    match fold {
+        // Roll fold, panels 1–6: the outside sheet shows 5 (the flap that
+        // folds in), 6 (back) and 1 (cover); the inside shows 2, 3, 4.
+        Fold::TriFold => sheets(panels, &[&[4, 5, 0], &[1, 2, 3]]),
+    }
+}
+
+/// Places panels side by side on sheets, each clipped to its panel (plus
+/// the bleed on the sheet's outer edges).
+fn sheets(panels: Vec<Frame>, order: &[&[usize]]) -> Vec<Frame> {
+    let Some(first) = panels.first() else {
+        return panels;
+    };
+    let (panel, bleed) = (first.size, first.bleed);
+    order
+        .iter()
+        .map(|row| {
+            let n = row.len();
+            let mut items = Vec::new();
+            for (slot, &index) in row.iter().enumerate() {
+                let Some(p) = panels.get(index) else { continue };
+                let left = if slot == 0 { bleed } else { Abs::ZERO };
+                let right = if slot + 1 == n { bleed } else { Abs::ZERO };
+                let x = panel.w * slot as f64;
+                // Clip in the panel's own coordinates.
+                items.push((
+                    Point::new(x - left, -bleed),
+                    FrameItem::Group(Group {
+                        items: vec![(
+                            Point::new(left, bleed),
+                            FrameItem::Group(Group {
+                                items: p.items.clone(),
+                                clip: None,
+                                alt: None,
+                            }),
+                        )],
+                        clip: Some(Size::new(panel.w + left + right, panel.h + bleed * 2.0)),
+                        alt: None,
+                    }),
+                ));
+            }
+            Frame {
+                size: Size::new(panel.w * n as f64, panel.h),
+                bleed,
+                items,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,72 @@
+//! Placing pictures: SVG drawings become vector paths in a group carrying
+//! the alternative text; PNG/JPEG become image items.
+
+use crate::diag::Diagnostic;
+use crate::geom::{Abs, Point, Size};
+use crate::pictures::{Picture, Pictures, Vector, VectorSeg};
+use crate::resolve::{Block, PictureSpec};
+
+use super::frame::{FrameItem, Geometry, Group, ImageItem, PathSeg, Shape, Stroke};
+
+/// Lays out `spec` at `width`; returns the item (at the origin) and height.
+pub fn place(
+    pictures: &Pictures,
+    spec: &PictureSpec,
+    width: Abs,
+    block: &Block,
+) -> Result<(FrameItem, Abs), Diagnostic> {
+    let Some(picture) = pictures.get(&spec.src) else {
+        return Err(Diagnostic::error(
+            block.span.clone(),
+            format!("the picture `{}` was not loaded", spec.src),
+        ));
+    };
+    let height = width / picture.aspect();
+    let item = match picture {
+        Picture::Vector(v) => FrameItem::Group(Group {
+            items: vector_items(v, width.to_pt() / v.width),
+            clip: None,
+            alt: Some(spec.alt.clone()),
+        }),
+        Picture::Raster(r) => FrameItem::Image(ImageItem {
+            raster: r.clone(),
+            size: Size::new(width, height),
+            alt: spec.alt.clone(),
+        }),
+    };
+    Ok((item, height))
+}
+
+/// The drawing's paths scaled by `scale` (points per drawing unit).
+fn vector_items(v: &Vector, scale: f64) -> Vec<(Point, FrameItem)> {
+    let p = |x: f64, y: f64| Point::new(Abs::pt(x * scale), Abs::pt(y * scale));
+    v.paths
+        .iter()
+        .map(|path| {
+            let segs = path
+                .segs
+                .iter()
+                .map(|s| match *s {
+                    VectorSeg::Move(x, y) => PathSeg::Move(p(x, y)),
+                    VectorSeg::Line(x, y) => PathSeg::Line(p(x, y)),
+                    VectorSeg::Cubic(a, b, c, d, e, f) => PathSeg::Cubic(p(a, b), p(c, d), p(e, f)),
+                    VectorSeg::Close => PathSeg::Close,
+                })
+                .collect();
+            (
+                Point::default(),
+                FrameItem::Shape(Shape {
+                    geometry: Geometry::Path(segs),
+                    fill: path.fill.map(|(c, _)| c),
+                    stroke: path.stroke.map(|s| Stroke {
+                        paint: s.colour,
+                        thickness: Abs::pt(s.width * scale),
+                        cap: s.cap,
+                        join: s.join,
+                    }),
+                    rule: path.fill.map(|(_, r)| r).unwrap_or_default(),
+                }),
+            )
+        })
+        .collect()
+}

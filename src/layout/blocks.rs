@@ -116,9 +116,11 @@ impl BlockContext<'_> {
             }
             Content::Spacer { height } => laid.height = *height,
             Content::Picture(spec) => {
+                // Centred in the column.
                 let width = spec.width.unwrap_or(Abs::mm(40.0)).min(self.width);
                 let (item, h) = pictures::place(self.pictures, spec, width, block)?;
-                laid.items.push((Point::default(), item));
+                laid.items
+                    .push((Point::new((self.width - width) / 2.0, Abs::ZERO), item));
                 laid.height = h;
             }
             Content::Row {
@@ -312,7 +314,11 @@ impl BlockContext<'_> {
         laid: &mut Laid,
     ) -> Result<(), Diagnostic> {
         let n = stages.len();
-        let heading = self.spec(TextStyle::Heading);
+        let heading = TextSpec {
+            size: self.spec(TextStyle::Heading).size * 0.85,
+            leading: 1.1,
+            bold: true,
+        };
         let w = self.width;
         let step = w / n as f64;
         // Stage points alternate low and high so the road winds.
@@ -358,8 +364,8 @@ impl BlockContext<'_> {
         ));
         let marker = road_w * 1.25;
         let post = height * 0.07;
-        let sign_w = step * 0.92;
-        let pad = heading.size * 0.45;
+        let sign_w = step * 0.96;
+        let pad = heading.size * 0.35;
         for (i, (stage, p)) in stages.iter().zip(&points).enumerate() {
             let label = self.set(stage, heading, sign_w - pad * 2.0, block)?;
             let sign_h = label.height() + pad * 2.0;

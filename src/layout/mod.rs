@@ -93,7 +93,9 @@ pub fn layout(
 }
 
 /// Pours the document's sections into panels shaped like `page`, keeping
-/// each section on one panel.
+/// each section on one panel. With a fixed number of panels the sections
+/// are shared out evenly (in order); otherwise, or when an even share does
+/// not fit, each panel takes as many as fit.
 fn pour(
     doc: &Document,
     page: &Page,
@@ -101,65 +103,67 @@ fn pour(
     bleed: Abs,
     panels: Option<usize>,
 ) -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
-    let mut out = Vec::new();
-    let mut current: Vec<Block> = page.blocks.clone();
-    let mut placed_any = false;
-    for section in &doc.sections {
-        let mut trial = current.clone();
-        trial.extend(section.iter().cloned());
-        let candidate = Page {
-            blocks: trial.clone(),
+    let with = |sections: &[Vec<Block>]| {
+        let mut blocks = page.blocks.clone();
+        for s in sections {
+            // A clear gap between sections, on top of the usual block gap.
+            if !blocks.is_empty() {
+                if let Some(first) = s.first() {
+                    blocks.push(Block {
+                        content: crate::resolve::Content::Spacer {
+                            height: doc.type_sizes.body * doc.type_sizes.leading * 0.8,
+                        },
+                        ..first.clone()
+                    });
+                }
+            }
+            blocks.extend(s.iter().cloned());
+        }
+        Page {
+            blocks,
             ..page.clone()
-        };
-        if flow::page(&candidate, cx, bleed).is_ok() {
-            current = trial;
-            placed_any = true;
+        }
+    };
+    if let Some(n) = panels.filter(|&n| n > 0) {
+        let (base, extra) = (doc.sections.len() / n, doc.sections.len() % n);
+        let mut even = Vec::with_capacity(n);
+        let mut at = 0;
+        for i in 0..n {
+            let take = base + usize::from(i < extra);
+            even.push(flow::page(&with(&doc.sections[at..at + take]), cx, bleed));
+            at += take;
+        }
+        if even.iter().all(Result::is_ok) {
+            return even.into_iter().collect();
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in 1..=doc.sections.len() {
+        if flow::page(&with(&doc.sections[start..end]), cx, bleed).is_ok() {
             continue;
         }
-        if !placed_any {
-            // The section does not fit even an empty panel: report why.
-            flow::page(&candidate, cx, bleed)?;
+        if end - 1 == start {
+            // This section does not fit even an empty panel: say why.
+            flow::page(&with(&doc.sections[start..end]), cx, bleed)?;
         }
-        out.push(flow::page(
-            &Page {
-                blocks: current,
-                ..page.clone()
-            },
-            cx,
-            bleed,
-        )?);
-        current = section.clone();
-        placed_any = true;
+        out.push(flow::page(&with(&doc.sections[start..end - 1]), cx, bleed)?);
+        start = end - 1;
         if let Some(n) = panels {
             if out.len() >= n {
-                let label = section
-                    .first()
-                    .map_or("a section".to_owned(), |b| b.label.clone());
+                let first = doc.sections[start].first();
+                let label = first.map_or("a section".to_owned(), |b| b.label.clone());
                 return Err(vec![crate::diag::Diagnostic::error(
-                    section.first().map(|b| b.span.clone()),
+                    first.map(|b| b.span.clone()),
                     format!("the sections do not fit in the {n} panels of this format: {label} is left over"),
                 ).with_hint("shorten the sections or use a format with more pages")]);
             }
         }
     }
-    out.push(flow::page(
-        &Page {
-            blocks: current,
-            ..page.clone()
-        },
-        cx,
-        bleed,
-    )?);
+    out.push(flow::page(&with(&doc.sections[start..]), cx, bleed)?);
     if let Some(n) = panels {
         while out.len() < n {
-            out.push(flow::page(
-                &Page {
-                    blocks: Vec::new(),
-                    ..page.clone()
-                },
-                cx,
-                bleed,
-            )?);
+            out.push(flow::page(&with(&[]), cx, bleed)?);
         }
     }
     Ok(out)

@@ -64,6 +64,7 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
     }
     Ok(Resource {
         formats,
+        profile: raw.profile,
         id: Located::from_spanned(file, raw.id),
         title: Located::from_spanned(file, raw.title),
         subject: raw.subject.map(|s| Located::from_spanned(file, s)),

@@ -17,7 +17,7 @@ use std::fmt;
 pub use area::{AreaFile, ContactFile, HelplineFile, Nation, NationalFile};
 pub use length::{Length, PageSize};
 pub use load::{load_area, load_national, load_project, load_resource};
-pub use resource::{Anchor, BlockKind, ContactField, Fold, StyleName, Theme};
+pub use resource::{Anchor, BlockKind, ContactField, Fold, Profile, StyleName, Theme};
 
 use crate::colour::Colour;
 use crate::diag::{FileId, Span};
@@ -99,6 +99,8 @@ pub struct Resource {
     pub size: PageSize,
     /// Output formats; the first is the default.
     pub formats: Vec<Format>,
+    /// Where the resource is used, if that restricts it.
+    pub profile: Option<Profile>,
     /// Default text colour.
     pub ink: Colour,
     /// Default page colour.

@@ -25,6 +25,9 @@ pub struct ResourceFile {
     pub author: Option<Spanned<String>>,
     /// Trimmed page size the design is made for.
     pub size: Spanned<PageSize>,
+    /// A profile that changes what may be printed (`"secure-setting"`).
+    #[serde(default)]
+    pub profile: Option<Profile>,
     /// Output formats; the first is the default. None: one format at `size`.
     #[serde(default)]
     pub format: Vec<Spanned<FormatFile>>,
@@ -58,6 +61,15 @@ pub struct FormatFile {
     /// Put the panels on sheets in folding order.
     #[serde(default)]
     pub fold: Option<Fold>,
+}
+
+/// Rules for where a resource is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// Secure wards: patients usually have no internet, so no web or e-mail
+    /// addresses and no QR codes are printed.
+    SecureSetting,
 }
 
 /// How panels are put on the printed sheet.

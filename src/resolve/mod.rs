@@ -203,6 +203,7 @@ pub fn resolve(
     };
     let mut cx = Filler {
         area,
+        secure: resource.profile == Some(crate::model::Profile::SecureSetting),
         errors: Vec::new(),
     };
     let mut pages = Vec::new();
@@ -292,6 +293,8 @@ fn kind_name(content: &BlockContent) -> &'static str {
 /// Fills placeholders and area data, collecting errors.
 struct Filler<'a> {
     area: &'a Area,
+    /// The secure-setting profile: no web or e-mail addresses.
+    secure: bool,
     errors: Vec<Diagnostic>,
 }
 
@@ -330,6 +333,12 @@ impl Filler<'_> {
 
     /// Text with placeholders filled and bold markup parsed.
     fn rich(&mut self, text: &Located<String>) -> RichText {
+        if self.secure && text::has_web_address(&text.value) {
+            self.errors.push(
+                Diagnostic::error(text.span.clone(), "a secure-setting resource may not print web or e-mail addresses")
+                    .with_hint("patients on secure wards usually have no internet: give a phone number or the advocacy service instead"),
+            );
+        }
         match text::fill(text, self.area).and_then(|s| RichText::parse(&s, &text.span)) {
             Ok(t) => t,
             Err(e) => {
@@ -428,6 +437,9 @@ impl Filler<'_> {
                     .map(|c| {
                         let mut details = Vec::new();
                         for f in fields {
+                            if self.secure && matches!(f, ContactField::Web | ContactField::Email) {
+                                continue;
+                            }
                             let v = match f {
                                 ContactField::Phone => Some(&c.phone),
                                 ContactField::Hours => c.hours.as_ref(),

@@ -125,3 +125,47 @@ pub fn fill(text: &Located<String>, area: &Area) -> Result<String, Diagnostic> {
     out.push_str(rest);
     Ok(out)
 }
+
+/// Whether `text` contains something that looks like a web or e-mail
+/// address (`https://`, `www.`, `example.org/…`, `name@host`).
+pub fn has_web_address(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if lower.contains("http://") || lower.contains("https://") || lower.contains("www.") {
+        return true;
+    }
+    lower.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let at = w.find('@').is_some_and(|i| i > 0 && w[i..].contains('.'));
+        let domain = [".org", ".com", ".uk", ".net", ".nhs"]
+            .iter()
+            .any(|tld| w.contains(&format!("{tld}/")) || w.ends_with(tld));
+        at || domain
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_web_address;
+
+    #[test]
+    fn finds_web_and_email_addresses() {
+        for yes in [
+            "see www.example.org",
+            "https://x.y",
+            "example.org/help",
+            "mail a@example.org",
+            "visit nhs.uk",
+        ] {
+            assert!(has_web_address(yes), "{yes}");
+        }
+        for no in [
+            "Call 01632 960 001",
+            "Mon–Fri 9am–5pm",
+            "Dr. Smith",
+            "e.g. tea",
+            "3.5 hours",
+        ] {
+            assert!(!has_web_address(no), "{no}");
+        }
+    }
+}

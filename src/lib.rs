@@ -122,6 +122,21 @@ pub struct Built {
     pub bytes: Vec<u8>,
     /// The laid-out pages.
     pub frames: Vec<Frame>,
+    /// Things worth knowing that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+    /// Effective resolution of every raster picture placed, in pixels per
+    /// inch, with its alternative text.
+    pub images: Vec<(String, f64)>,
+}
+
+/// Minimum resolution of raster pictures for print: 300 ppi, or 150 ppi on
+/// pages of A2 and larger (seen from further away).
+pub fn min_ppi(page_width: geom::Abs) -> f64 {
+    if page_width.to_mm() >= 419.0 {
+        150.0
+    } else {
+        300.0
+    }
 }
 
 /// Resolves, lays out and renders one job.
@@ -146,7 +161,32 @@ pub fn build(
         lang: doc.lang,
     };
     let bytes = render::pdf(&frames, &meta, &fonts.pdf, &fonts.book, &options.pdf);
-    Ok(Built { bytes, frames })
+    let mut images = Vec::new();
+    let mut warnings = Vec::new();
+    for frame in &frames {
+        let min = min_ppi(frame.size.w);
+        frame.visit(&mut |_, item| {
+            if let layout::FrameItem::Image(i) = item {
+                let ppi = i.ppi();
+                images.push((i.alt.clone(), ppi));
+                if ppi < min {
+                    warnings.push(
+                        Diagnostic::warning(
+                            None,
+                            format!("the picture \"{}\" prints at {ppi:.0} ppi, below the {min:.0} ppi print shops need", i.alt),
+                        )
+                        .with_hint("use a larger picture file, or print it smaller"),
+                    );
+                }
+            }
+        });
+    }
+    Ok(Built {
+        bytes,
+        frames,
+        warnings,
+        images,
+    })
 }
 
 /// Resolves and lays out one job without rendering (what `check` does).

@@ -36,6 +36,10 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         let path = job.output_path(&args.out);
         match wellprint::build(&session.project, job, &session.fonts, &options) {
             Ok(built) => match write::atomic(&path, &built.bytes) {
+                Ok(()) if !built.warnings.is_empty() => {
+                    println!("wrote {} with warnings:", path.display());
+                    emit(&session.sources, &built.warnings);
+                }
                 Ok(()) => println!(
                     "wrote {} ({} pages, {} KB)",
                     path.display(),

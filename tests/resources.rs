@@ -1,0 +1,372 @@
+//! The leaflet and the poster: every format for every area, page boxes,
+//! content in reading order, pictures, safe margins, and reference images
+//! that catch layout regressions.
+
+mod common;
+
+use common::{TempProject, build, build_format, load, mm, render_page, root};
+use wellprint::inspect::inspect;
+use wellprint::model::Variant;
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= mm(0.1)
+}
+
+/// (resource, format, pages, trimmed width mm, trimmed height mm)
+const FORMATS: &[(&str, Option<&str>, usize, f64, f64)] = &[
+    ("wellbeing-leaflet", None, 4, 148.0, 210.0),
+    ("wellbeing-leaflet", Some("dl"), 2, 297.0, 210.0),
+    ("tips-poster", None, 1, 297.0, 420.0),
+    ("tips-poster", Some("a2"), 1, 420.0, 594.0),
+];
+
+#[test]
+fn every_format_builds_for_every_area_with_correct_boxes() {
+    let (sources, project) = load(&root());
+    for area in &project.areas {
+        for &(resource, format, pages, w, h) in FORMATS {
+            let built = build_format(
+                &sources,
+                &project,
+                resource,
+                Variant::Standard,
+                &area.id.value,
+                format,
+            )
+            .unwrap_or_else(|e| panic!("{resource} {format:?} {}: {e}", area.id.value));
+            let report = inspect(&built.bytes).expect("parses");
+            assert_eq!(report.pages.len(), pages, "{resource} {format:?}");
+            for page in &report.pages {
+                let trim = page.trim_box.as_ref().expect("TrimBox");
+                let bleed = page.bleed_box.as_ref().expect("BleedBox");
+                assert!(
+                    close(trim.width(), mm(w)) && close(trim.height(), mm(h)),
+                    "{resource} {format:?} trim {trim:?}"
+                );
+                assert!(close(bleed.width(), mm(w + 6.0)) && close(bleed.height(), mm(h + 6.0)));
+                assert!(close(page.media_box.width(), mm(w + 6.0)));
+            }
+            for font in &report.fonts {
+                assert!(font.embedded && font.subset && font.to_unicode, "{font:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn poster_shows_the_six_signposts_in_journey_order_and_every_tip() {
+    let (sources, project) = load(&root());
+    let built = build(
+        &sources,
+        &project,
+        "tips-poster",
+        Variant::Standard,
+        "oxfordshire",
+    )
+    .expect("builds");
+    let report = inspect(&built.bytes).expect("parses");
+    let page = &report.pages[0];
+    // Signposts, left to right along the path.
+    let stages = [
+        "Admission",
+        "Care",
+        "Transitions",
+        "Discharge",
+        "Discharge",
+        "Community",
+    ];
+    let mut signs: Vec<_> = page
+        .text
+        .iter()
+        .filter(|r| stages.contains(&r.text.trim()) || r.text.trim() == "Planning")
+        .filter(|r| r.text.trim() != "Planning")
+        .collect();
+    signs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let order: Vec<&str> = signs.iter().map(|r| r.text.trim()).collect();
+    assert_eq!(order, stages, "signposts in journey order");
+    let text = report.text().replace('\n', " ");
+    for phrase in [
+        "Care Planning",
+        "Discharge Planning",
+        "compassion and respect",
+        "strengths",
+        "do things for myself",
+        "people I love",
+        "Plan my discharge",
+    ] {
+        assert!(text.contains(phrase), "poster mentions {phrase:?}:\n{text}");
+    }
+    // Secure-setting profile: the advocacy contact, no web addresses.
+    assert!(text.contains("Advocacy and PALS"), "{text}");
+    assert!(
+        !text.contains("example.org"),
+        "no web addresses on a secure-ward poster"
+    );
+}
+
+#[test]
+fn poster_type_scales_with_the_sheet() {
+    let (sources, project) = load(&root());
+    let sizes = |format| {
+        let built = build_format(
+            &sources,
+            &project,
+            "tips-poster",
+            Variant::Standard,
+            "medway",
+            format,
+        )
+        .expect("builds");
+        let report = inspect(&built.bytes).expect("parses");
+        let runs = &report.pages[0].text;
+        let max = runs.iter().map(|r| r.size).fold(0.0, f64::max);
+        let min = runs.iter().map(|r| r.size).fold(f64::MAX, f64::min);
+        (max, min)
+    };
+    let (a3_max, a3_min) = sizes(None);
+    let (a2_max, a2_min) = sizes(Some("a2"));
+    assert!(a2_max >= 72.0, "A2 title {a2_max} pt");
+    assert!((a2_max / a3_max - 2f64.sqrt()).abs() < 0.01);
+    assert!((a2_min / a3_min - 2f64.sqrt()).abs() < 0.01);
+    // Body text: the tips' explanations.
+    let built = build_format(
+        &sources,
+        &project,
+        "tips-poster",
+        Variant::Standard,
+        "medway",
+        Some("a2"),
+    )
+    .expect("builds");
+    let report = inspect(&built.bytes).expect("parses");
+    let body = report.pages[0]
+        .text
+        .iter()
+        .find(|r| r.text.contains("Listen"))
+        .expect("tip text");
+    assert!(body.size >= 28.0 - 0.01, "A2 body {} pt", body.size);
+}
+
+#[test]
+fn leaflet_has_the_five_chime_headings_and_pictures_with_alt_text() {
+    let (sources, project) = load(&root());
+    for format in [None, Some("dl")] {
+        let built = build_format(
+            &sources,
+            &project,
+            "wellbeing-leaflet",
+            Variant::Standard,
+            "medway",
+            format,
+        )
+        .expect("builds");
+        let text = inspect(&built.bytes).expect("parses").text();
+        for heading in ["Connection", "Hope", "Identity", "Meaning", "Empowerment"] {
+            assert!(text.contains(heading), "{heading} in {format:?}");
+        }
+        assert!(
+            text.contains("OpenMoji"),
+            "the pictures' licence credit is printed"
+        );
+        // Every picture is a vector group with alternative text.
+        let mut alts = Vec::new();
+        for frame in &built.frames {
+            frame.visit(&mut |_, item| {
+                if let wellprint::layout::FrameItem::Group(g) = item {
+                    if let Some(alt) = &g.alt {
+                        alts.push(alt.clone());
+                    }
+                }
+            });
+        }
+        for alt in [
+            "A set of wind chimes",
+            "A lit candle",
+            "A cup of tea",
+            "A hammer and a spanner, tools for the job",
+        ] {
+            assert!(alts.iter().any(|a| a == alt), "{alt:?} among {alts:?}");
+        }
+    }
+}
+
+#[test]
+fn nothing_but_background_art_within_5mm_of_the_trim() {
+    let (sources, project) = load(&root());
+    for &(resource, format, _, _, _) in FORMATS {
+        let built = build_format(
+            &sources,
+            &project,
+            resource,
+            Variant::Standard,
+            "oxfordshire",
+            format,
+        )
+        .expect("builds");
+        let report = inspect(&built.bytes).expect("parses");
+        for page in &report.pages {
+            let trim = page.trim_box.as_ref().expect("trim");
+            let safe = mm(5.0);
+            for run in &page.text {
+                let (x0, x1) = (run.x, run.x + run.width);
+                let (y0, y1) = (run.y - 0.25 * run.size, run.y + 0.95 * run.size);
+                assert!(
+                    x0 >= trim.x0 + safe
+                        && x1 <= trim.x1 - safe
+                        && y0 >= trim.y0 + safe
+                        && y1 <= trim.y1 - safe,
+                    "{resource} {format:?}: \"{}\" within 5 mm of the trim",
+                    run.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn raster_pictures_are_embedded_and_their_resolution_checked() {
+    use std::io::Cursor;
+    let p = TempProject::new().with_area("medway");
+    // A 300 × 300 pixel PNG placed 50 mm wide: 152 ppi, too low for A5.
+    let img = image::RgbImage::from_fn(300, 300, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    let mut png = Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png)
+        .expect("encode");
+    std::fs::create_dir_all(p.path().join("assets/pictures")).expect("mkdir");
+    std::fs::write(p.path().join("assets/pictures/photo.png"), png.into_inner()).expect("write");
+    for f in std::fs::read_dir(root().join("assets/pictures"))
+        .expect("list")
+        .flatten()
+    {
+        std::fs::copy(
+            f.path(),
+            p.path().join("assets/pictures").join(f.file_name()),
+        )
+        .expect("copy");
+    }
+    let leaflet =
+        std::fs::read_to_string(p.path().join("resources/wellbeing-leaflet.toml")).expect("read");
+    p.write(
+        "resources/wellbeing-leaflet.toml",
+        &leaflet.replace(
+            "picture = \"assets/pictures/wind-chime.svg\"\nalt = \"A set of wind chimes\"\nwidth = \"30mm\"",
+            "picture = \"assets/pictures/photo.png\"\nalt = \"A photo of a garden\"\nwidth = \"50mm\"",
+        ),
+    );
+    let (sources, project) = p.load().expect("loads");
+    let built = build(
+        &sources,
+        &project,
+        "wellbeing-leaflet",
+        Variant::Standard,
+        "medway",
+    )
+    .expect("builds");
+    assert_eq!(built.images.len(), 1);
+    let (alt, ppi) = &built.images[0];
+    assert_eq!(alt, "A photo of a garden");
+    assert!((ppi - 300.0 / (50.0 / 25.4)).abs() < 0.5, "ppi {ppi}");
+    assert!(
+        built
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("152 ppi") && w.message.contains("300 ppi")),
+        "{:?}",
+        built.warnings
+    );
+    // The image XObject is in the PDF.
+    let doc = lopdf::Document::load_mem(&built.bytes).expect("lopdf");
+    let images = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").ok().and_then(|v| v.as_name().ok()) == Some(b"Image"))
+        .count();
+    assert_eq!(images, 1, "one image XObject");
+}
+
+/// Reference images: each page at low resolution must match `tests/ref/<name>.png`
+/// within a small tolerance. `WELLPRINT_UPDATE=1 cargo test --test resources`
+/// rewrites them deliberately.
+#[test]
+fn pages_match_their_reference_images() {
+    let (sources, project) = load(&root());
+    let update = std::env::var_os("WELLPRINT_UPDATE").is_some();
+    let cases: &[(&str, Option<&str>, &str)] = &[
+        ("chime-wallet-card", None, "card"),
+        ("wellbeing-leaflet", None, "leaflet-a5"),
+        ("wellbeing-leaflet", Some("dl"), "leaflet-dl"),
+        ("tips-poster", None, "poster-a3"),
+    ];
+    let mut failures = Vec::new();
+    for &(resource, format, name) in cases {
+        let built = build_format(
+            &sources,
+            &project,
+            resource,
+            Variant::Standard,
+            "oxfordshire",
+            format,
+        )
+        .expect("builds");
+        let pages = inspect(&built.bytes).expect("parses").pages.len();
+        for i in 0..pages {
+            let dpi = match resource {
+                "chime-wallet-card" => 72.0,
+                "wellbeing-leaflet" => 24.0,
+                _ => 16.0,
+            };
+            let px = render_page(&built.bytes, i, dpi);
+            let path = root().join(format!("tests/ref/{name}-{}.png", i + 1));
+            let img =
+                image::RgbaImage::from_raw(px.width as u32, px.height as u32, px.rgba.clone())
+                    .expect("image");
+            if update {
+                std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+                img.save(&path).expect("save reference");
+                continue;
+            }
+            let reference = image::open(&path)
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "{}: {e}; run WELLPRINT_UPDATE=1 cargo test --test resources",
+                        path.display()
+                    )
+                })
+                .to_rgba8();
+            if reference.dimensions() != img.dimensions() {
+                failures.push(format!(
+                    "{name} page {}: size {:?} vs {:?}",
+                    i + 1,
+                    img.dimensions(),
+                    reference.dimensions()
+                ));
+                continue;
+            }
+            let diff: u64 = img
+                .as_raw()
+                .iter()
+                .zip(reference.as_raw())
+                .map(|(a, b)| u64::from(a.abs_diff(*b)))
+                .sum();
+            let mean = diff as f64 / img.as_raw().len() as f64;
+            if mean > 1.5 {
+                let store = root().join(format!("tests/store/{name}-{}.png", i + 1));
+                std::fs::create_dir_all(store.parent().expect("dir")).expect("mkdir");
+                img.save(&store).expect("save");
+                failures.push(format!(
+                    "{name} page {}: mean difference {mean:.2} (output in {})",
+                    i + 1,
+                    store.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "pages differ from references:\n{}",
+        failures.join("\n")
+    );
+}

@@ -104,7 +104,7 @@ pub struct Job<'a> {
 impl Job<'_> {
     /// Where the job's PDF goes below `out`.
     pub fn output_path(&self, out: &Path) -> std::path::PathBuf {
-        let is_default = self.resource.formats.first() == Some(self.format);
+        let is_default = self.resource.formats_for(self.variant).first() == Some(self.format);
         finish::output_path(
             out,
             &self.area.id.value,

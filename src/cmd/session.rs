@@ -84,7 +84,7 @@ impl Session {
                     if !variants.is_empty() && !variants.contains(&variant) {
                         continue;
                     }
-                    for format in &resource.formats {
+                    for format in resource.formats_for(variant) {
                         jobs.push(Job {
                             resource,
                             variant,

@@ -34,6 +34,8 @@ pub struct BlockContext<'a> {
     pub width: Abs,
     /// Loaded pictures.
     pub pictures: &'a Pictures,
+    /// Height kept free at the foot of each page (for page numbers).
+    pub footer: Abs,
 }
 
 impl BlockContext<'_> {
@@ -99,18 +101,35 @@ impl BlockContext<'_> {
             }
             Content::Entries {
                 entries,
+                picture,
                 fill,
                 colour,
             } => {
                 let spec = self.spec(TextStyle::Body);
-                let gap = spec.size * spec.leading * 0.35;
+                let gap = spec.size * spec.leading * if picture.is_some() { 0.8 } else { 0.35 };
+                // With a picture, each entry is a row: picture left, text right.
+                let pic_w = picture.as_ref().map_or(Abs::ZERO, |p| {
+                    p.width.unwrap_or(self.width * 0.18).min(self.width * 0.3)
+                });
+                let x = if picture.is_some() {
+                    pic_w + spec.size * 1.2
+                } else {
+                    Abs::ZERO
+                };
                 for (i, entry) in entries.iter().enumerate() {
                     if i > 0 {
                         laid.height += gap;
                     }
-                    let p = self.set(entry, spec, self.width, block)?;
-                    p.place(Point::new(Abs::ZERO, laid.height), *colour, &mut laid.items);
-                    laid.height += p.height();
+                    let top = laid.height;
+                    let mut h = Abs::ZERO;
+                    if let Some(pic) = picture {
+                        let (item, ph) = pictures::place(self.pictures, pic, pic_w, block)?;
+                        laid.items.push((Point::new(Abs::ZERO, top), item));
+                        h = ph;
+                    }
+                    let p = self.set(entry, spec, self.width - x, block)?;
+                    p.place(Point::new(x, top), *colour, &mut laid.items);
+                    laid.height = top + p.height().max(h);
                 }
                 laid.band = *fill;
             }

@@ -53,8 +53,8 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         return Err(errors);
     }
 
-    // Bottom stack, from the last block up.
-    let mut y = size.h - margin;
+    // Bottom stack, from the last block up, above the footer.
+    let mut y = size.h - margin - cx.footer;
     let mut placed_bottom = Vec::new();
     for (i, (block, laid)) in bottom.iter().rev().enumerate() {
         let Some(laid) = laid else { continue };

@@ -86,6 +86,7 @@ pub fn fold(panels: Vec<Frame>, fold: Fold) -> Vec<Frame> {
         // Roll fold, panels 1–6: the outside sheet shows 5 (the flap that
         // folds in), 6 (back) and 1 (cover); the inside shows 2, 3, 4.
         Fold::TriFold => sheets(panels, &[&[4, 5, 0], &[1, 2, 3]]),
+        Fold::Concertina => sheets(panels, &[&[0, 1, 2, 3], &[7, 6, 5, 4]]),
     }
 }
 

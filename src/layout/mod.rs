@@ -51,11 +51,17 @@ pub fn layout(
     options: &LayoutOptions,
 ) -> SourceResult<Vec<Frame>> {
     let faces = fonts.faces();
+    let body = doc.type_sizes.body * doc.type_sizes.leading;
     let cx = blocks::BlockContext {
         doc,
         faces: &faces,
         width: doc.trim.w - doc.margin * 2.0,
         pictures,
+        footer: if doc.page_numbers {
+            body * 1.6
+        } else {
+            Abs::ZERO
+        },
     };
     let fixed = doc.pages.iter().filter(|p| !p.flow).count();
     let flow_panels = doc.page_count.map(|n| n.saturating_sub(fixed));
@@ -85,11 +91,43 @@ pub fn layout(
     if !errors.is_empty() {
         return Err(errors);
     }
+    if doc.page_numbers {
+        number_pages(&mut frames, doc, &cx).map_err(|e| vec![e])?;
+    }
     let frames = impose::scale(frames, doc.scale);
     Ok(match doc.fold {
         Some(f) => impose::fold(frames, f),
         None => frames,
     })
+}
+
+/// Writes "Page N of M" in the footer strip of every page.
+fn number_pages(
+    frames: &mut [Frame],
+    doc: &Document,
+    cx: &blocks::BlockContext,
+) -> Result<(), crate::diag::Diagnostic> {
+    let total = frames.len();
+    let spec = cx.spec(crate::resolve::TextStyle::Body);
+    for (i, frame) in frames.iter_mut().enumerate() {
+        let text = crate::resolve::RichText {
+            runs: vec![crate::resolve::Run {
+                text: format!("Page {} of {total}", i + 1),
+                bold: false,
+            }],
+            span: None,
+        };
+        let p = Paragraph::set(&text, spec, cx.width, cx.faces).map_err(|_| {
+            crate::diag::Diagnostic::error(None, "the page number does not fit the page")
+        })?;
+        let y = frame.size.h - doc.margin - p.height();
+        p.place(
+            crate::geom::Point::new(frame.size.w - doc.margin - p.width(), y),
+            doc.ink,
+            &mut frame.items,
+        );
+    }
+    Ok(())
 }
 
 /// Pours the document's sections into panels shaped like `page`, keeping

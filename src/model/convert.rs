@@ -57,7 +57,17 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
             );
         }
     }
-    let formats = cx.formats(&raw);
+    let formats = cx.formats(&raw.format, *raw.size.get_ref());
+    for (variant, file) in [
+        (Variant::Standard, &raw.standard),
+        (Variant::EasyRead, &raw.easy_read),
+    ] {
+        if let (Some(file), Some(def)) = (file, variants.get_mut(&variant)) {
+            if let Some(first) = file.format.first() {
+                def.formats = cx.formats(&file.format, *first.get_ref().size.get_ref());
+            }
+        }
+    }
     let errors = cx.errors;
     if !errors.is_empty() {
         return Err(errors);
@@ -179,9 +189,12 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     /// The output formats: as listed, or one at the design size.
-    fn formats(&mut self, raw: &ResourceFile) -> Vec<Format> {
-        let design = *raw.size.get_ref();
-        if raw.format.is_empty() {
+    fn formats(
+        &mut self,
+        list: &[Spanned<super::resource::FormatFile>],
+        design: super::PageSize,
+    ) -> Vec<Format> {
+        if list.is_empty() {
             return vec![Format {
                 name: "default".to_owned(),
                 size: design,
@@ -191,8 +204,7 @@ impl Checker<'_> {
             }];
         }
         let mut seen = std::collections::BTreeSet::new();
-        raw.format
-            .iter()
+        list.iter()
             .map(|f| {
                 let span = self.span(f);
                 let f = f.get_ref();
@@ -284,6 +296,7 @@ impl Checker<'_> {
             ));
         }
         VariantDef {
+            formats: Vec::new(),
             margin: raw
                 .margin
                 .as_ref()
@@ -310,6 +323,7 @@ impl Checker<'_> {
                         .collect(),
                 })
                 .collect(),
+            page_numbers: raw.page_numbers,
         }
     }
 
@@ -334,7 +348,7 @@ impl Checker<'_> {
             BlockKind::Heading => &["text", "colour"],
             BlockKind::Paragraph => &["text", "style", "colour"],
             BlockKind::KeyList => &["item"],
-            BlockKind::Contacts => &["tags", "fields"],
+            BlockKind::Contacts => &["tags", "fields", "picture", "alt", "width", "count"],
             BlockKind::Helplines => &["count", "fill", "colour"],
             BlockKind::Spacer => &["height"],
             BlockKind::Picture => &["picture", "alt", "width"],
@@ -511,6 +525,11 @@ impl Checker<'_> {
                 BlockContent::KeyList { items }
             }
             BlockKind::Contacts => BlockContent::Contacts {
+                count: b.count.as_ref().map_or(usize::MAX, |c| *c.get_ref()),
+                picture: match &b.picture {
+                    Some(_) => Some(self.picture_ref(b, &span)?),
+                    None => None,
+                },
                 tags: b.tags.iter().flatten().map(|t| self.loc(t)).collect(),
                 fields: b
                     .fields

@@ -97,7 +97,8 @@ pub struct Resource {
     pub author: Option<Located<String>>,
     /// Trimmed page size the design is made for.
     pub size: PageSize,
-    /// Output formats; the first is the default.
+    /// Output formats of variants without their own; the first is the
+    /// default.
     pub formats: Vec<Format>,
     /// Where the resource is used, if that restricts it.
     pub profile: Option<Profile>,
@@ -139,6 +140,10 @@ impl Resource {
                     BlockContent::Picture { picture, .. } | BlockContent::Row { picture, .. } => {
                         out.push(&picture.src);
                     }
+                    BlockContent::Contacts {
+                        picture: Some(picture),
+                        ..
+                    } => out.push(&picture.src),
                     _ => {}
                 }
             }
@@ -147,9 +152,29 @@ impl Resource {
     }
 }
 
+impl Resource {
+    /// The formats `variant` is built in (its own, else the resource's).
+    pub fn formats_for(&self, variant: Variant) -> &[Format] {
+        match self.variants.get(&variant) {
+            Some(def) if !def.formats.is_empty() => &def.formats,
+            _ => &self.formats,
+        }
+    }
+
+    /// The size `variant` is designed at (what scaled formats scale from).
+    pub fn design_size(&self, variant: Variant) -> PageSize {
+        match self.variants.get(&variant).and_then(|d| d.formats.first()) {
+            Some(f) => f.size,
+            None => self.size,
+        }
+    }
+}
+
 /// One variant's page design.
 #[derive(Debug, Clone)]
 pub struct VariantDef {
+    /// The variant's own formats (empty: the resource's).
+    pub formats: Vec<Format>,
     /// Text margin inside the trim.
     pub margin: Abs,
     /// Font sizes and leading.
@@ -158,6 +183,8 @@ pub struct VariantDef {
     pub pages: Vec<PageDef>,
     /// Sections poured into the flow page's panels.
     pub sections: Vec<SectionDef>,
+    /// Print page numbers.
+    pub page_numbers: bool,
 }
 
 /// Blocks kept together when flowing.
@@ -273,6 +300,10 @@ pub enum BlockContent {
         tags: Vec<Located<String>>,
         /// Fields shown under each name.
         fields: Vec<ContactField>,
+        /// A picture beside each contact (Easy Read), if any.
+        picture: Option<PictureRef>,
+        /// How many contacts at most.
+        count: usize,
     },
     /// National helplines.
     Helplines {

@@ -79,6 +79,9 @@ pub enum Fold {
     /// Six panels on two landscape sheets, folded in three (roll fold):
     /// outside 5-6-1, inside 2-3-4.
     TriFold,
+    /// Eight panels on the two sides of a strip four panels long, folded
+    /// like an accordion: front 1-2-3-4, back 8-7-6-5 (panel 5 behind 4).
+    Concertina,
 }
 
 /// Named colours and the default text and paper colours.
@@ -113,6 +116,14 @@ pub struct VariantFile {
     /// Type sizes for the text styles.
     #[serde(default, rename = "type")]
     pub type_scale: TypeScale,
+    /// Formats of this variant, replacing the resource's `[[format]]`
+    /// (an Easy Read card folds differently from the standard card). The
+    /// first format's size is this variant's design size.
+    #[serde(default)]
+    pub format: Vec<Spanned<FormatFile>>,
+    /// Print "Page N of M" at the foot of every page.
+    #[serde(default)]
+    pub page_numbers: bool,
     /// The pages, front first.
     #[serde(default)]
     pub page: Vec<Spanned<PageFile>>,

@@ -37,12 +37,16 @@ pub struct Document {
     pub page_count: Option<usize>,
     /// How panels go on sheets.
     pub fold: Option<Fold>,
+    /// Print "Page N of M" at the foot of each page.
+    pub page_numbers: bool,
     /// Text margin inside the trim.
     pub margin: Abs,
     /// Font sizes.
     pub type_sizes: TypeSizes,
     /// Page colour.
     pub paper: Colour,
+    /// Default text colour.
+    pub ink: Colour,
     /// The pages.
     pub pages: Vec<Page>,
     /// Sections that flow into the flow page's panels.
@@ -133,6 +137,8 @@ pub enum Content {
     Entries {
         /// The entries.
         entries: Vec<RichText>,
+        /// A picture beside each entry (Easy Read).
+        picture: Option<PictureSpec>,
         /// Band colour behind the list, if any.
         fill: Option<Colour>,
         /// Text colour.
@@ -253,21 +259,23 @@ pub fn resolve(
         author,
         lang: "en-GB".to_owned(),
         trim: if format.scale {
-            resource.size.trim
+            resource.design_size(variant).trim
         } else {
             format.size.trim
         },
         scale: if format.scale {
-            format.size.trim.w / resource.size.trim.w
+            format.size.trim.w / resource.design_size(variant).trim.w
         } else {
             1.0
         },
         page_count: format.pages,
+        page_numbers: def.page_numbers,
         fold: format.fold,
         sections,
         margin: def.margin,
         type_sizes: def.type_scale,
         paper: resource.paper,
+        ink: resource.ink,
         pages,
     })
 }
@@ -402,7 +410,13 @@ impl Filler<'_> {
                     .collect(),
                 colour: ink,
             },
-            BlockContent::Contacts { tags, fields } => {
+            BlockContent::Contacts {
+                tags,
+                fields,
+                picture,
+                count,
+            } => {
+                let picture = picture.as_ref().map(|p| self.picture(p));
                 let chosen: Vec<_> = self
                     .area
                     .contacts
@@ -413,6 +427,7 @@ impl Filler<'_> {
                                 .iter()
                                 .any(|t| tags.iter().any(|w| w.value == t.value))
                     })
+                    .take(*count)
                     .collect();
                 if chosen.is_empty() {
                     let wanted: Vec<&str> = tags.iter().map(|t| t.value.as_str()).collect();
@@ -456,6 +471,7 @@ impl Filler<'_> {
                     .collect();
                 Content::Entries {
                     entries,
+                    picture,
                     fill: None,
                     colour: ink,
                 }
@@ -491,6 +507,7 @@ impl Filler<'_> {
                 }
                 Content::Entries {
                     entries,
+                    picture: None,
                     fill: *fill,
                     colour: *colour,
                 }

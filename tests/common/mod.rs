@@ -68,13 +68,13 @@ pub fn build_format(
         .iter()
         .find(|r| r.id.value == resource)
         .expect("resource exists");
+    let formats = resource.formats_for(variant);
     let format = match format {
-        Some(name) => resource
-            .formats
+        Some(name) => formats
             .iter()
             .find(|f| f.name == name)
             .expect("format exists"),
-        None => &resource.formats[0],
+        None => &formats[0],
     };
     let job = Job {
         resource,

@@ -172,10 +172,10 @@ fn leaflet_has_the_five_chime_headings_and_pictures_with_alt_text() {
         let mut alts = Vec::new();
         for frame in &built.frames {
             frame.visit(&mut |_, item| {
-                if let wellprint::layout::FrameItem::Group(g) = item {
-                    if let Some(alt) = &g.alt {
-                        alts.push(alt.clone());
-                    }
+                if let wellprint::layout::FrameItem::Group(g) = item
+                    && let Some(alt) = &g.alt
+                {
+                    alts.push(alt.clone());
                 }
             });
         }

@@ -80,13 +80,22 @@ pub fn layout(
             Err(e) => errors.extend(e),
         }
     }
-    if let Some(n) = doc.page_count {
-        if errors.is_empty() && frames.len() != n {
-            errors.push(crate::diag::Diagnostic::error(
+    if let Some(n) = doc.page_count
+        && errors.is_empty()
+        && frames.len() != n
+    {
+        errors.push(
+            crate::diag::Diagnostic::error(
                 None,
-                format!("the format has {n} pages but the design makes {}", frames.len()),
-            ).with_hint("add a page with `flow = true` for the sections, or change the format's `pages`"));
-        }
+                format!(
+                    "the format has {n} pages but the design makes {}",
+                    frames.len()
+                ),
+            )
+            .with_hint(
+                "add a page with `flow = true` for the sections, or change the format's `pages`",
+            ),
+        );
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -145,15 +154,15 @@ fn pour(
         let mut blocks = page.blocks.clone();
         for s in sections {
             // A clear gap between sections, on top of the usual block gap.
-            if !blocks.is_empty() {
-                if let Some(first) = s.first() {
-                    blocks.push(Block {
-                        content: crate::resolve::Content::Spacer {
-                            height: doc.type_sizes.body * doc.type_sizes.leading * 0.8,
-                        },
-                        ..first.clone()
-                    });
-                }
+            if !blocks.is_empty()
+                && let Some(first) = s.first()
+            {
+                blocks.push(Block {
+                    content: crate::resolve::Content::Spacer {
+                        height: doc.type_sizes.body * doc.type_sizes.leading * 0.8,
+                    },
+                    ..first.clone()
+                });
             }
             blocks.extend(s.iter().cloned());
         }
@@ -187,15 +196,15 @@ fn pour(
         }
         out.push(flow::page(&with(&doc.sections[start..end - 1]), cx, bleed)?);
         start = end - 1;
-        if let Some(n) = panels {
-            if out.len() >= n {
-                let first = doc.sections[start].first();
-                let label = first.map_or("a section".to_owned(), |b| b.label.clone());
-                return Err(vec![crate::diag::Diagnostic::error(
+        if let Some(n) = panels
+            && out.len() >= n
+        {
+            let first = doc.sections[start].first();
+            let label = first.map_or("a section".to_owned(), |b| b.label.clone());
+            return Err(vec![crate::diag::Diagnostic::error(
                     first.map(|b| b.span.clone()),
                     format!("the sections do not fit in the {n} panels of this format: {label} is left over"),
                 ).with_hint("shorten the sections or use a format with more pages")]);
-            }
         }
     }
     out.push(flow::page(&with(&doc.sections[start..]), cx, bleed)?);

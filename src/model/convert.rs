@@ -62,10 +62,10 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         (Variant::Standard, &raw.standard),
         (Variant::EasyRead, &raw.easy_read),
     ] {
-        if let (Some(file), Some(def)) = (file, variants.get_mut(&variant)) {
-            if let Some(first) = file.format.first() {
-                def.formats = cx.formats(&file.format, *first.get_ref().size.get_ref());
-            }
+        if let (Some(file), Some(def)) = (file, variants.get_mut(&variant))
+            && let Some(first) = file.format.first()
+        {
+            def.formats = cx.formats(&file.format, *first.get_ref().size.get_ref());
         }
     }
     let errors = cx.errors;

@@ -148,12 +148,14 @@ impl TempProject {
     /// A project with the real resources and fonts but no areas.
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        for sub in ["fonts", "resources"] {
+        for sub in ["fonts", "resources", "assets/pictures"] {
             let to = dir.path().join(sub);
             fs::create_dir_all(&to).expect("mkdir");
             for entry in fs::read_dir(root().join(sub)).expect("list") {
                 let entry = entry.expect("entry");
-                fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+                if entry.path().is_file() {
+                    fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+                }
             }
         }
         fs::create_dir_all(dir.path().join("areas")).expect("mkdir");

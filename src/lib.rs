@@ -20,10 +20,13 @@
 //! let mut sources = wellprint::diag::Sources::new();
 //! let project = wellprint::model::load_project(root, &mut sources).map_err(|_| "bad input")?;
 //! let fonts = wellprint::Fonts::load(&root.join("fonts")).map_err(|d| d.message)?;
+//! let resource = &project.resources[0];
+//! let variant = wellprint::model::Variant::Standard;
 //! let job = wellprint::Job {
-//!     resource: &project.resources[0],
-//!     variant: wellprint::model::Variant::Standard,
+//!     resource,
+//!     variant,
 //!     area: &project.areas[0],
+//!     format: &resource.formats_for(variant)[0],
 //! };
 //! let built = wellprint::build(&project, &job, &fonts, &wellprint::BuildOptions::default())
 //!     .map_err(|_| "build failed")?;

@@ -123,7 +123,9 @@ fn too_many_contacts_is_an_overflow_error_naming_the_block() {
         "{stderr}"
     );
     assert!(
-        !p.path().join("out/testshire/chime-wallet-card-standard.pdf").exists(),
+        !p.path()
+            .join("out/testshire/chime-wallet-card-standard.pdf")
+            .exists(),
         "no PDF written for an overflowing card"
     );
 }

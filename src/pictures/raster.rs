@@ -100,7 +100,11 @@ mod tests {
         for &byte in &p[12..29] {
             crc ^= u32::from(byte);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         p[29..33].copy_from_slice(&(!crc).to_be_bytes());

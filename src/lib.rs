@@ -149,14 +149,7 @@ pub fn build(
     fonts: &Fonts,
     options: &BuildOptions,
 ) -> SourceResult<Built> {
-    let doc = resolve::resolve(
-        job.resource,
-        job.variant,
-        job.format,
-        job.area,
-        &project.helplines,
-    )?;
-    let frames = layout::layout(&doc, &fonts.book, &project.pictures, &options.layout)?;
+    let (doc, frames) = resolve_and_lay_out(project, job, fonts, options)?;
     let meta = Metadata {
         title: doc.title,
         subject: doc.subject,
@@ -199,6 +192,16 @@ pub fn lay_out(
     fonts: &Fonts,
     options: &BuildOptions,
 ) -> SourceResult<Vec<Frame>> {
+    resolve_and_lay_out(project, job, fonts, options).map(|(_, frames)| frames)
+}
+
+/// Stages 2 and 3 for one job.
+fn resolve_and_lay_out(
+    project: &Project,
+    job: &Job,
+    fonts: &Fonts,
+    options: &BuildOptions,
+) -> SourceResult<(resolve::Document, Vec<Frame>)> {
     let doc = resolve::resolve(
         job.resource,
         job.variant,
@@ -206,5 +209,6 @@ pub fn lay_out(
         job.area,
         &project.helplines,
     )?;
-    layout::layout(&doc, &fonts.book, &project.pictures, &options.layout)
+    let frames = layout::layout(&doc, &fonts.book, &project.pictures, &options.layout)?;
+    Ok((doc, frames))
 }

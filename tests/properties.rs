@@ -89,3 +89,61 @@ fn mutated_real_resources_never_panic() {
         let _ = wellprint::model::load_resource(dir.path(), &path, &mut sources);
     }
 }
+
+#[test]
+fn symbols_the_main_face_lacks_come_from_the_fallback_face() {
+    use wellprint::layout::FontId;
+    let book = book();
+    let faces = book.faces();
+    assert!(
+        !faces.covers(FontId::Regular, '☎'),
+        "premise: Atkinson has no ☎"
+    );
+    assert_eq!(faces.pick(false, '☎'), Some(FontId::Fallback));
+    assert_eq!(
+        faces.pick(true, 'ŵ'),
+        Some(FontId::Bold),
+        "Welsh letters come from the main face"
+    );
+    let mut sources = Sources::new();
+    let s = "Phone ☎ 01632 960 001 → ŵŷ";
+    let file = sources.add("t.toml", s.to_owned());
+    let rich = RichText {
+        runs: vec![Run {
+            text: s.to_owned(),
+            bold: false,
+        }],
+        span: Some(Span::new(file, 0..s.len())),
+    };
+    let spec = TextSpec {
+        size: Abs::pt(10.0),
+        leading: 1.2,
+        bold: false,
+    };
+    let p = Paragraph::set(&rich, spec, Abs::mm(100.0), &faces).expect("sets");
+    let mut items = Vec::new();
+    p.place(
+        wellprint::geom::Point::default(),
+        wellprint::colour::Colour::BLACK,
+        &mut items,
+    );
+    let fonts: Vec<FontId> = items
+        .iter()
+        .filter_map(|(_, i)| match i {
+            wellprint::layout::FrameItem::Text(t) => Some(t.font),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        fonts.contains(&FontId::Fallback) && fonts.contains(&FontId::Regular),
+        "{fonts:?}"
+    );
+    let text: String = items
+        .iter()
+        .filter_map(|(_, i)| match i {
+            wellprint::layout::FrameItem::Text(t) => Some(t.text()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(text, s, "every character survives, in order");
+}

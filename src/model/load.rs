@@ -147,7 +147,9 @@ fn toml_error(file: FileId, e: &toml::de::Error) -> Diagnostic {
     } else if message.starts_with("missing field") {
         diag = diag.with_hint("add the key to this table; docs/format.md lists every key");
     } else if message.contains("leading zero") {
-        diag = diag.with_hint("phone numbers are text: put them in double quotes, like phone = \"01632 960 001\"");
+        diag = diag.with_hint(
+            "phone numbers are text: put them in double quotes, like phone = \"01632 960 001\"",
+        );
     } else if message.contains("invalid type") {
         diag = diag
             .with_hint("text goes in double quotes (\"…\"), numbers without quotes, lists in [ ]");

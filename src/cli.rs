@@ -30,6 +30,19 @@ pub enum Command {
     Build(BuildArgs),
     /// Load and lay out everything and report problems; writes nothing.
     Check(CheckArgs),
+    /// Put cards n-up on sheets for office or print-shop printing, with
+    /// backs mirrored for duplex, and a calibration sheet.
+    ///
+    /// Files go to OUT/<layout>-<area>.pdf (OUT/<layout>-mixed.pdf with
+    /// --mixed) and OUT/<layout>-calibration.pdf. Print the calibration
+    /// sheet first, double-sided at 100 %, to check your printer.
+    Sheets(SheetsArgs),
+    /// Check PDFs as a print shop would: page boxes, fonts, text size,
+    /// line widths, image resolution, safe margin, ink, PDF/X output intent.
+    ///
+    /// Works on any PDF. Exit status 0: all checks pass; 1: a check
+    /// failed; 2: a file could not be read.
+    Preflight(PreflightArgs),
 }
 
 /// Which resources, variants and areas to work on, and where the project is.
@@ -67,6 +80,112 @@ pub struct BuildArgs {
     /// Output folder.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+    /// Print-shop options.
+    #[command(flatten)]
+    pub print: PrintArgs,
+}
+
+/// What a print shop wants.
+#[derive(Debug, Clone, Args)]
+pub struct PrintArgs {
+    /// Add crop marks (0.25 pt, 10 mm, outside the bleed); the page grows
+    /// to hold them.
+    #[arg(long)]
+    pub marks: bool,
+    /// With --marks: add a slug line (resource, area, variant, date) below
+    /// the marks.
+    #[arg(long, requires = "marks")]
+    pub slug: bool,
+    /// Bleed beyond the trim, e.g. `3mm`, `0.3cm`, `9pt`.
+    #[arg(long, value_name = "LENGTH", default_value = "3mm")]
+    pub bleed: wellprint::model::Length,
+    /// Write PDF/X-4: CMYK colour (black text 100 % K), an output intent
+    /// with the bundled FOGRA39-based profile, XMP metadata.
+    #[arg(long)]
+    pub pdfx: bool,
+    /// Use CMYK colour operators without claiming PDF/X.
+    #[arg(long)]
+    pub cmyk: bool,
+}
+
+impl PrintArgs {
+    /// The PDF settings these flags ask for (timestamp left at its default).
+    pub fn pdf_options(&self) -> wellprint::render::PdfOptions {
+        use wellprint::render::{ColourMode, MarkSettings, PdfOptions};
+        PdfOptions {
+            marks: self.marks.then(|| MarkSettings {
+                slug: self.slug,
+                ..MarkSettings::default()
+            }),
+            colour: if self.cmyk || self.pdfx {
+                ColourMode::Cmyk
+            } else {
+                ColourMode::Rgb
+            },
+            pdfx: self.pdfx,
+            ..PdfOptions::default()
+        }
+    }
+}
+
+/// Arguments of `wellprint sheets`.
+#[derive(Debug, Clone, Args)]
+pub struct SheetsArgs {
+    /// Selection and project (default resource: chime-wallet-card).
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// The sheet: Avery C32011 (10 pre-cut cards on A4), Avery C32015 (8
+    /// pre-cut), A4 with 8 cards, bleed and cut marks, or SRA3 with 21.
+    #[arg(long, value_enum, default_value = "avery-c32011")]
+    pub layout: LayoutArg,
+    /// Output folder.
+    #[arg(long, value_name = "DIR", default_value = "out/sheets")]
+    pub out: PathBuf,
+    /// Your printer turns the paper on the short edge for the back.
+    #[arg(long)]
+    pub short_edge: bool,
+    /// One card per area on one sheet, instead of a full sheet per area.
+    #[arg(long)]
+    pub mixed: bool,
+    /// Use CMYK colour operators (for print-shop sheets).
+    #[arg(long)]
+    pub cmyk: bool,
+}
+
+/// A sheet layout on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// Avery C32011: A4, 2 × 5 pre-cut 85 × 54 mm cards.
+    #[value(name = "avery-c32011")]
+    AveryC32011,
+    /// Avery C32015: A4, 2 × 4 pre-cut 85 × 54 mm cards.
+    #[value(name = "avery-c32015")]
+    AveryC32015,
+    /// A4, 2 × 4 cards with 3 mm bleed and cut marks.
+    #[value(name = "a4-8up-bleed")]
+    A48upBleed,
+    /// SRA3, 3 × 7 cards with 3 mm bleed and cut marks.
+    Sra3,
+}
+
+/// Arguments of `wellprint preflight`.
+#[derive(Debug, Clone, Args)]
+pub struct PreflightArgs {
+    /// PDF files to check.
+    #[arg(required = true, value_name = "FILE.pdf")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: FormatArg,
+}
+
+/// How preflight prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Readable lines.
+    Human,
+    /// One JSON document with a report per file.
+    Json,
 }
 
 /// Arguments of `wellprint check`.

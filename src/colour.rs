@@ -32,6 +32,25 @@ impl Colour {
         [self.r, self.g, self.b].map(|c| f32::from(c) / 255.0)
     }
 
+    /// Process colour for print, each ink 0.0–1.0 as `[c, m, y, k]`.
+    ///
+    /// A device-naive conversion with full grey component replacement:
+    /// `k = 1 − max(r, g, b)`, then each of c, m, y from what is left. Black
+    /// and greys become pure K (black text is 100 % K), and at least one of
+    /// c, m, y is always zero, so the total ink is at most 300 %. It is not
+    /// colour-managed: a brand colour that must match a swatch needs its
+    /// CMYK value from the print shop.
+    pub fn to_cmyk(self) -> [f32; 4] {
+        let [r, g, b] = self.to_unit();
+        let max = r.max(g).max(b);
+        let k = 1.0 - max;
+        if max <= 0.0 {
+            return [0.0, 0.0, 0.0, 1.0];
+        }
+        let ink = |c: f32| ((max - c) / max).clamp(0.0, 1.0);
+        [ink(r), ink(g), ink(b), k]
+    }
+
     /// WCAG 2.x relative luminance: each channel linearised from sRGB, then
     /// weighted 0.2126 R + 0.7152 G + 0.0722 B.
     pub fn relative_luminance(self) -> f64 {
@@ -106,6 +125,23 @@ mod tests {
         assert!((c("#767676").contrast(white) - 4.54).abs() < 0.01);
         assert!((c("#777777").contrast(white) - 4.48).abs() < 0.01);
         assert!((Colour::BLACK.contrast(white) - 21.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn cmyk_black_is_pure_k_and_ink_stays_under_300() {
+        assert_eq!(Colour::BLACK.to_cmyk(), [0.0, 0.0, 0.0, 1.0]);
+        assert_eq!(Colour::WHITE.to_cmyk(), [0.0, 0.0, 0.0, 0.0]);
+        let navy: Colour = "#1D3557".parse().expect("valid");
+        let [c, m, y, k] = navy.to_cmyk();
+        assert!(c > m && m > y && k > 0.6, "{c} {m} {y} {k}");
+        for r in (0..=255).step_by(17) {
+            for g in (0..=255).step_by(17) {
+                for b in (0..=255).step_by(17) {
+                    let total: f32 = Colour::rgb(r, g, b).to_cmyk().iter().sum();
+                    assert!(total <= 3.0 + 1e-5, "#{r:02X}{g:02X}{b:02X}: {total}");
+                }
+            }
+        }
     }
 
     #[test]

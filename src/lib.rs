@@ -11,7 +11,8 @@
 //! 4. [`render`]: frames → PDF bytes;
 //! 5. [`finish`]: bytes → files, written atomically.
 //!
-//! [`inspect`] reads finished PDFs back (tests, preflight).
+//! [`inspect`] reads finished PDFs back (tests, [`preflight`]).
+//! [`finish::sheets`] imposes cards on office and print-shop sheets.
 //!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -42,6 +43,7 @@ pub mod inspect;
 pub mod layout;
 pub mod model;
 pub mod pictures;
+pub mod preflight;
 pub mod render;
 pub mod resolve;
 
@@ -87,6 +89,9 @@ impl Default for PdfOptions {
         // 2026-01-01T00:00:00Z: a fixed date keeps output reproducible.
         PdfOptions {
             timestamp: 1_767_225_600,
+            marks: None,
+            colour: render::ColourMode::Rgb,
+            pdfx: false,
         }
     }
 }
@@ -149,7 +154,17 @@ pub fn build(
     fonts: &Fonts,
     options: &BuildOptions,
 ) -> SourceResult<Built> {
-    let (doc, frames) = resolve_and_lay_out(project, job, fonts, options)?;
+    let (doc, mut frames) = resolve_and_lay_out(project, job, fonts, options)?;
+    if options.pdf.marks.is_some_and(|m| m.slug) {
+        let text = format!(
+            "{} · {} · {} · {}",
+            job.resource.id.value,
+            job.area.id.value,
+            job.variant,
+            render::iso_date(options.pdf.timestamp)
+        );
+        finish::slug(&mut frames, &text, &fonts.book, &options.pdf);
+    }
     let meta = Metadata {
         title: doc.title,
         subject: doc.subject,
@@ -183,6 +198,35 @@ pub fn build(
         warnings,
         images,
     })
+}
+
+/// Resolves and lays out one job, returning the frames with the document
+/// metadata (for outputs that rearrange frames, such as card sheets).
+pub fn lay_out_with_metadata(
+    project: &Project,
+    job: &Job,
+    fonts: &Fonts,
+    options: &BuildOptions,
+) -> SourceResult<(Metadata, Vec<Frame>)> {
+    let (doc, frames) = resolve_and_lay_out(project, job, fonts, options)?;
+    let meta = Metadata {
+        title: doc.title,
+        subject: doc.subject,
+        author: doc.author,
+        lang: doc.lang,
+    };
+    Ok((meta, frames))
+}
+
+/// Renders frames made elsewhere (card sheets, calibration pages) with the
+/// bundled fonts.
+pub fn render_frames(
+    frames: &[Frame],
+    meta: &Metadata,
+    fonts: &Fonts,
+    options: &PdfOptions,
+) -> Vec<u8> {
+    render::pdf(frames, meta, &fonts.pdf, &fonts.book, options)
 }
 
 /// Resolves and lays out one job without rendering (what `check` does).

@@ -13,5 +13,7 @@ fn main() -> ExitCode {
     match &cli.command {
         cli::Command::Build(args) => cmd::build::execute(args),
         cli::Command::Check(args) => cmd::check::execute(args),
+        cli::Command::Sheets(args) => cmd::sheets::execute(args),
+        cli::Command::Preflight(args) => cmd::preflight::execute(args),
     }
 }

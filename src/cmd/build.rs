@@ -23,12 +23,14 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
             return ExitCode::from(exit::BAD_INPUT);
         }
     };
-    let options = BuildOptions {
+    let mut options = BuildOptions {
         pdf: PdfOptions {
             timestamp: timestamp(&session.sources),
+            ..args.print.pdf_options()
         },
         ..BuildOptions::default()
     };
+    options.layout.bleed = args.print.bleed.0;
     let started = Instant::now();
     let mut failed = 0usize;
     let mut bad_input = false;
@@ -36,16 +38,25 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         let path = job.output_path(&args.out);
         match wellprint::build(&session.project, job, &session.fonts, &options) {
             Ok(built) => match write::atomic(&path, &built.bytes) {
-                Ok(()) if !built.warnings.is_empty() => {
-                    println!("wrote {} with warnings:", path.display());
-                    emit(&session.sources, &built.warnings);
+                Ok(()) => {
+                    println!(
+                        "wrote {} ({} pages, {} KB)",
+                        path.display(),
+                        built.frames.len(),
+                        built.bytes.len().div_ceil(1024)
+                    );
+                    if !built.warnings.is_empty() {
+                        emit(&session.sources, &built.warnings);
+                    }
+                    let file = path.display().to_string();
+                    match wellprint::preflight::preflight(&built.bytes) {
+                        Ok(report) => emit(&session.sources, &report.diagnostics(&file)),
+                        Err(e) => emit(
+                            &session.sources,
+                            &[Diagnostic::warning(None, format!("preflight {file}: {e}"))],
+                        ),
+                    }
                 }
-                Ok(()) => println!(
-                    "wrote {} ({} pages, {} KB)",
-                    path.display(),
-                    built.frames.len(),
-                    built.bytes.len().div_ceil(1024)
-                ),
                 Err(e) => {
                     failed += 1;
                     emit(

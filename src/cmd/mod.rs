@@ -3,7 +3,9 @@
 
 pub mod build;
 pub mod check;
+pub mod preflight;
 mod session;
+pub mod sheets;
 
 /// Exit codes.
 pub mod exit {

@@ -1,6 +1,11 @@
-//! Stage 5: files on disk.
+//! Stage 5: files on disk, and what is done to finished pages for print:
+//! slug lines beside crop marks, and cards imposed on sheets.
 
+mod label;
+pub mod sheets;
 pub mod write;
+
+pub use label::{label, slug};
 
 use std::path::{Path, PathBuf};
 

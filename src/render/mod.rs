@@ -6,9 +6,16 @@
 //! content-derived document ID, and compressed streams.
 
 mod image;
+mod marks;
+mod page;
+mod pdfx;
 mod post;
 mod shape;
 mod text;
+
+pub use page::{MarkSettings, PageBoxes};
+pub use pdfx::turn_pages;
+pub use post::{iso_date, pdf_date};
 
 use std::collections::BTreeMap;
 
@@ -31,11 +38,29 @@ pub struct Metadata {
 }
 
 /// Output settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PdfOptions {
     /// Creation and modification time, seconds since 1970 (UTC). Fixed so
     /// that the same input gives the same bytes.
     pub timestamp: i64,
+    /// Crop marks around the bleed (the MediaBox grows to hold them).
+    pub marks: Option<MarkSettings>,
+    /// Colour operators: screen RGB or print CMYK.
+    pub colour: ColourMode,
+    /// Write PDF/X-4: CMYK colour, an OutputIntent with the bundled CMYK
+    /// profile, XMP metadata. Implies [`ColourMode::Cmyk`].
+    pub pdfx: bool,
+}
+
+/// Which colour operators the content uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColourMode {
+    /// DeviceRGB (`rg`/`RG`): for screens and office printers.
+    #[default]
+    Rgb,
+    /// DeviceCMYK (`k`/`K`), converted by [`crate::colour::Colour::to_cmyk`]:
+    /// black is 100 % K.
+    Cmyk,
 }
 
 /// The bundled fonts parsed for printpdf, once per run.
@@ -61,15 +86,29 @@ impl PdfFonts {
 /// (origin bottom-left of the bleed box, y up).
 #[derive(Debug, Clone, Copy)]
 struct PageSpace {
+    /// From the trim to the MediaBox edge.
     bleed: Abs,
     height: Abs,
+    cmyk: bool,
 }
 
 impl PageSpace {
-    fn new(frame: &Frame) -> Self {
+    fn new(frame: &Frame, boxes: &PageBoxes, cmyk: bool) -> Self {
         PageSpace {
-            bleed: frame.bleed,
-            height: frame.size.h + frame.bleed * 2.0,
+            bleed: boxes.margin,
+            height: frame.size.h + boxes.margin * 2.0,
+            cmyk,
+        }
+    }
+
+    /// A colour as the page's colour operators want it.
+    fn paint(self, c: crate::colour::Colour) -> printpdf::Color {
+        if self.cmyk {
+            let [c, m, y, k] = c.to_cmyk();
+            printpdf::Color::Cmyk(printpdf::Cmyk::new(c, m, y, k, None))
+        } else {
+            let [r, g, b] = c.to_unit();
+            printpdf::Color::Rgb(printpdf::Rgb::new(r, g, b, None))
         }
     }
 
@@ -109,17 +148,22 @@ pub fn pdf(
     let faces = book.faces();
     let mut images = image::Images::default();
     let mut pages = Vec::with_capacity(frames.len());
+    let cmyk = options.pdfx || options.colour == ColourMode::Cmyk;
     for frame in frames {
+        let boxes = PageBoxes::new(frame, options.marks.as_ref());
         let mut page = PageWriter {
             ops: Vec::new(),
-            space: PageSpace::new(frame),
+            space: PageSpace::new(frame, &boxes, cmyk),
             fonts: &ids,
             faces: &faces,
         };
         page.items(Point::default(), &frame.items, &mut images, &mut doc);
+        if let Some(m) = &options.marks {
+            marks::write(&mut page.ops, &boxes, frame.bleed, m, cmyk);
+        }
         let full = Size::new(
-            frame.size.w + frame.bleed * 2.0,
-            frame.size.h + frame.bleed * 2.0,
+            frame.size.w + boxes.margin * 2.0,
+            frame.size.h + boxes.margin * 2.0,
         );
         pages.push(PdfPage::new(
             Mm(full.w.to_mm() as f32),

@@ -6,7 +6,15 @@ use sha2::{Digest, Sha256};
 
 use crate::layout::Frame;
 
+use super::page::PageBoxes;
 use super::{Metadata, PdfOptions};
+
+/// The Producer written into Info (and XMP).
+pub(super) const PRODUCER: &str = concat!(
+    "wellprint ",
+    env!("CARGO_PKG_VERSION"),
+    " (printpdf, lopdf)"
+);
 
 /// Sets page boxes, catalog and Info entries, version, ID; compresses; saves.
 pub(super) fn finish(
@@ -16,10 +24,14 @@ pub(super) fn finish(
     options: &PdfOptions,
 ) -> Vec<u8> {
     doc.version = "1.7".to_owned();
-    set_page_boxes(&mut doc, frames);
+    set_page_boxes(&mut doc, frames, options);
     set_catalog(&mut doc, meta);
     set_info(&mut doc, meta, options);
     doc.compress();
+    if options.pdfx {
+        // After compressing: the XMP packet stays plain text.
+        super::pdfx::apply(&mut doc, meta, options);
+    }
     set_id(&mut doc);
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
@@ -37,17 +49,17 @@ fn rect(x0: f64, y0: f64, x1: f64, y1: f64) -> Object {
     )
 }
 
-/// MediaBox = BleedBox = trim + bleed; TrimBox = the finished size.
-fn set_page_boxes(doc: &mut Document, frames: &[Frame]) {
+/// BleedBox = trim + bleed; TrimBox = the finished size; MediaBox = the
+/// BleedBox, or larger to hold printer's marks (see [`PageBoxes`]).
+fn set_page_boxes(doc: &mut Document, frames: &[Frame], options: &PdfOptions) {
     let pages: Vec<_> = doc.get_pages().into_values().collect();
     for (id, frame) in pages.into_iter().zip(frames) {
-        let b = frame.bleed.to_pt();
-        let w = frame.size.w.to_pt() + 2.0 * b;
-        let h = frame.size.h.to_pt() + 2.0 * b;
+        let boxes = PageBoxes::new(frame, options.marks.as_ref());
+        let r = |[x0, y0, x1, y1]: [f64; 4]| rect(x0, y0, x1, y1);
         if let Ok(page) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
-            page.set("MediaBox", rect(0.0, 0.0, w, h));
-            page.set("BleedBox", rect(0.0, 0.0, w, h));
-            page.set("TrimBox", rect(b, b, w - b, h - b));
+            page.set("MediaBox", r(boxes.media));
+            page.set("BleedBox", r(boxes.bleed));
+            page.set("TrimBox", r(boxes.trim));
             page.remove(b"CropBox");
             page.remove(b"ArtBox");
         }
@@ -68,7 +80,7 @@ fn set_catalog(doc: &mut Document, meta: &Metadata) {
 }
 
 /// A text string: PDFDocEncoding-safe ASCII as is, anything else UTF-16BE.
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     if s.is_ascii() {
         Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
     } else {
@@ -102,6 +114,12 @@ pub fn pdf_date(timestamp: i64) -> String {
     )
 }
 
+/// `YYYY-MM-DD` for seconds since 1970 (UTC).
+pub fn iso_date(timestamp: i64) -> String {
+    let d = pdf_date(timestamp);
+    format!("{}-{}-{}", &d[2..6], &d[6..8], &d[8..10])
+}
+
 /// A fresh Info dictionary: printpdf's has 1970 dates, an empty
 /// GTS_PDFXVersion and empty keys.
 fn set_info(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
@@ -115,17 +133,13 @@ fn set_info(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
         info.set("Subject", text_string(&meta.subject));
     }
     info.set("Creator", text_string("wellprint"));
-    info.set(
-        "Producer",
-        text_string(concat!(
-            "wellprint ",
-            env!("CARGO_PKG_VERSION"),
-            " (printpdf, lopdf)"
-        )),
-    );
+    info.set("Producer", text_string(PRODUCER));
     info.set("CreationDate", date.clone());
     info.set("ModDate", date);
     info.set("Trapped", Object::Name(b"False".to_vec()));
+    if options.pdfx {
+        info.set("GTS_PDFXVersion", text_string(super::pdfx::PDFX_VERSION));
+    }
     let id = doc.add_object(Object::Dictionary(info));
     if let Ok(old) = doc.trailer.get(b"Info").and_then(Object::as_reference) {
         doc.objects.remove(&old);
@@ -135,7 +149,7 @@ fn set_info(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
 
 /// A document ID derived from the content, so the same input gives the
 /// same file.
-fn set_id(doc: &mut Document) {
+pub(super) fn set_id(doc: &mut Document) {
     let mut hasher = Sha256::new();
     for (id, object) in &doc.objects {
         hasher.update(id.0.to_be_bytes());

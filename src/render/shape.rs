@@ -1,11 +1,10 @@
 //! Shapes as filled and stroked paths.
 
 use printpdf::{
-    Color, Line, LineCapStyle, LineJoinStyle, LinePoint, Op, PaintMode, Point as PdfPoint, Polygon,
-    PolygonRing, Pt, Rgb, WindingOrder,
+    Line, LineCapStyle, LineJoinStyle, LinePoint, Op, PaintMode, Point as PdfPoint, Polygon,
+    PolygonRing, Pt, WindingOrder,
 };
 
-use crate::colour::Colour;
 use crate::geom::{Abs, Point, Size};
 use crate::layout::{FillRule, Geometry, LineCap, LineJoin, PathSeg, Shape};
 
@@ -32,7 +31,9 @@ pub(super) fn write(ops: &mut Vec<Op>, space: PageSpace, pos: Point, shape: &Sha
     }
     ops.push(Op::SaveGraphicsState);
     if let Some(fill) = shape.fill {
-        ops.push(Op::SetFillColor { col: rgb(fill) });
+        ops.push(Op::SetFillColor {
+            col: space.paint(fill),
+        });
         ops.push(Op::DrawPolygon {
             polygon: Polygon {
                 rings: subpaths
@@ -51,7 +52,7 @@ pub(super) fn write(ops: &mut Vec<Op>, space: PageSpace, pos: Point, shape: &Sha
     }
     if let Some(stroke) = shape.stroke {
         ops.push(Op::SetOutlineColor {
-            col: rgb(stroke.paint),
+            col: space.paint(stroke.paint),
         });
         ops.push(Op::SetOutlineThickness {
             pt: Pt(stroke.thickness.to_pt() as f32),
@@ -99,11 +100,6 @@ pub(super) fn clip(ops: &mut Vec<Op>, space: PageSpace, pos: Point, size: Size) 
             winding_order: WindingOrder::NonZero,
         },
     });
-}
-
-fn rgb(c: Colour) -> Color {
-    let [r, g, b] = c.to_unit();
-    Color::Rgb(Rgb::new(r, g, b, None))
 }
 
 /// Any geometry as path segments relative to its origin.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use printpdf::{Codepoint, Color, Op, PdfFontHandle, Pt, Rgb, TextItem as PdfText, TextMatrix};
+use printpdf::{Codepoint, Op, PdfFontHandle, Pt, TextItem as PdfText, TextMatrix};
 
 use crate::geom::Point;
 use crate::layout::Faces;
@@ -40,11 +40,10 @@ pub(super) fn write(
         })
         .collect();
     let (x, y) = space.to_pdf(pos);
-    let [r, g, b] = item.fill.to_unit();
     ops.extend([
         Op::StartTextSection,
         Op::SetFillColor {
-            col: Color::Rgb(Rgb::new(r, g, b, None)),
+            col: space.paint(item.fill),
         },
         Op::SetFont {
             font: PdfFontHandle::External(font.clone()),

@@ -1,0 +1,223 @@
+//! PDF/X-4 finishing: the OutputIntent with the bundled CMYK profile, XMP
+//! metadata, ICC-tagged RGB images; and turning pages for short-edge
+//! duplex sheets.
+
+use lopdf::{Dictionary, Document, Object};
+use sha2::{Digest, Sha256};
+
+use super::post::{iso_date, pdf_date, set_id, text_string};
+use super::{Metadata, PdfOptions};
+
+/// The CMYK output profile written into PDF/X files (see
+/// `assets/ATTRIBUTION.md`): made with ArgyllCMS from the FOGRA39L
+/// characterisation data, total ink limit 300 %.
+const CMYK_PROFILE: &[u8] = include_bytes!("../../assets/icc/wellprint-FOGRA39L-300.icc");
+/// The sRGB profile that tags RGB images in PDF/X files.
+const SRGB_PROFILE: &[u8] = include_bytes!("../../assets/icc/sRGB-icc-profiles-free.icc");
+/// The version written into Info and XMP.
+pub const PDFX_VERSION: &str = "PDF/X-4";
+
+fn name(n: &str) -> Object {
+    Object::Name(n.as_bytes().to_vec())
+}
+
+fn icc_stream(doc: &mut Document, components: i64, data: &[u8]) -> lopdf::ObjectId {
+    let mut dict = Dictionary::new();
+    dict.set("N", Object::Integer(components));
+    let mut stream = lopdf::Stream::new(dict, data.to_vec());
+    let _ = stream.compress();
+    doc.add_object(Object::Stream(stream))
+}
+
+/// Adds the OutputIntent, the XMP metadata, and replaces DeviceRGB on
+/// images and transparency groups.
+pub(super) fn apply(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
+    let profile = icc_stream(doc, 4, CMYK_PROFILE);
+    let mut intent = Dictionary::new();
+    intent.set("Type", name("OutputIntent"));
+    intent.set("S", name("GTS_PDFX"));
+    intent.set("OutputConditionIdentifier", text_string("FOGRA39"));
+    intent.set(
+        "OutputCondition",
+        text_string("Offset printing, coated paper, ISO 12647-2:2004/Amd 1 (FOGRA39L data)"),
+    );
+    intent.set("RegistryName", text_string("http://www.color.org"));
+    intent.set(
+        "Info",
+        text_string("wellprint FOGRA39L coated, total ink limit 300 % (ArgyllCMS colprof)"),
+    );
+    intent.set("DestOutputProfile", Object::Reference(profile));
+    let intent = doc.add_object(Object::Dictionary(intent));
+
+    let srgb = icc_stream(doc, 3, SRGB_PROFILE);
+    let icc_rgb = Object::Array(vec![name("ICCBased"), Object::Reference(srgb)]);
+    for object in doc.objects.values_mut() {
+        let dict = match object {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &mut s.dict,
+            _ => continue,
+        };
+        let is_image = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Image");
+        let is_rgb = dict
+            .get(b"ColorSpace")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"DeviceRGB");
+        if is_image && is_rgb {
+            dict.set("ColorSpace", icc_rgb.clone());
+        }
+        // A transparency group's blending space must not be DeviceRGB
+        // either; DeviceCMYK matches the output intent.
+        if let Ok(Object::Dictionary(group)) = dict.get_mut(b"Group") {
+            if group
+                .get(b"CS")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"DeviceRGB")
+            {
+                group.set("CS", name("DeviceCMYK"));
+            }
+        }
+    }
+
+    let mut xmp_dict = Dictionary::new();
+    xmp_dict.set("Type", name("Metadata"));
+    xmp_dict.set("Subtype", name("XML"));
+    let mut xmp_stream = lopdf::Stream::new(xmp_dict, xmp(meta, options).into_bytes());
+    xmp_stream.allows_compression = false;
+    let xmp = doc.add_object(Object::Stream(xmp_stream));
+
+    let Ok(root) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
+        return;
+    };
+    if let Ok(catalog) = doc.get_object_mut(root).and_then(Object::as_dict_mut) {
+        catalog.set(
+            "OutputIntents",
+            Object::Array(vec![Object::Reference(intent)]),
+        );
+        catalog.set("Metadata", Object::Reference(xmp));
+    }
+}
+
+/// Escapes text for XML.
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`, the XMP form of a date.
+fn xmp_date(timestamp: i64) -> String {
+    let d = pdf_date(timestamp);
+    format!(
+        "{}T{}:{}:{}Z",
+        iso_date(timestamp),
+        &d[10..12],
+        &d[12..14],
+        &d[14..16]
+    )
+}
+
+/// The XMP packet: the same title, dates, producer and Trapped as the Info
+/// dictionary, plus `pdfxid:GTS_PDFXVersion`, `xmpMM:DocumentID`,
+/// `xmpMM:VersionID` and `xmpMM:RenditionClass`.
+fn xmp(meta: &Metadata, options: &PdfOptions) -> String {
+    let date = xmp_date(options.timestamp);
+    let mut hasher = Sha256::new();
+    hasher.update(meta.title.as_bytes());
+    hasher.update(options.timestamp.to_be_bytes());
+    let h: String = hasher.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let uuid = format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    );
+    let producer = super::post::PRODUCER;
+    let bom = '\u{feff}';
+    let title = xml(&meta.title);
+    format!(
+        r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:MetadataDate>{date}</xmp:MetadataDate>
+   <xmp:CreatorTool>wellprint</xmp:CreatorTool>
+   <pdf:Producer>{producer}</pdf:Producer>
+   <pdf:Trapped>False</pdf:Trapped>
+   <xmpMM:DocumentID>uuid:{uuid}</xmpMM:DocumentID>
+   <xmpMM:InstanceID>uuid:{uuid}</xmpMM:InstanceID>
+   <xmpMM:VersionID>1</xmpMM:VersionID>
+   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
+   <pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"#
+    )
+}
+
+/// Turns the given pages (0-based) upside down by wrapping their content
+/// in `q -1 0 0 -1 w h cm … Q`: the back sheet for short-edge duplex. The
+/// document ID is recomputed.
+///
+/// # Errors
+///
+/// If `bytes` is not a PDF lopdf can read.
+pub fn turn_pages(bytes: &[u8], pages: &[usize]) -> Result<Vec<u8>, String> {
+    let mut doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
+    let ids: Vec<_> = doc.get_pages().into_values().collect();
+    for &index in pages {
+        let Some(&page_id) = ids.get(index) else {
+            continue;
+        };
+        let Ok(page) = doc.get_dictionary(page_id) else {
+            continue;
+        };
+        let media: Vec<f64> = page
+            .get(b"MediaBox")
+            .and_then(Object::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|o| o.as_float().ok().map(f64::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let &[x0, y0, x1, y1] = &media[..] else {
+            continue;
+        };
+        let mut contents = match page.get(b"Contents") {
+            Ok(Object::Array(a)) => a.clone(),
+            Ok(o @ Object::Reference(_)) => vec![o.clone()],
+            _ => continue,
+        };
+        let before = format!("q -1 0 0 -1 {} {} cm\n", x0 + x1, y0 + y1).into_bytes();
+        let open = doc.add_object(lopdf::Stream::new(Dictionary::new(), before));
+        let close = doc.add_object(lopdf::Stream::new(Dictionary::new(), b"\nQ\n".to_vec()));
+        contents.insert(0, Object::Reference(open));
+        contents.push(Object::Reference(close));
+        if let Ok(page) = doc.get_object_mut(page_id).and_then(Object::as_dict_mut) {
+            page.set("Contents", Object::Array(contents));
+        }
+    }
+    set_id(&mut doc);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}

@@ -31,6 +31,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod check;
 pub mod colour;
 pub mod diag;
 pub mod finish;

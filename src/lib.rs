@@ -35,6 +35,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod check;
 pub mod colour;
 pub mod diag;
 pub mod finish;

@@ -194,4 +194,16 @@ pub struct CheckArgs {
     /// Selection and project.
     #[command(flatten)]
     pub common: CommonArgs,
+    /// How to print the Easy Read findings.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ReportFormat,
+}
+
+/// Output for people or for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Coloured messages with source excerpts.
+    Human,
+    /// One JSON document (schema in docs/easy-read-checks.md).
+    Json,
 }

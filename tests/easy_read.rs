@@ -157,3 +157,97 @@ fn every_row_has_a_picture_with_alternative_text() {
         assert!(bodies >= 5, "{resource}: at least the five ideas");
     }
 }
+
+#[test]
+fn shipped_easy_read_text_has_zero_findings_and_zero_waivers() {
+    let (sources, project) = load(&root());
+    let policy = wellprint::check::Policy::default();
+    for resource in &project.resources {
+        let report = wellprint::check::check_resource(&sources, resource, &policy)
+            .expect("every resource has an Easy Read variant")
+            .expect("waivers are well formed");
+        let shown: Vec<String> = report
+            .diagnostics()
+            .iter()
+            .map(|d| sources.render_plain(d))
+            .collect();
+        assert!(
+            report.findings.is_empty(),
+            "{}:\n{}",
+            resource.id.value,
+            shown.join("\n")
+        );
+        assert!(
+            report.waived.is_empty(),
+            "{}: no waivers",
+            resource.id.value
+        );
+    }
+}
+
+#[test]
+fn an_easy_read_error_stops_that_build_and_a_waiver_lets_it_through() {
+    let p = common::TempProject::new().with_area("medway");
+    let path = p.path().join("resources/wellbeing-leaflet.toml");
+    let leaflet = std::fs::read_to_string(&path).expect("read");
+    let long = "Connection means having people in your life that you can talk to about anything at all when you feel low.";
+    let broken = leaflet.replace(
+        "text = \"Connection means having people in your life. You can have a cup of tea with a friend. You can join a group.\"",
+        &format!("text = \"{long}\""),
+    );
+    assert_ne!(broken, leaflet);
+    p.write("resources/wellbeing-leaflet.toml", &broken);
+    let out = common::run(p.path(), &["build", "--resource", "wellbeing-leaflet"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("[sentence-too-long]"), "{stderr}");
+    assert!(
+        stderr.contains("resources/wellbeing-leaflet.toml:"),
+        "{stderr}"
+    );
+    assert!(
+        !p.path()
+            .join("out/medway/wellbeing-leaflet-easy-read.pdf")
+            .exists()
+    );
+    assert!(
+        p.path()
+            .join("out/medway/wellbeing-leaflet-standard.pdf")
+            .exists(),
+        "the standard variant still builds"
+    );
+
+    let waived = broken.replace(
+        &format!("text = \"{long}\""),
+        &format!("text = \"{long}\"\nwaive = {{ rule = \"sentence-too-long\", reason = \"Testing the waiver.\" }}"),
+    );
+    p.write("resources/wellbeing-leaflet.toml", &waived);
+    let out = common::run(p.path(), &["build", "--resource", "wellbeing-leaflet"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("waived in wellbeing-leaflet: sentence-too-long"),
+        "{stdout}"
+    );
+    assert!(
+        p.path()
+            .join("out/medway/wellbeing-leaflet-easy-read.pdf")
+            .exists()
+    );
+
+    let json = common::run(p.path(), &["check", "--format", "json"]);
+    let text = String::from_utf8_lossy(&json.stdout);
+    assert!(
+        text.contains("\"resource\": \"wellbeing-leaflet\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("sentence-too-long"),
+        "the waived finding is in the JSON: {text}"
+    );
+}

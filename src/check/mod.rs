@@ -17,6 +17,7 @@
 mod json;
 mod placed;
 mod readability;
+mod resource;
 mod rule;
 mod source_map;
 mod split;
@@ -35,6 +36,7 @@ pub use placed::{
     check_row_picture, is_large_text,
 };
 pub use readability::{flesch_reading_ease, syllables};
+pub use resource::check_resource;
 pub use rule::Rule;
 pub use source_map::{TextMap, block_span};
 pub use split::{sentences, words};

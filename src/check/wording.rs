@@ -444,7 +444,10 @@ fn classify(word: &str) -> Caps {
 /// itself in brackets after the words it stands for.
 fn explained_here(text: &str, range: &Range<usize>) -> bool {
     let after = text.get(range.end..).unwrap_or("");
-    let rest = after.trim_start_matches([' ', '\t']);
+    // `**` closing bold markup is not part of what follows.
+    let rest = after
+        .trim_start_matches('*')
+        .trim_start_matches([' ', '\t']);
     if let Some(inner) = rest.strip_prefix('(') {
         let inside = inner.split(')').next().unwrap_or("");
         if inside.chars().any(char::is_lowercase) {

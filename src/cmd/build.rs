@@ -31,11 +31,50 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         ..BuildOptions::default()
     };
     options.layout.bleed = args.print.bleed.0;
+    // The Easy Read rules run once per resource; errors stop that
+    // resource's Easy Read builds (the standard variant still builds).
+    let policy = wellprint::check::Policy::default();
+    let mut easy_read_blocked = std::collections::BTreeSet::new();
+    for resource in &session.project.resources {
+        match wellprint::check::check_resource(&session.sources, resource, &policy) {
+            Some(Ok(report)) => {
+                for (finding, waiver) in &report.waived {
+                    println!(
+                        "waived in {}: {} at {} ({})",
+                        resource.id.value,
+                        finding.rule.id(),
+                        session.sources.locate(&finding.span),
+                        waiver.reason
+                    );
+                }
+                emit(&session.sources, &report.diagnostics());
+                if report.has_errors() {
+                    easy_read_blocked.insert(resource.id.value.clone());
+                }
+            }
+            Some(Err(bad)) => {
+                emit(&session.sources, &bad);
+                easy_read_blocked.insert(resource.id.value.clone());
+            }
+            None => {}
+        }
+    }
     let started = Instant::now();
     let mut failed = 0usize;
     let mut bad_input = false;
     for job in &jobs {
         let path = job.output_path(&args.out);
+        if job.variant == wellprint::model::Variant::EasyRead
+            && easy_read_blocked.contains(&job.resource.id.value)
+        {
+            failed += 1;
+            bad_input = true;
+            eprintln!(
+                "failed: {} (the Easy Read check found errors, listed above)",
+                path.display()
+            );
+            continue;
+        }
         match wellprint::build(&session.project, job, &session.fonts, &options) {
             Ok(built) => match write::atomic(&path, &built.bytes) {
                 Ok(()) => {

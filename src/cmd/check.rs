@@ -1,5 +1,5 @@
-//! `wellprint check`: load and lay out everything, report problems, write
-//! nothing.
+//! `wellprint check`: load and lay out everything, run the Easy Read rules,
+//! report problems, write nothing.
 
 use std::process::ExitCode;
 
@@ -23,6 +23,57 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
     };
     let options = BuildOptions::default();
     let mut failed = 0;
+    // Easy Read rules, once per resource.
+    let policy = wellprint::check::Policy::default();
+    let mut json = Vec::new();
+    let mut easy_read_errors = false;
+    for resource in &session.project.resources {
+        if !args.common.resource.is_empty() && !args.common.resource.contains(&resource.id.value) {
+            continue;
+        }
+        match wellprint::check::check_resource(&session.sources, resource, &policy) {
+            None => {}
+            Some(Err(bad_waivers)) => {
+                easy_read_errors = true;
+                emit(&session.sources, &bad_waivers);
+            }
+            Some(Ok(report)) => {
+                easy_read_errors |= report.has_errors();
+                match args.format {
+                    crate::cli::ReportFormat::Json => json.push(format!(
+                        "{{\"resource\": \"{}\", \"report\": {}}}",
+                        resource.id.value,
+                        report.to_json(&session.sources)
+                    )),
+                    crate::cli::ReportFormat::Human => {
+                        emit(&session.sources, &report.diagnostics());
+                        for (finding, waiver) in &report.waived {
+                            eprintln!(
+                                "waived in {}: {} at {} — {}",
+                                resource.id.value,
+                                finding.rule.id(),
+                                session.sources.locate(&finding.span),
+                                waiver.reason
+                            );
+                        }
+                        println!(
+                            "Easy Read check of {}: {} errors, {} warnings, {} waived",
+                            resource.id.value,
+                            report.errors(),
+                            report.warnings(),
+                            report.waived.len()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    if args.format == crate::cli::ReportFormat::Json {
+        println!("[{}]", json.join(",\n"));
+    }
+    if easy_read_errors {
+        failed += 1;
+    }
     for job in &jobs {
         if let Err(errors) = wellprint::lay_out(&session.project, job, &session.fonts, &options) {
             failed += 1;

@@ -619,6 +619,10 @@ impl Checker<'_> {
             span,
             anchor: b.anchor,
             content,
+            waive: b
+                .waive
+                .as_ref()
+                .map(|w| (self.loc(&w.rule), self.loc(&w.reason))),
         })
     }
 }

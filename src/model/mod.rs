@@ -257,6 +257,8 @@ pub struct BlockDef {
     pub anchor: Anchor,
     /// What the block shows.
     pub content: BlockContent,
+    /// An Easy Read rule waived for this block: (rule id, reason).
+    pub waive: Option<(Located<String>, Located<String>)>,
 }
 
 /// What a block shows.

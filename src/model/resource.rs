@@ -342,6 +342,19 @@ pub struct BlockFile {
     /// Stages of a journey, in order.
     #[serde(default)]
     pub stages: Option<Vec<Spanned<String>>>,
+    /// Waive one Easy Read rule for this block, with a reason.
+    #[serde(default)]
+    pub waive: Option<WaiveFile>,
+}
+
+/// `waive = { rule = "sentence-too-long", reason = "…" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WaiveFile {
+    /// The rule id (see docs/easy-read-checks.md).
+    pub rule: Spanned<String>,
+    /// Why it cannot be met here.
+    pub reason: Spanned<String>,
 }
 
 /// One card of a `cards` block.

@@ -30,6 +30,12 @@ pub enum Command {
     Build(BuildArgs),
     /// Load and lay out everything and report problems; writes nothing.
     Check(CheckArgs),
+    /// Write a commented starter area file, areas/<id>.toml.
+    ///
+    /// NAME is the area's printed name ("West Berkshire"); the id and file
+    /// name are made from it ("west-berkshire"). An existing file is never
+    /// overwritten.
+    NewArea(NewAreaArgs),
 }
 
 /// Which resources, variants and areas to work on, and where the project is.
@@ -67,6 +73,35 @@ pub struct BuildArgs {
     /// Output folder.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+    /// How many documents to build at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
+/// Arguments of `wellprint new-area`.
+#[derive(Debug, Clone, Args)]
+pub struct NewAreaArgs {
+    /// The area's name as printed, e.g. "West Berkshire".
+    pub name: String,
+    /// Its nation: selects the national helplines.
+    #[arg(long, value_enum, default_value = "england")]
+    pub nation: NationArg,
+    /// The project folder (with areas/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub project: PathBuf,
+}
+
+/// A nation on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NationArg {
+    /// England.
+    England,
+    /// Scotland.
+    Scotland,
+    /// Wales.
+    Wales,
+    /// Northern Ireland.
+    NorthernIreland,
 }
 
 /// Arguments of `wellprint check`.

@@ -13,5 +13,6 @@ fn main() -> ExitCode {
     match &cli.command {
         cli::Command::Build(args) => cmd::build::execute(args),
         cli::Command::Check(args) => cmd::check::execute(args),
+        cli::Command::NewArea(args) => cmd::new_area::execute(args),
     }
 }

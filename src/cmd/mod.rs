@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod new_area;
 mod session;
 
 /// Exit codes.

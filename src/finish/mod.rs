@@ -1,5 +1,8 @@
-//! Stage 5: files on disk.
+//! Stage 5: files on disk: atomic writes, batches of documents and the
+//! build report.
 
+pub mod batch;
+pub mod report;
 pub mod write;
 
 use std::path::{Path, PathBuf};

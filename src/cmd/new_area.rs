@@ -121,6 +121,12 @@ web = "example.org/recovery"        # without https://
 # description = "Free courses about recovery, run by people who have been there"
 tags = ["card"]                     # the wallet card shows contacts tagged "card"
                                     # (at most 4 fit on its back)
+
+[[contact]]
+name = "Example Advocacy Service"
+phone = "01632 960 002"
+hours = "Mon–Fri 9am–5pm; ask ward staff to help you call"
+tags = ["advocacy"]                 # the tips poster shows contacts tagged "advocacy"
 "#
     )
 }

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -202,12 +203,14 @@ fn check_logo(root: &Path, base: &Path, at: &Located<String>) -> Result<Logo, Di
         ))
         .with_hint("export it smaller: 1200 pixels wide is plenty for a card or leaflet"));
     }
-    let reader = image::ImageReader::open(&full)
-        .and_then(|r| r.with_guessed_format())
+    // The format comes from the file's first bytes, never its name.
+    let mut head = Vec::with_capacity(16);
+    fs::File::open(&full)
+        .and_then(|f| std::io::Read::take(f, 16).read_to_end(&mut head))
         .map_err(|e| err(format!("cannot read `{}`: {e}", shown.display())))?;
-    let format = match reader.format() {
-        Some(image::ImageFormat::Png) => ImageFormat::Png,
-        Some(image::ImageFormat::Jpeg) => ImageFormat::Jpeg,
+    let format = match image::guess_format(&head) {
+        Ok(image::ImageFormat::Png) => ImageFormat::Png,
+        Ok(image::ImageFormat::Jpeg) => ImageFormat::Jpeg,
         other => {
             return Err(err(format!(
                 "the logo `{}` is not a PNG or JPEG image{}",
@@ -217,6 +220,12 @@ fn check_logo(root: &Path, base: &Path, at: &Located<String>) -> Result<Logo, Di
             .with_hint("save the logo as PNG (best for logos) or JPEG"));
         }
     };
+    let mut reader = image::ImageReader::open(&full)
+        .map_err(|e| err(format!("cannot read `{}`: {e}", shown.display())))?;
+    reader.set_format(match format {
+        ImageFormat::Png => image::ImageFormat::Png,
+        ImageFormat::Jpeg => image::ImageFormat::Jpeg,
+    });
     let (width, height) = reader.into_dimensions().map_err(|e| {
         err(format!(
             "the logo `{}` cannot be read: {e}",

@@ -178,11 +178,11 @@ fn summary(
     report: Option<&std::path::PathBuf>,
 ) {
     for r in results {
-        if let Outcome::Built { warnings, .. } = &r.outcome {
-            if !warnings.is_empty() {
-                eprintln!("\n⚠ {} was built with warnings:", r.path.display());
-                emit(&session.sources, warnings);
-            }
+        if let Outcome::Built { warnings, .. } = &r.outcome
+            && !warnings.is_empty()
+        {
+            eprintln!("\n⚠ {} was built with warnings:", r.path.display());
+            emit(&session.sources, warnings);
         }
     }
     let failed: Vec<&JobResult> = results.iter().filter(|r| !r.is_built()).collect();

@@ -138,13 +138,11 @@ pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Are
     contacts.extend(extras.csv_contacts);
     check_contacts(&contacts, &mut errors);
     let prepared_by = raw.prepared_by.map(loc);
-    if let Some(p) = &prepared_by {
-        if p.value.trim().is_empty() {
-            errors.push(
-                Diagnostic::error(p.span.clone(), "the `prepared-by` line is empty")
-                    .with_hint("write who prepared it, or remove the key"),
-            );
-        }
+    if let Some(p) = prepared_by.as_ref().filter(|p| p.value.trim().is_empty()) {
+        errors.push(
+            Diagnostic::error(p.span.clone(), "the `prepared-by` line is empty")
+                .with_hint("write who prepared it, or remove the key"),
+        );
     }
     if !errors.is_empty() {
         return Err(errors);

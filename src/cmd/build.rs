@@ -233,7 +233,7 @@ impl Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::new(len as u64);
             if let Ok(style) = ProgressStyle::with_template(
-                "{spinner} [{bar:30}] {pos}/{len} documents, {per_sec}, {eta} left  {wide_msg}",
+                "{spinner} [{bar:30}] {pos}/{len} documents, {eta} left  {wide_msg}",
             ) {
                 bar.set_style(style.progress_chars("=> "));
             }

@@ -43,6 +43,12 @@ pub enum Command {
     /// Works on any PDF. Exit status 0: all checks pass; 1: a check
     /// failed; 2: a file could not be read.
     Preflight(PreflightArgs),
+    /// Write a commented starter area file, areas/<id>.toml.
+    ///
+    /// NAME is the area's printed name ("West Berkshire"); the id and file
+    /// name are made from it ("west-berkshire"). An existing file is never
+    /// overwritten.
+    NewArea(NewAreaArgs),
 }
 
 /// Which resources, variants and areas to work on, and where the project is.
@@ -83,6 +89,9 @@ pub struct BuildArgs {
     /// Print-shop options.
     #[command(flatten)]
     pub print: PrintArgs,
+    /// How many documents to build at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 /// What a print shop wants.
@@ -186,6 +195,32 @@ pub enum FormatArg {
     Human,
     /// One JSON document with a report per file.
     Json,
+}
+
+/// Arguments of `wellprint new-area`.
+#[derive(Debug, Clone, Args)]
+pub struct NewAreaArgs {
+    /// The area's name as printed, e.g. "West Berkshire".
+    pub name: String,
+    /// Its nation: selects the national helplines.
+    #[arg(long, value_enum, default_value = "england")]
+    pub nation: NationArg,
+    /// The project folder (with areas/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub project: PathBuf,
+}
+
+/// A nation on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NationArg {
+    /// England.
+    England,
+    /// Scotland.
+    Scotland,
+    /// Wales.
+    Wales,
+    /// Northern Ireland.
+    NorthernIreland,
 }
 
 /// Arguments of `wellprint check`.

@@ -15,5 +15,6 @@ fn main() -> ExitCode {
         cli::Command::Check(args) => cmd::check::execute(args),
         cli::Command::Sheets(args) => cmd::sheets::execute(args),
         cli::Command::Preflight(args) => cmd::preflight::execute(args),
+        cli::Command::NewArea(args) => cmd::new_area::execute(args),
     }
 }

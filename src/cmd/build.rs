@@ -1,19 +1,26 @@
-//! `wellprint build`: build the selected PDFs into the output folder.
+//! `wellprint build`: build the selected PDFs into the output folder, in
+//! parallel, with a progress bar on a terminal, then write
+//! `out/report.json` and a summary of what failed.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
-use wellprint::diag::{Diagnostic, Sources};
-use wellprint::finish::write;
+use indicatif::{ProgressBar, ProgressStyle};
+use wellprint::diag::Diagnostic;
+use wellprint::finish::batch::{self, BatchOptions, Failure, JobResult, Outcome};
+use wellprint::finish::{output_path, write};
+use wellprint::model::Variant;
 use wellprint::{BuildOptions, render::PdfOptions};
 
 use super::exit;
 use super::session::{Session, emit};
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, VariantArg};
 
 /// Runs the subcommand.
 pub fn execute(args: &BuildArgs) -> ExitCode {
-    let Ok(session) = Session::load(&args.common) else {
+    let Ok(session) = Session::load_lenient(&args.common) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
     let jobs = match session.jobs(&args.common) {
@@ -23,18 +30,294 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
             return ExitCode::from(exit::BAD_INPUT);
         }
     };
-    let mut options = BuildOptions {
+    let timestamp = timestamp(&session);
+    let mut build = BuildOptions {
         pdf: PdfOptions {
-            timestamp: timestamp(&session.sources),
+            timestamp,
             ..args.print.pdf_options()
         },
         ..BuildOptions::default()
     };
-    options.layout.bleed = args.print.bleed.0;
-    // The Easy Read rules run once per resource; errors stop that
-    // resource's Easy Read builds (the standard variant still builds).
+    build.layout.bleed = args.print.bleed.0;
+    let options = BatchOptions {
+        out: args.out.clone(),
+        threads: args.jobs.map_or(0, usize::from),
+        build,
+        easy_read_blocked: easy_read_check(&session),
+    };
+
+    let started = Instant::now();
+    let progress = Progress::new(jobs.len() + broken_count(&session, args));
+    let mut results = broken_areas(&session, args, jobs.len());
+    for r in &results {
+        progress.done(r);
+    }
+    match batch::run(&session.project, &jobs, &session.fonts, &options, &|r| {
+        progress.done(r)
+    }) {
+        Ok(built) => {
+            let broken = std::mem::replace(&mut results, built);
+            results.extend(broken);
+        }
+        Err(e) => {
+            emit(
+                &session.sources,
+                &[
+                    Diagnostic::error(None, format!("cannot start the worker threads: {e}"))
+                        .with_hint("try --jobs 1"),
+                ],
+            );
+            return ExitCode::from(exit::FAILED);
+        }
+    };
+    progress.finish();
+    let elapsed = started.elapsed();
+
+    let report = batch::report(
+        &session.project,
+        &session.sources,
+        &results,
+        &args.out,
+        timestamp,
+    );
+    let report_path = args.out.join("report.json");
+    let mut report_written = true;
+    if let Err(e) = write::atomic(&report_path, &report.to_json()) {
+        report_written = false;
+        emit(
+            &session.sources,
+            &[Diagnostic::error(
+                None,
+                format!("cannot write `{}`: {e}", report_path.display()),
+            )],
+        );
+    }
+
+    summary(
+        &session,
+        &results,
+        elapsed,
+        args,
+        report_written.then_some(&report_path),
+    );
+    let failed: Vec<&JobResult> = results.iter().filter(|r| !r.is_built()).collect();
+    let input_only = failed.iter().all(|r| {
+        matches!(
+            r.outcome,
+            Outcome::Failed {
+                failure: Failure::Input,
+                ..
+            }
+        )
+    });
+    if failed.is_empty() && report_written {
+        ExitCode::from(exit::OK)
+    } else if failed.len() == results.len() && input_only {
+        // Nothing could be built and the input says why: fix it first.
+        ExitCode::from(exit::BAD_INPUT)
+    } else {
+        ExitCode::from(exit::FAILED)
+    }
+}
+
+/// The documents of area files with mistakes: each is a failure with the
+/// area's errors, so the report and summary name them.
+fn broken_areas(session: &Session, args: &BuildArgs, first_index: usize) -> Vec<JobResult> {
+    let mut out = Vec::new();
+    for area in &session.broken {
+        if !args.common.area.is_empty() && !args.common.area.contains(&area.id) {
+            continue;
+        }
+        for resource in &session.project.resources {
+            if !args.common.resource.is_empty()
+                && !args.common.resource.contains(&resource.id.value)
+            {
+                continue;
+            }
+            for &variant in resource.variants.keys() {
+                if !variant_selected(args, variant) {
+                    continue;
+                }
+                for (i, format) in resource.formats_for(variant).iter().enumerate() {
+                    let suffix = (i > 0).then_some(format.name.as_str());
+                    out.push(JobResult {
+                        index: first_index + out.len(),
+                        resource: resource.id.value.clone(),
+                        variant: variant.name().to_owned(),
+                        area: area.id.clone(),
+                        format: format.name.clone(),
+                        path: output_path(&args.out, &area.id, &resource.id.value, variant, suffix),
+                        outcome: Outcome::Failed {
+                            failure: Failure::Input,
+                            errors: area.errors.clone(),
+                        },
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn broken_count(session: &Session, args: &BuildArgs) -> usize {
+    broken_areas(session, args, 0).len()
+}
+
+/// Whether `--variant` selects `variant` (all when absent).
+fn variant_selected(args: &BuildArgs, variant: Variant) -> bool {
+    args.common.variant.is_empty()
+        || args.common.variant.iter().any(|v| {
+            matches!(
+                (v, variant),
+                (VariantArg::Standard, Variant::Standard)
+                    | (VariantArg::EasyRead, Variant::EasyRead)
+            )
+        })
+}
+
+/// Prints the failures with their diagnostics, then one line of totals.
+fn summary(
+    session: &Session,
+    results: &[JobResult],
+    elapsed: Duration,
+    args: &BuildArgs,
+    report: Option<&std::path::PathBuf>,
+) {
+    for r in results {
+        if let Outcome::Built { warnings, .. } = &r.outcome
+            && !warnings.is_empty()
+        {
+            eprintln!("\n⚠ {} was built with warnings:", r.path.display());
+            emit(&session.sources, warnings);
+        }
+    }
+    let failed: Vec<&JobResult> = results.iter().filter(|r| !r.is_built()).collect();
+    if !failed.is_empty() {
+        eprintln!();
+        eprintln!("{} of {} documents failed:", failed.len(), results.len());
+        let mut shown: Vec<&[Diagnostic]> = Vec::new();
+        for r in &failed {
+            eprintln!(
+                "\n✗ {} ({} {}, area {})",
+                r.path.display(),
+                r.resource,
+                r.variant,
+                r.area
+            );
+            if let Outcome::Failed { errors, .. } = &r.outcome {
+                // A broken area fails every document the same way: say it once.
+                if shown.contains(&errors.as_slice()) {
+                    eprintln!("  (the same problems as above)");
+                } else {
+                    emit(&session.sources, errors);
+                    shown.push(errors);
+                }
+            }
+        }
+    }
+    let built = results.len() - failed.len();
+    let secs = elapsed.as_secs_f64();
+    println!(
+        "{built} of {} documents built in {secs:.2} s ({:.0} documents/s) into {}",
+        results.len(),
+        if secs > 0.0 { built as f64 / secs } else { 0.0 },
+        args.out.display()
+    );
+    if let Some(path) = report {
+        println!("report: {}", path.display());
+    }
+}
+
+/// A progress bar on a terminal, one plain line per document otherwise.
+struct Progress {
+    bar: Option<ProgressBar>,
+    lock: Mutex<()>,
+}
+
+impl Progress {
+    fn new(len: usize) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new(len as u64);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} [{bar:30}] {pos}/{len} documents, {eta} left  {wide_msg}",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Progress {
+            bar,
+            lock: Mutex::new(()),
+        }
+    }
+
+    fn done(&self, r: &JobResult) {
+        match &self.bar {
+            Some(bar) => {
+                if !r.is_built() {
+                    bar.println(format!(
+                        "✗ {} failed (details at the end)",
+                        r.path.display()
+                    ));
+                }
+                bar.set_message(format!("{}/{}", r.area, r.resource));
+                bar.inc(1);
+            }
+            None => {
+                // One whole line at a time, even from many threads.
+                let _guard = self.lock.lock();
+                match &r.outcome {
+                    Outcome::Built {
+                        pages,
+                        bytes,
+                        warnings,
+                        ..
+                    } => println!(
+                        "wrote {} ({pages} pages, {} KB{})",
+                        r.path.display(),
+                        bytes.div_ceil(1024),
+                        match warnings.len() {
+                            0 => String::new(),
+                            n => format!(", {n} warnings: see the end"),
+                        }
+                    ),
+                    Outcome::Failed { .. } => eprintln!(
+                        "failed: {} ({}, {})",
+                        r.path.display(),
+                        r.resource,
+                        r.variant
+                    ),
+                }
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The documents' creation date: `SOURCE_DATE_EPOCH` if set, else the
+/// newest modification time of the input files, so an unchanged input
+/// rebuilds to identical bytes.
+fn timestamp(session: &Session) -> i64 {
+    if let Some(t) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+    {
+        return t;
+    }
+    batch::newest_input(&session.root, &session.sources).unwrap_or(PdfOptions::default().timestamp)
+}
+
+/// Runs the Easy Read rules once per resource: prints findings and waivers
+/// and returns the resources whose Easy Read versions must not be built.
+fn easy_read_check(session: &Session) -> std::collections::BTreeSet<String> {
     let policy = wellprint::check::Policy::default();
-    let mut easy_read_blocked = std::collections::BTreeSet::new();
+    let mut blocked = std::collections::BTreeSet::new();
     for resource in &session.project.resources {
         match wellprint::check::check_resource(&session.sources, resource, &policy) {
             Some(Ok(report)) => {
@@ -49,106 +332,15 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
                 }
                 emit(&session.sources, &report.diagnostics());
                 if report.has_errors() {
-                    easy_read_blocked.insert(resource.id.value.clone());
+                    blocked.insert(resource.id.value.clone());
                 }
             }
             Some(Err(bad)) => {
                 emit(&session.sources, &bad);
-                easy_read_blocked.insert(resource.id.value.clone());
+                blocked.insert(resource.id.value.clone());
             }
             None => {}
         }
     }
-    let started = Instant::now();
-    let mut failed = 0usize;
-    let mut bad_input = false;
-    for job in &jobs {
-        let path = job.output_path(&args.out);
-        if job.variant == wellprint::model::Variant::EasyRead
-            && easy_read_blocked.contains(&job.resource.id.value)
-        {
-            failed += 1;
-            bad_input = true;
-            eprintln!(
-                "failed: {} (the Easy Read check found errors, listed above)",
-                path.display()
-            );
-            continue;
-        }
-        match wellprint::build(&session.project, job, &session.fonts, &options) {
-            Ok(built) => match write::atomic(&path, &built.bytes) {
-                Ok(()) => {
-                    println!(
-                        "wrote {} ({} pages, {} KB)",
-                        path.display(),
-                        built.frames.len(),
-                        built.bytes.len().div_ceil(1024)
-                    );
-                    if !built.warnings.is_empty() {
-                        emit(&session.sources, &built.warnings);
-                    }
-                    let file = path.display().to_string();
-                    match wellprint::preflight::preflight(&built.bytes) {
-                        Ok(report) => emit(&session.sources, &report.diagnostics(&file)),
-                        Err(e) => emit(
-                            &session.sources,
-                            &[Diagnostic::warning(None, format!("preflight {file}: {e}"))],
-                        ),
-                    }
-                }
-                Err(e) => {
-                    failed += 1;
-                    emit(
-                        &session.sources,
-                        &[Diagnostic::error(None, format!("cannot write `{}`: {e}", path.display()))
-                            .with_hint("check that the output folder exists, is writable and the disk is not full; use --out to choose another")],
-                    );
-                }
-            },
-            Err(errors) => {
-                failed += 1;
-                bad_input = true;
-                eprintln!(
-                    "failed: {} ({}, {})",
-                    path.display(),
-                    job.resource.id.value,
-                    job.variant
-                );
-                emit(&session.sources, &errors);
-            }
-        }
-    }
-    let built = jobs.len() - failed;
-    println!(
-        "{built} of {} documents built in {:.2} s into {}",
-        jobs.len(),
-        started.elapsed().as_secs_f64(),
-        args.out.display()
-    );
-    if failed == 0 {
-        ExitCode::from(exit::OK)
-    } else if bad_input {
-        ExitCode::from(exit::BAD_INPUT)
-    } else {
-        ExitCode::from(exit::FAILED)
-    }
-}
-
-/// The documents' creation date: `SOURCE_DATE_EPOCH` if set, else the
-/// newest modification time of the input files, so an unchanged input
-/// rebuilds to identical bytes.
-fn timestamp(sources: &Sources) -> i64 {
-    if let Some(t) = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-    {
-        return t;
-    }
-    sources
-        .files()
-        .iter()
-        .filter_map(|f| std::fs::metadata(&f.path).ok()?.modified().ok())
-        .max()
-        .and_then(|t: SystemTime| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(PdfOptions::default().timestamp, |d| d.as_secs() as i64)
+    blocked
 }

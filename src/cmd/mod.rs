@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod new_area;
 pub mod preflight;
 mod session;
 pub mod sheets;

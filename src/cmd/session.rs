@@ -15,20 +15,39 @@ use crate::cli::{CommonArgs, VariantArg};
 
 /// A loaded project with its fonts.
 pub struct Session {
+    /// The project folder.
+    pub root: std::path::PathBuf,
     /// Every file read, for diagnostics.
     pub sources: Sources,
     /// The checked project.
     pub project: Project,
     /// The bundled fonts.
     pub fonts: Fonts,
+    /// Area files with mistakes, left out (only with [`Session::load_lenient`]).
+    pub broken: Vec<wellprint::model::BrokenArea>,
 }
 
 impl Session {
     /// Loads the project in `args.project`; on failure prints why.
     pub fn load(args: &CommonArgs) -> Result<Session, ()> {
+        Session::load_with(args, false)
+    }
+
+    /// Like [`Session::load`], but area files with mistakes are left out
+    /// (in `broken`) instead of failing the whole project.
+    pub fn load_lenient(args: &CommonArgs) -> Result<Session, ()> {
+        Session::load_with(args, true)
+    }
+
+    fn load_with(args: &CommonArgs, lenient: bool) -> Result<Session, ()> {
         let root = args.project.clone();
         let mut sources = Sources::new();
-        let project = match wellprint::model::load_project(&root, &mut sources) {
+        let loaded = if lenient {
+            wellprint::model::load_project_lenient(&root, &mut sources)
+        } else {
+            wellprint::model::load_project(&root, &mut sources).map(|p| (p, Vec::new()))
+        };
+        let (project, broken) = match loaded {
             Ok(p) => p,
             Err(errors) => {
                 emit(&sources, &errors);
@@ -42,10 +61,18 @@ impl Session {
                 return Err(());
             }
         };
+        let warnings: Vec<Diagnostic> = project
+            .areas
+            .iter()
+            .flat_map(|a| a.warnings.iter().cloned())
+            .collect();
+        emit(&sources, &warnings);
         Ok(Session {
+            root,
             sources,
             project,
             fonts,
+            broken,
         })
     }
 
@@ -56,7 +83,10 @@ impl Session {
         unknown(
             "area",
             &args.area,
-            p.areas.iter().map(|a| a.id.value.as_str()),
+            p.areas
+                .iter()
+                .map(|a| a.id.value.as_str())
+                .chain(self.broken.iter().map(|b| b.id.as_str())),
         )?;
         unknown(
             "resource",

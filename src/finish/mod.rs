@@ -1,7 +1,10 @@
-//! Stage 5: files on disk, and what is done to finished pages for print:
-//! slug lines beside crop marks, and cards imposed on sheets.
+//! Stage 5: files on disk: atomic writes, batches of documents and the
+//! build report; and what is done to finished pages for print: slug lines
+//! beside crop marks, and cards imposed on sheets.
 
+pub mod batch;
 mod label;
+pub mod report;
 pub mod sheets;
 pub mod write;
 

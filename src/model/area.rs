@@ -43,6 +43,16 @@ pub struct AreaFile {
     /// Local organisations, in the order they are printed.
     #[serde(default)]
     pub contact: Vec<Spanned<ContactFile>>,
+    /// A CSV file of more contacts, relative to the area file's folder
+    /// (`"oxfordshire.csv"`); its rows follow the `[[contact]]` tables.
+    #[serde(default)]
+    pub contacts: Option<Spanned<String>>,
+    /// The area's logo (PNG or JPEG), relative to the area file's folder.
+    #[serde(default)]
+    pub logo: Option<Spanned<String>>,
+    /// Who prepared the resources ("Prepared by Oxfordshire Recovery Network").
+    #[serde(default)]
+    pub prepared_by: Option<Spanned<String>>,
 }
 
 /// A local organisation.
@@ -92,4 +102,30 @@ pub struct HelplineFile {
     pub hours: Option<Spanned<String>>,
     /// Nations where it applies.
     pub nations: Vec<Nation>,
+}
+
+/// The image formats an area logo may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// PNG.
+    Png,
+    /// JPEG.
+    Jpeg,
+}
+
+/// An area's logo: checked to exist inside the project, to be a PNG or
+/// JPEG and to be no larger than the limits in `docs/areas.md`. Layouts do
+/// not draw it yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logo {
+    /// The file, relative to the project folder.
+    pub path: std::path::PathBuf,
+    /// Its format, from the file's header.
+    pub format: ImageFormat,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Where `logo` is written in the area file.
+    pub span: crate::diag::Span,
 }

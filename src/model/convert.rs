@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use super::area::{AreaFile, NationalFile};
+use super::phone;
 use super::resource::{
     BlockFile, BlockKind, ContactField, PageFile, ResourceFile, Theme, VariantFile,
 };
@@ -86,8 +87,19 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
     })
 }
 
-/// Checks a parsed area file.
-pub fn area(file: FileId, raw: AreaFile) -> SourceResult<Area> {
+/// What an area file refers to, read by the loader: the rows of its
+/// contacts CSV and its logo.
+#[derive(Debug, Default)]
+pub struct AreaExtras {
+    /// Contacts from the CSV file, after the TOML ones.
+    pub csv_contacts: Vec<Contact>,
+    /// The checked logo.
+    pub logo: Option<super::Logo>,
+}
+
+/// Checks a parsed area file: the id, every contact's phone, e-mail and web
+/// address, and that no two contacts share a name.
+pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Area> {
     let loc = |s: Spanned<String>| Located::from_spanned(file, s);
     let mut errors = Vec::new();
     let id = loc(raw.id);
@@ -105,7 +117,7 @@ pub fn area(file: FileId, raw: AreaFile) -> SourceResult<Area> {
             .with_hint("use lower-case letters, digits and hyphens, like \"west-oxfordshire\""),
         );
     }
-    let contacts = raw
+    let mut contacts: Vec<Contact> = raw
         .contact
         .into_iter()
         .map(|c| {
@@ -123,6 +135,15 @@ pub fn area(file: FileId, raw: AreaFile) -> SourceResult<Area> {
             }
         })
         .collect();
+    contacts.extend(extras.csv_contacts);
+    check_contacts(&contacts, &mut errors);
+    let prepared_by = raw.prepared_by.map(loc);
+    if let Some(p) = prepared_by.as_ref().filter(|p| p.value.trim().is_empty()) {
+        errors.push(
+            Diagnostic::error(p.span.clone(), "the `prepared-by` line is empty")
+                .with_hint("write who prepared it, or remove the key"),
+        );
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -131,24 +152,89 @@ pub fn area(file: FileId, raw: AreaFile) -> SourceResult<Area> {
         name: loc(raw.name),
         nation: raw.nation.into_inner(),
         contacts,
+        logo: extras.logo,
+        prepared_by,
+        warnings: Vec::new(),
     })
 }
 
-/// Converts the national helplines file.
-pub fn helplines(file: FileId, raw: NationalFile) -> Vec<Helpline> {
+/// Phone, e-mail and web rules, and unique names.
+fn check_contacts(contacts: &[Contact], errors: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, c) in contacts.iter().enumerate() {
+        let name = c.name.value.trim();
+        if name.is_empty() {
+            errors.push(Diagnostic::error(
+                c.name.span.clone(),
+                "the contact's name is empty",
+            ));
+        } else if let Some(first) = seen.get(&name.to_lowercase()) {
+            errors.push(
+                Diagnostic::error(
+                    c.name.span.clone(),
+                    format!(
+                        "two contacts are called `{name}` (contacts {} and {})",
+                        first + 1,
+                        i + 1
+                    ),
+                )
+                .with_hint("give each contact its own name, or merge the two into one"),
+            );
+        } else {
+            seen.insert(name.to_lowercase(), i);
+        }
+        let checks = [
+            Some((
+                &c.phone,
+                phone::check_phone as fn(&str) -> Result<(), phone::Problem>,
+            )),
+            c.email
+                .as_ref()
+                .map(|e| (e, phone::check_email as fn(&str) -> _)),
+            c.web
+                .as_ref()
+                .map(|w| (w, phone::check_web as fn(&str) -> _)),
+        ];
+        for (value, check) in checks.into_iter().flatten() {
+            if let Err(p) = check(&value.value) {
+                errors.push(Diagnostic::error(value.span.clone(), p.message).with_hint(p.hint));
+            }
+        }
+        for t in &c.tags {
+            if t.value.trim().is_empty() {
+                errors.push(Diagnostic::error(t.span.clone(), "a tag is empty"));
+            }
+        }
+    }
+}
+
+/// Converts the national helplines file, checking each number (words
+/// around the number are allowed, see [`phone::check_helpline_phone`]).
+pub fn helplines(file: FileId, raw: NationalFile) -> SourceResult<Vec<Helpline>> {
     let loc = |s: Spanned<String>| Located::from_spanned(file, s);
-    raw.helpline
+    let mut errors = Vec::new();
+    let helplines = raw
+        .helpline
         .into_iter()
         .map(|h| {
             let h = h.into_inner();
+            let phone = loc(h.phone);
+            if let Err(p) = phone::check_helpline_phone(&phone.value) {
+                errors.push(Diagnostic::error(phone.span.clone(), p.message).with_hint(p.hint));
+            }
             Helpline {
                 name: loc(h.name),
-                phone: loc(h.phone),
+                phone,
                 hours: h.hours.map(loc),
                 nations: h.nations,
             }
         })
-        .collect()
+        .collect();
+    if errors.is_empty() {
+        Ok(helplines)
+    } else {
+        Err(errors)
+    }
 }
 
 impl Checker<'_> {

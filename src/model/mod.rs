@@ -7,20 +7,26 @@
 
 mod area;
 mod convert;
+mod csv;
 mod length;
 mod load;
+mod phone;
 mod resource;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-pub use area::{AreaFile, ContactFile, HelplineFile, Nation, NationalFile};
+pub use area::{AreaFile, ContactFile, HelplineFile, ImageFormat, Logo, Nation, NationalFile};
+pub use csv::COLUMNS as CSV_COLUMNS;
 pub use length::{Length, PageSize};
-pub use load::{load_area, load_national, load_project, load_resource};
+pub use load::{
+    BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, load_area, load_national, load_project,
+    load_project_lenient, load_resource,
+};
 pub use resource::{Anchor, BlockKind, ContactField, Fold, Profile, StyleName, Theme};
 
 use crate::colour::Colour;
-use crate::diag::{FileId, Span};
+use crate::diag::{Diagnostic, FileId, Span};
 use crate::geom::Abs;
 
 /// A value with the place in a source file it came from.
@@ -384,8 +390,18 @@ pub struct Area {
     pub name: Located<String>,
     /// Nation, for helplines.
     pub nation: Nation,
-    /// Local organisations in print order.
+    /// Local organisations in print order: the `[[contact]]` tables, then
+    /// the rows of the `contacts` CSV file.
     pub contacts: Vec<Contact>,
+    /// The area's logo, checked to exist and be a PNG or JPEG. Not drawn
+    /// yet: it is here for the layouts that will place it.
+    pub logo: Option<Logo>,
+    /// The "prepared by" line, for layouts to print.
+    pub prepared_by: Option<Located<String>>,
+    /// Problems in this area's files that do not stop a build (a contact
+    /// tag no resource uses). Shown by the command line and listed in the
+    /// report for every document of the area.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A local organisation.

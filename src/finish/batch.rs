@@ -1,0 +1,279 @@
+//! Building many documents at once: every job is resolved, laid out,
+//! rendered and written on a pool of threads, sharing one set of parsed
+//! fonts. A failing job does not stop the others; each result is handed to
+//! a callback as it finishes (for a progress bar) and collected in job
+//! order for the report.
+//!
+//! Documents are written as soon as they are made and their bytes dropped,
+//! so memory does not grow with the number of documents.
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::report::{BuiltEntry, DiagnosticEntry, FailedEntry, Report, SCHEMA, Summary, slashes};
+use super::write;
+use crate::diag::{Diagnostic, Sources};
+use crate::model::Project;
+use crate::{BuildOptions, Fonts, Job};
+
+/// How to run a batch.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// The output folder.
+    pub out: PathBuf,
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    /// Layout and PDF settings shared by every document.
+    pub build: BuildOptions,
+    /// Resources whose Easy Read text failed the Easy Read check: their
+    /// Easy Read documents are not built.
+    pub easy_read_blocked: std::collections::BTreeSet<String>,
+}
+
+/// Why a document failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The input (TOML, CSV) needs fixing: the errors say where.
+    Input,
+    /// The PDF was made but could not be written.
+    Write,
+}
+
+/// What happened to one job.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The file was written.
+    Built {
+        /// Number of pages.
+        pages: usize,
+        /// File size in bytes.
+        bytes: u64,
+        /// SHA-256 of the file, lower-case hex.
+        sha256: String,
+        /// Warnings from building it (low-resolution pictures, …).
+        warnings: Vec<Diagnostic>,
+    },
+    /// The document could not be made or written.
+    Failed {
+        /// Input or write.
+        failure: Failure,
+        /// What went wrong.
+        errors: Vec<Diagnostic>,
+    },
+}
+
+/// One job's result.
+#[derive(Debug, Clone)]
+pub struct JobResult {
+    /// Index of the job in the list given to [`run`].
+    pub index: usize,
+    /// Resource id.
+    pub resource: String,
+    /// Variant name.
+    pub variant: String,
+    /// Area id.
+    pub area: String,
+    /// The output file.
+    pub path: PathBuf,
+    /// Format name (`a5`, `dl`, …).
+    pub format: String,
+    /// Built or failed.
+    pub outcome: Outcome,
+}
+
+impl JobResult {
+    /// Whether the file was written.
+    pub fn is_built(&self) -> bool {
+        matches!(self.outcome, Outcome::Built { .. })
+    }
+}
+
+/// Builds and writes every job on `options.threads` threads. `on_done` is
+/// called from the worker threads as each job finishes. Results come back
+/// in job order.
+pub fn run(
+    project: &Project,
+    jobs: &[Job<'_>],
+    fonts: &Fonts,
+    options: &BatchOptions,
+    on_done: &(dyn Fn(&JobResult) + Sync),
+) -> Result<Vec<JobResult>, rayon::ThreadPoolBuildError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads)
+        .thread_name(|i| format!("wellprint-{i}"))
+        .build()?;
+    Ok(pool.install(|| {
+        jobs.par_iter()
+            .enumerate()
+            .map(|(index, job)| {
+                let result = one(project, index, job, fonts, options);
+                on_done(&result);
+                result
+            })
+            .collect()
+    }))
+}
+
+/// Builds and writes one job.
+fn one(
+    project: &Project,
+    index: usize,
+    job: &Job<'_>,
+    fonts: &Fonts,
+    options: &BatchOptions,
+) -> JobResult {
+    let path = job.output_path(&options.out);
+    let blocked = job.variant == crate::model::Variant::EasyRead
+        && options.easy_read_blocked.contains(&job.resource.id.value);
+    let result = if blocked {
+        Err(vec![Diagnostic::error(
+            None,
+            format!(
+                "the Easy Read text of `{}` has errors (listed above), so its Easy Read version is not built",
+                job.resource.id.value
+            ),
+        )
+        .with_hint("fix the sentences named above, or waive a rule for a block with a reason")])
+    } else {
+        crate::build(project, job, fonts, &options.build)
+    };
+    let outcome = match result {
+        Ok(built) => match write::atomic(&path, &built.bytes) {
+            Ok(()) => {
+                // Preflight the file as a print shop would; findings are
+                // warnings on the document.
+                let mut warnings = built.warnings;
+                let file = path.display().to_string();
+                match crate::preflight::preflight(&built.bytes) {
+                    Ok(report) => warnings.extend(report.diagnostics(&file)),
+                    Err(e) => warnings.push(Diagnostic::warning(None, format!("preflight of {file}: {e}"))),
+                }
+                Outcome::Built {
+                    pages: built.frames.len(),
+                    bytes: built.bytes.len() as u64,
+                    sha256: hex(&Sha256::digest(&built.bytes)),
+                    warnings,
+                }
+            }
+            Err(e) => Outcome::Failed {
+                failure: Failure::Write,
+                errors: vec![
+                    Diagnostic::error(None, format!("cannot write `{}`: {e}", path.display())).with_hint(
+                        "check that the output folder is writable and the disk is not full; use --out to choose another",
+                    ),
+                ],
+            },
+        },
+        Err(errors) => Outcome::Failed {
+            failure: Failure::Input,
+            errors,
+        },
+    };
+    JobResult {
+        index,
+        resource: job.resource.id.value.clone(),
+        variant: job.variant.name().to_owned(),
+        area: job.area.id.value.clone(),
+        format: job.format.name.clone(),
+        path,
+        outcome,
+    }
+}
+
+/// Lower-case hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The report of a run. Warnings of each document are its area's warnings.
+pub fn report(
+    project: &Project,
+    sources: &Sources,
+    results: &[JobResult],
+    out: &Path,
+    timestamp: i64,
+) -> Report {
+    let rel = |p: &Path| slashes(p.strip_prefix(out).unwrap_or(p));
+    let mut built = Vec::new();
+    let mut failed = Vec::new();
+    for r in results {
+        match &r.outcome {
+            Outcome::Built {
+                pages,
+                bytes,
+                sha256,
+                warnings,
+            } => {
+                let area = project.areas.iter().find(|a| a.id.value == r.area);
+                let warnings = area
+                    .into_iter()
+                    .flat_map(|a| &a.warnings)
+                    .chain(warnings)
+                    .map(|w| DiagnosticEntry::new(sources, w))
+                    .collect();
+                built.push(BuiltEntry {
+                    path: rel(&r.path),
+                    resource: r.resource.clone(),
+                    variant: r.variant.clone(),
+                    area: r.area.clone(),
+                    format: r.format.clone(),
+                    pages: *pages,
+                    bytes: *bytes,
+                    sha256: sha256.clone(),
+                    warnings,
+                });
+            }
+            Outcome::Failed { failure, errors } => failed.push(FailedEntry {
+                path: rel(&r.path),
+                resource: r.resource.clone(),
+                variant: r.variant.clone(),
+                area: r.area.clone(),
+                format: r.format.clone(),
+                reason: match failure {
+                    Failure::Input => "input",
+                    Failure::Write => "write",
+                }
+                .to_owned(),
+                errors: errors
+                    .iter()
+                    .map(|e| DiagnosticEntry::new(sources, e))
+                    .collect(),
+            }),
+        }
+    }
+    Report {
+        schema: SCHEMA,
+        generator: format!("wellprint {}", env!("CARGO_PKG_VERSION")),
+        timestamp,
+        summary: Summary {
+            jobs: results.len(),
+            built: built.len(),
+            failed: failed.len(),
+            warnings: built.iter().map(|b| b.warnings.len()).sum(),
+        },
+        built,
+        failed,
+    }
+}
+
+/// The newest modification time of the files read (seconds since 1970),
+/// for a creation date that only changes when the input does. Source paths
+/// are relative to `root`.
+pub fn newest_input(root: &Path, sources: &Sources) -> Option<i64> {
+    sources
+        .files()
+        .iter()
+        .filter_map(|f| std::fs::metadata(root.join(&f.path)).ok()?.modified().ok())
+        .max()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .and_then(|d| i64::try_from(d.as_secs()).ok())
+}
+
+/// Compile-time proof that the parsed fonts can be shared between threads.
+const _: () = {
+    const fn shared<T: Sync + Send>() {}
+    shared::<Fonts>();
+};

@@ -1,0 +1,147 @@
+//! `out/report.json`: what a build made and what failed, for people and
+//! scripts. The schema is documented in `docs/report.md`; fields are only
+//! ever added, and `schema` changes if one is removed or changes meaning.
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Severity, Sources};
+
+/// The schema version written in every report.
+pub const SCHEMA: u32 = 1;
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Schema version ([`SCHEMA`]).
+    pub schema: u32,
+    /// The program that wrote it: `"wellprint 0.1.0"`.
+    pub generator: String,
+    /// The creation date written into every PDF, seconds since 1970 (UTC).
+    pub timestamp: i64,
+    /// Counts.
+    pub summary: Summary,
+    /// Every file written, in job order (area, resource, variant).
+    pub built: Vec<BuiltEntry>,
+    /// Every document that could not be made, in job order.
+    pub failed: Vec<FailedEntry>,
+}
+
+/// Counts over the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Documents selected.
+    pub jobs: usize,
+    /// Documents written.
+    pub built: usize,
+    /// Documents that failed.
+    pub failed: usize,
+    /// Warnings over all written documents.
+    pub warnings: usize,
+}
+
+/// One file written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BuiltEntry {
+    /// Path relative to the output folder, with `/`:
+    /// `"oxfordshire/chime-wallet-card-standard.pdf"`.
+    pub path: String,
+    /// Resource id.
+    pub resource: String,
+    /// Variant name (`standard`, `easy-read`).
+    pub variant: String,
+    /// Area id.
+    pub area: String,
+    /// Format name (`a5`, `dl`, `card`…; the resource's formats).
+    pub format: String,
+    /// Number of pages.
+    pub pages: usize,
+    /// File size in bytes.
+    pub bytes: u64,
+    /// SHA-256 of the file, lower-case hex.
+    pub sha256: String,
+    /// Warnings that concern this document.
+    pub warnings: Vec<DiagnosticEntry>,
+}
+
+/// One document that could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FailedEntry {
+    /// The path it would have had, relative to the output folder.
+    pub path: String,
+    /// Resource id.
+    pub resource: String,
+    /// Variant name.
+    pub variant: String,
+    /// Area id.
+    pub area: String,
+    /// Format name.
+    pub format: String,
+    /// `"input"` (the TOML/CSV needs fixing) or `"write"` (the file could
+    /// not be written).
+    pub reason: String,
+    /// What went wrong.
+    pub errors: Vec<DiagnosticEntry>,
+}
+
+/// A diagnostic with its place spelled out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiagnosticEntry {
+    /// `"error"` or `"warning"`.
+    pub severity: String,
+    /// What is wrong.
+    pub message: String,
+    /// The file, relative to the project folder, if the problem has a place.
+    pub file: Option<String>,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub column: Option<usize>,
+    /// How to fix it.
+    pub hints: Vec<String>,
+}
+
+impl DiagnosticEntry {
+    /// Spells out `diag`'s place using `sources`.
+    pub fn new(sources: &Sources, diag: &Diagnostic) -> Self {
+        let (file, line, column) = match &diag.span {
+            Some(span) => {
+                let lc = sources.line_col(span);
+                (
+                    Some(slashes(sources.path(span.file))),
+                    Some(lc.line),
+                    Some(lc.column),
+                )
+            }
+            None => (None, None, None),
+        };
+        DiagnosticEntry {
+            severity: match diag.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }
+            .to_owned(),
+            message: diag.message.clone(),
+            file,
+            line,
+            column,
+            hints: diag.hints.clone(),
+        }
+    }
+}
+
+/// A path with `/` separators on every platform.
+pub fn slashes(path: &std::path::Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl Report {
+    /// The report as pretty JSON with a final newline.
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+}

@@ -211,17 +211,17 @@ pub fn preflight(bytes: &[u8]) -> Result<Report, InspectError> {
             continue;
         };
         let paint = paint::walk(&doc, page_id, bleed);
-        if let Some(w) = paint.thinnest_line {
-            if w < MIN_LINE_PT - 0.001 {
-                add(
-                    "line-width",
-                    n,
-                    format!(
-                        "{} stroke(s) thinner than {MIN_LINE_PT} pt; the thinnest is {w:.3} pt",
-                        paint.thin_lines
-                    ),
-                );
-            }
+        if let Some(w) = paint.thinnest_line
+            && w < MIN_LINE_PT - 0.001
+        {
+            add(
+                "line-width",
+                n,
+                format!(
+                    "{} stroke(s) thinner than {MIN_LINE_PT} pt; the thinnest is {w:.3} pt",
+                    paint.thin_lines
+                ),
+            );
         }
         for image in &paint.images {
             if image.ppi < min_ppi - 0.5 {
@@ -252,16 +252,16 @@ pub fn preflight(bytes: &[u8]) -> Result<Report, InspectError> {
         .get("GTS_PDFXVersion")
         .filter(|v| !v.trim().is_empty())
         .cloned();
-    if let Some(version) = &pdfx {
-        if !has_pdfx_intent(&doc) {
-            add(
-                "output-intent",
-                None,
-                format!(
-                    "the file claims {version} but has no GTS_PDFX OutputIntent with an output profile"
-                ),
-            );
-        }
+    if let Some(version) = &pdfx
+        && !has_pdfx_intent(&doc)
+    {
+        add(
+            "output-intent",
+            None,
+            format!(
+                "the file claims {version} but has no GTS_PDFX OutputIntent with an output profile"
+            ),
+        );
     }
 
     Ok(Report {

@@ -70,14 +70,13 @@ pub(super) fn apply(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
         }
         // A transparency group's blending space must not be DeviceRGB
         // either; DeviceCMYK matches the output intent.
-        if let Ok(Object::Dictionary(group)) = dict.get_mut(b"Group") {
-            if group
+        if let Ok(Object::Dictionary(group)) = dict.get_mut(b"Group")
+            && group
                 .get(b"CS")
                 .and_then(Object::as_name)
                 .is_ok_and(|n| n == b"DeviceRGB")
-            {
-                group.set("CS", name("DeviceCMYK"));
-            }
+        {
+            group.set("CS", name("DeviceCMYK"));
         }
     }
 

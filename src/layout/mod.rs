@@ -74,13 +74,22 @@ pub fn layout(
             Err(e) => errors.extend(e),
         }
     }
-    if let Some(n) = doc.page_count {
-        if errors.is_empty() && frames.len() != n {
-            errors.push(crate::diag::Diagnostic::error(
+    if let Some(n) = doc.page_count
+        && errors.is_empty()
+        && frames.len() != n
+    {
+        errors.push(
+            crate::diag::Diagnostic::error(
                 None,
-                format!("the format has {n} pages but the design makes {}", frames.len()),
-            ).with_hint("add a page with `flow = true` for the sections, or change the format's `pages`"));
-        }
+                format!(
+                    "the format has {n} pages but the design makes {}",
+                    frames.len()
+                ),
+            )
+            .with_hint(
+                "add a page with `flow = true` for the sections, or change the format's `pages`",
+            ),
+        );
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -130,16 +139,16 @@ fn pour(
         )?);
         current = section.clone();
         placed_any = true;
-        if let Some(n) = panels {
-            if out.len() >= n {
-                let label = section
-                    .first()
-                    .map_or("a section".to_owned(), |b| b.label.clone());
-                return Err(vec![crate::diag::Diagnostic::error(
-                    section.first().map(|b| b.span.clone()),
-                    format!("the sections do not fit in the {n} panels of this format: {label} is left over"),
-                ).with_hint("shorten the sections or use a format with more pages")]);
-            }
+        if let Some(n) = panels
+            && out.len() >= n
+        {
+            let label = section
+                .first()
+                .map_or("a section".to_owned(), |b| b.label.clone());
+            return Err(vec![crate::diag::Diagnostic::error(
+                section.first().map(|b| b.span.clone()),
+                format!("the sections do not fit in the {n} panels of this format: {label} is left over"),
+            ).with_hint("shorten the sections or use a format with more pages")]);
         }
     }
     out.push(flow::page(

@@ -25,6 +25,7 @@
 //!     resource: &project.resources[0],
 //!     variant: wellprint::model::Variant::Standard,
 //!     area: &project.areas[0],
+//!     format: &project.resources[0].formats[0],
 //! };
 //! let built = wellprint::build(&project, &job, &fonts, &wellprint::BuildOptions::default())
 //!     .map_err(|_| "build failed")?;

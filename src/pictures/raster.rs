@@ -95,7 +95,27 @@ mod tests {
         let mut p = png(1, 1);
         p[16..20].copy_from_slice(&100_000u32.to_be_bytes());
         p[20..24].copy_from_slice(&100_000u32.to_be_bytes());
+        // Keep the chunk's CRC valid (type and data, bytes 12..29), so the
+        // header is refused for its size, not its checksum.
+        let crc = crc32(&p[12..29]);
+        p[29..33].copy_from_slice(&crc.to_be_bytes());
         let err = decode(&p).expect_err("refused");
         assert!(err.contains("100000 × 100000"), "{err}");
+    }
+
+    /// CRC-32 (IEEE), as PNG chunks use.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
     }
 }

@@ -23,12 +23,8 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     let Ok(session) = Session::load_lenient(&args.common) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
-    let jobs = match session.jobs(&args.common) {
-        Ok(j) => j,
-        Err(e) => {
-            emit(&session.sources, &[e]);
-            return ExitCode::from(exit::BAD_INPUT);
-        }
+    let Some(jobs) = session.jobs_or_report(&args.common) else {
+        return ExitCode::from(exit::BAD_INPUT);
     };
     let timestamp = timestamp(&session);
     let mut build = BuildOptions {

@@ -14,12 +14,8 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
     let Ok(session) = Session::load(&args.common) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
-    let jobs = match session.jobs(&args.common) {
-        Ok(j) => j,
-        Err(e) => {
-            emit(&session.sources, &[e]);
-            return ExitCode::from(exit::BAD_INPUT);
-        }
+    let Some(jobs) = session.jobs_or_report(&args.common) else {
+        return ExitCode::from(exit::BAD_INPUT);
     };
     let options = BuildOptions::default();
     let mut failed = 0;

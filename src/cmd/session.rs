@@ -129,6 +129,20 @@ impl Session {
     }
 }
 
+impl Session {
+    /// [`Session::jobs`], printing the error if the command line names
+    /// something that does not exist.
+    pub fn jobs_or_report(&self, args: &CommonArgs) -> Option<Vec<Job<'_>>> {
+        match self.jobs(args) {
+            Ok(j) => Some(j),
+            Err(e) => {
+                emit(&self.sources, &[e]);
+                None
+            }
+        }
+    }
+}
+
 /// An error for ids on the command line that do not exist.
 fn unknown<'a>(
     what: &str,

@@ -60,7 +60,8 @@ def run(n, workers):
         if workers == 1:
             done = compile_range(chunks[0])
         else:
-            with multiprocessing.Pool(workers) as pool:
+            # "spawn": forking after Typst's threads have started deadlocks.
+            with multiprocessing.get_context("spawn").Pool(workers) as pool:
                 done = sum(pool.map(compile_range, chunks))
         secs = time.perf_counter() - started
         pages = open(os.path.join(out, "area-0000.pdf"), "rb").read().count(b"/Type /Page\n") or "?"

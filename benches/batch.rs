@@ -121,24 +121,10 @@ fn child(n: usize, card_only: bool, threads: usize) {
         ),
     };
     let fonts = Fonts::load(&root.join("fonts")).expect("fonts");
-    let mut jobs = Vec::new();
-    for area in &project.areas {
-        for resource in &project.resources {
-            for &variant in resource.variants.keys() {
-                if card_only && variant != Variant::Standard {
-                    continue;
-                }
-                for format in resource.formats_for(variant) {
-                    jobs.push(Job {
-                        resource,
-                        variant,
-                        area,
-                        format,
-                    });
-                }
-            }
-        }
-    }
+    let jobs: Vec<Job> = wellprint::all_jobs(&project)
+        .into_iter()
+        .filter(|j| !card_only || j.variant == Variant::Standard)
+        .collect();
     let options = BatchOptions {
         out: root.join("out"),
         threads,

@@ -124,6 +124,27 @@ impl Job<'_> {
     }
 }
 
+/// Every job of a project, in a stable order: area, then resource, then
+/// variant, then format.
+pub fn all_jobs(project: &Project) -> Vec<Job<'_>> {
+    let mut jobs = Vec::new();
+    for area in &project.areas {
+        for resource in &project.resources {
+            for &variant in resource.variants.keys() {
+                for format in resource.formats_for(variant) {
+                    jobs.push(Job {
+                        resource,
+                        variant,
+                        area,
+                        format,
+                    });
+                }
+            }
+        }
+    }
+    jobs
+}
+
 /// A built document.
 #[derive(Debug, Clone)]
 pub struct Built {

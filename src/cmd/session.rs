@@ -101,30 +101,12 @@ impl Session {
                 VariantArg::EasyRead => Variant::EasyRead,
             })
             .collect();
-        let mut jobs = Vec::new();
-        for area in &p.areas {
-            if !args.area.is_empty() && !args.area.contains(&area.id.value) {
-                continue;
-            }
-            for resource in &p.resources {
-                if !args.resource.is_empty() && !args.resource.contains(&resource.id.value) {
-                    continue;
-                }
-                for &variant in resource.variants.keys() {
-                    if !variants.is_empty() && !variants.contains(&variant) {
-                        continue;
-                    }
-                    for format in resource.formats_for(variant) {
-                        jobs.push(Job {
-                            resource,
-                            variant,
-                            area,
-                            format,
-                        });
-                    }
-                }
-            }
-        }
+        let jobs = wellprint::all_jobs(p)
+            .into_iter()
+            .filter(|j| args.area.is_empty() || args.area.contains(&j.area.id.value))
+            .filter(|j| args.resource.is_empty() || args.resource.contains(&j.resource.id.value))
+            .filter(|j| variants.is_empty() || variants.contains(&j.variant))
+            .collect();
         Ok(jobs)
     }
 }

@@ -67,6 +67,29 @@ pub struct BuildArgs {
     /// Output folder.
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+    /// Who the files are for: `print` (finished size plus 3 mm bleed) or
+    /// `screen` (trimmed, RGB; written as <resource>-<variant>-screen.pdf).
+    /// Both are tagged for screen readers.
+    #[arg(long = "for", value_enum, default_value = "print")]
+    pub target: TargetArg,
+}
+
+/// `--for` on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    /// For the print shop.
+    Print,
+    /// For e-mail and websites.
+    Screen,
+}
+
+impl From<TargetArg> for wellprint::Target {
+    fn from(t: TargetArg) -> Self {
+        match t {
+            TargetArg::Print => wellprint::Target::Print,
+            TargetArg::Screen => wellprint::Target::Screen,
+        }
+    }
 }
 
 /// Arguments of `wellprint check`.

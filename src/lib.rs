@@ -24,6 +24,7 @@
 //!     resource: &project.resources[0],
 //!     variant: wellprint::model::Variant::Standard,
 //!     area: &project.areas[0],
+//!     format: &project.resources[0].formats[0],
 //! };
 //! let built = wellprint::build(&project, &job, &fonts, &wellprint::BuildOptions::default())
 //!     .map_err(|_| "build failed")?;
@@ -77,6 +78,33 @@ pub struct BuildOptions {
     pub layout: LayoutOptions,
     /// Timestamp and other PDF settings.
     pub pdf: PdfOptions,
+    /// Whether the file is for the print shop or for screens.
+    pub target: Target,
+}
+
+impl BuildOptions {
+    /// The settings for `target`: a screen PDF has no bleed. Both are
+    /// tagged (structure, language, alternative text, links).
+    pub fn for_target(target: Target) -> BuildOptions {
+        let mut options = BuildOptions {
+            target,
+            ..BuildOptions::default()
+        };
+        if target == Target::Screen {
+            options.layout.bleed = geom::Abs::ZERO;
+        }
+        options
+    }
+}
+
+/// What a PDF is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Target {
+    /// The print shop: finished size plus bleed (`<name>.pdf`).
+    #[default]
+    Print,
+    /// E-mail and websites: trimmed, RGB, tagged (`<name>-screen.pdf`).
+    Screen,
 }
 
 impl Default for PdfOptions {
@@ -112,6 +140,16 @@ impl Job<'_> {
             self.variant,
             (!is_default).then_some(self.format.name.as_str()),
         )
+    }
+
+    /// Where the job's PDF for `target` goes below `out`: screen PDFs get
+    /// `-screen` before `.pdf`.
+    pub fn output_path_for(&self, out: &Path, target: Target) -> std::path::PathBuf {
+        let path = self.output_path(out);
+        match (target, path.file_stem().and_then(|s| s.to_str())) {
+            (Target::Screen, Some(stem)) => path.with_file_name(format!("{stem}-screen.pdf")),
+            _ => path,
+        }
     }
 }
 

@@ -27,13 +27,13 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         pdf: PdfOptions {
             timestamp: timestamp(&session.sources),
         },
-        ..BuildOptions::default()
+        ..BuildOptions::for_target(args.target.into())
     };
     let started = Instant::now();
     let mut failed = 0usize;
     let mut bad_input = false;
     for job in &jobs {
-        let path = job.output_path(&args.out);
+        let path = job.output_path_for(&args.out, options.target);
         match wellprint::build(&session.project, job, &session.fonts, &options) {
             Ok(built) => match write::atomic(&path, &built.bytes) {
                 Ok(()) => println!(

@@ -17,7 +17,7 @@ pub use crate::geom::{FillRule, LineCap, LineJoin};
 pub use blocks::ink_on;
 pub use fonts::{Faces, FontBook, FontId};
 pub use frame::{
-    Frame, FrameItem, Geometry, Glyph, Group, ImageItem, PathSeg, Shape, Stroke, TextItem,
+    Frame, FrameItem, Geometry, Glyph, Group, ImageItem, PathSeg, Role, Shape, Stroke, TextItem,
 };
 pub use text::{Paragraph, TextError, TextSpec};
 
@@ -85,7 +85,8 @@ pub fn layout(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let frames = impose::scale(frames, doc.scale);
+    let mut frames = impose::scale(frames, doc.scale);
+    frame::fix_heading_levels(&mut frames);
     Ok(match doc.fold {
         Some(f) => impose::fold(frames, f),
         None => frames,

@@ -3,11 +3,14 @@
 //! printpdf writes pages, embeds and subsets the fonts and maps every glyph
 //! to Unicode. Its output is then finished with lopdf ([`post`]): correct
 //! TrimBox and BleedBox, language, metadata, version, fixed dates and a
-//! content-derived document ID, and compressed streams.
+//! content-derived document ID, and compressed streams. Every file is a
+//! tagged PDF ([`tags`]): marked content, a structure tree in reading order,
+//! link annotations and XMP metadata.
 
 mod image;
 mod post;
 mod shape;
+mod tags;
 mod text;
 
 use std::collections::BTreeMap;
@@ -109,14 +112,18 @@ pub fn pdf(
     let faces = book.faces();
     let mut images = image::Images::default();
     let mut pages = Vec::with_capacity(frames.len());
+    let mut tagger = tags::Tagger::new();
     for frame in frames {
+        tagger.begin_page();
         let mut page = PageWriter {
             ops: Vec::new(),
             space: PageSpace::new(frame),
             fonts: &ids,
             faces: &faces,
+            tags: &mut tagger,
         };
         page.items(Point::default(), &frame.items, &mut images, &mut doc);
+        page.tags.end_page(&mut page.ops);
         let full = Size::new(
             frame.size.w + frame.bleed * 2.0,
             frame.size.h + frame.bleed * 2.0,
@@ -135,7 +142,8 @@ pub fn pdf(
         image_optimization: None,
     };
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
-    let lo = doc.to_lopdf_document(&save, &mut warnings);
+    let mut lo = doc.to_lopdf_document(&save, &mut warnings);
+    tags::finish(&mut lo, tagger, meta);
     post::finish(lo, frames, meta, options)
 }
 
@@ -145,6 +153,7 @@ struct PageWriter<'a> {
     space: PageSpace,
     fonts: &'a BTreeMap<FontId, printpdf::FontId>,
     faces: &'a crate::layout::Faces<'a>,
+    tags: &'a mut tags::Tagger,
 }
 
 impl PageWriter<'_> {
@@ -160,22 +169,37 @@ impl PageWriter<'_> {
             let at = origin + *pos;
             match item {
                 FrameItem::Text(t) => {
-                    text::write(&mut self.ops, self.space, at, t, self.fonts, self.faces)
+                    self.tags.content(&mut self.ops);
+                    text::write(&mut self.ops, self.space, at, t, self.fonts, self.faces);
+                    self.tags.painted_text(text::bounds(self.space, at, t));
                 }
-                FrameItem::Shape(s) => shape::write(&mut self.ops, self.space, at, s),
+                FrameItem::Shape(s) => {
+                    self.tags.content(&mut self.ops);
+                    shape::write(&mut self.ops, self.space, at, s);
+                }
                 FrameItem::Image(i) => {
+                    self.tags.content(&mut self.ops);
                     let id = images.id(doc, &i.raster);
                     image::write(&mut self.ops, self.space, at, i, id);
                 }
                 FrameItem::Group(g) => {
+                    self.tags.enter(
+                        g.role.as_ref(),
+                        g.alt.as_ref(),
+                        g.lang.as_ref(),
+                        &mut self.ops,
+                    );
                     if let Some(clip) = g.clip {
+                        self.tags.close(&mut self.ops);
                         self.ops.push(Op::SaveGraphicsState);
                         shape::clip(&mut self.ops, self.space, at, clip);
                     }
                     self.items(at, &g.items, images, doc);
                     if g.clip.is_some() {
+                        self.tags.close(&mut self.ops);
                         self.ops.push(Op::RestoreGraphicsState);
                     }
+                    self.tags.leave(&mut self.ops);
                 }
             }
         }

@@ -119,7 +119,9 @@ fn expected_text(project: &Project, job: &Job) -> String {
 /// Whitespace and bullets removed: line breaks and list markers are
 /// presentation.
 fn normalise(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '•').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '•')
+        .collect()
 }
 
 fn dict<'a>(doc: &'a Document, o: &'a Object) -> &'a Dictionary {
@@ -176,6 +178,7 @@ fn walk(
     depth: usize,
     pages: &BTreeMap<ObjectId, usize>,
     out: &mut Vec<Element>,
+    order: &mut Vec<(usize, i64)>,
 ) {
     let d = dict(doc, element);
     let index = out.len();
@@ -204,6 +207,7 @@ fn walk(
             Object::Integer(mcid) => {
                 let page = page_of(d);
                 out[index].mcids.push((page, *mcid));
+                order.push((page, *mcid));
             }
             _ => {
                 let k = dict(doc, kid);
@@ -211,12 +215,13 @@ fn walk(
                     "MCR" => {
                         let mcid = k.get(b"MCID").and_then(Object::as_i64).expect("MCID");
                         out[index].mcids.push((page_of(k), mcid));
+                        order.push((page_of(k), mcid));
                     }
                     "OBJR" => {
                         let obj = k.get(b"Obj").and_then(Object::as_reference).expect("Obj");
                         out[index].annots.push(obj);
                     }
-                    _ => walk(doc, kid, depth + 1, pages, out),
+                    _ => walk(doc, kid, depth + 1, pages, out, order),
                 }
             }
         }
@@ -224,7 +229,7 @@ fn walk(
 }
 
 /// Everything the checker found wrong with one PDF.
-fn check(name: &str, bytes: &[u8], expected: &str) -> Vec<String> {
+fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let doc = Document::load_mem(bytes).expect("lopdf loads it");
     let catalog = doc.catalog().expect("catalog");
@@ -288,8 +293,9 @@ fn check(name: &str, bytes: &[u8], expected: &str) -> Vec<String> {
         return problems;
     };
     let mut elements = Vec::new();
+    let mut order = Vec::new();
     let top = root.get(b"K").expect("StructTreeRoot has K").clone();
-    walk(&doc, &top, 0, &pages, &mut elements);
+    walk(&doc, &top, 0, &pages, &mut elements, &mut order);
     if elements.first().map(|e| e.kind.as_str()) != Some("Document") {
         problems.push("the tree does not start with Document".into());
     }
@@ -357,8 +363,10 @@ fn check(name: &str, bytes: &[u8], expected: &str) -> Vec<String> {
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
-        let content = doc.get_page_content(page_id).expect("content");
-        let ops = Content::decode(&content).expect("content parses").operations;
+        let content = doc.get_page_content(page_id);
+        let ops = Content::decode(&content)
+            .expect("content parses")
+            .operations;
         let mut depth = 0usize;
         for op in &ops {
             match op.operator.as_str() {
@@ -371,9 +379,7 @@ fn check(name: &str, bytes: &[u8], expected: &str) -> Vec<String> {
                         .and_then(|d| d.get(b"MCID").ok())
                         .and_then(|o| o.as_i64().ok());
                     if let Some(mcid) = mcid {
-                        let listed = array
-                            .get(mcid as usize)
-                            .and_then(|o| o.as_reference().ok());
+                        let listed = array.get(mcid as usize).and_then(|o| o.as_reference().ok());
                         let element = owner.get(&(index, mcid)).and_then(|i| elements[*i].id);
                         if listed.is_none() || listed != element {
                             problems.push(format!(
@@ -385,8 +391,8 @@ fn check(name: &str, bytes: &[u8], expected: &str) -> Vec<String> {
                 }
                 "BMC" => depth += 1,
                 "EMC" => depth = depth.saturating_sub(1),
-                "Tj" | "TJ" | "'" | "\"" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*"
-                | "S" | "s" | "Do" | "sh" | "BI"
+                "Tj" | "TJ" | "'" | "\"" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "S"
+                | "s" | "Do" | "sh" | "BI"
                     if depth == 0 =>
                 {
                     problems.push(format!(
@@ -440,11 +446,9 @@ fn check(name: &str, bytes: &[u8], expected: &str) -> Vec<String> {
         }
     }
     let mut read = String::new();
-    for e in &elements {
-        for m in &e.mcids {
-            read.push_str(by_mcid.get(m).map_or("", String::as_str));
-            read.push(' ');
-        }
+    for m in &order {
+        read.push_str(by_mcid.get(m).map_or("", String::as_str));
+        read.push(' ');
     }
     if normalise(&read) != normalise(expected) {
         problems.push(format!(
@@ -453,7 +457,7 @@ fn check(name: &str, bytes: &[u8], expected: &str) -> Vec<String> {
     }
     problems
         .into_iter()
-        .map(|p| format!("{name}: {p}"))
+        .map(|p| format!("{pdf}: {p}"))
         .collect()
 }
 
@@ -528,7 +532,9 @@ fn print_pdfs_are_tagged_too() {
 /// installed; skips with a note when it is not.
 #[test]
 fn pdfua_checker_finds_no_errors_when_installed() {
-    let probe = std::process::Command::new("pdfua").arg("--version").output();
+    let probe = std::process::Command::new("pdfua")
+        .arg("--version")
+        .output();
     if !probe.is_ok_and(|o| o.status.success()) {
         eprintln!("note: `pdfua` is not installed (pip install pdfua); skipping");
         return;
@@ -577,6 +583,7 @@ fn outline(bytes: &[u8]) -> String {
         0,
         &pages,
         &mut elements,
+        &mut Vec::new(),
     );
     let report = wellprint::inspect::inspect(bytes).expect("inspect");
     let mut by_mcid: BTreeMap<(usize, i64), String> = BTreeMap::new();

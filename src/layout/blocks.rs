@@ -262,10 +262,16 @@ impl BlockContext<'_> {
                 colour,
                 &mut li,
             );
-            list.push((Point::default(), FrameItem::Group(Group::tagged(Role::LI, li))));
+            list.push((
+                Point::default(),
+                FrameItem::Group(Group::tagged(Role::LI, li)),
+            ));
             y += p.height();
         }
-        out.push((Point::default(), FrameItem::Group(Group::tagged(Role::L, list))));
+        out.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(Role::L, list)),
+        ));
         Ok(y)
     }
 
@@ -469,10 +475,15 @@ impl BlockContext<'_> {
                 &mut li,
             );
             li.extend(body);
-            list.push((Point::default(), FrameItem::Group(Group::tagged(Role::LI, li))));
+            list.push((
+                Point::default(),
+                FrameItem::Group(Group::tagged(Role::LI, li)),
+            ));
         }
-        laid.items
-            .push((Point::default(), FrameItem::Group(Group::tagged(Role::L, list))));
+        laid.items.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(Role::L, list)),
+        ));
         laid.height = height;
         Ok(())
     }
@@ -546,11 +557,16 @@ impl BlockContext<'_> {
                 ink,
                 &mut li,
             );
-            list.push((Point::default(), FrameItem::Group(Group::tagged(Role::LI, li))));
+            list.push((
+                Point::default(),
+                FrameItem::Group(Group::tagged(Role::LI, li)),
+            ));
             laid.height = top + (t.height() + e.height()).max(tile);
         }
-        laid.items
-            .push((Point::default(), FrameItem::Group(Group::tagged(Role::L, list))));
+        laid.items.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(Role::L, list)),
+        ));
         Ok(())
     }
 }

@@ -88,10 +88,10 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         placed_bottom.push((*index, block, block_top, laid));
     }
     let bottom_limit = y;
-    if bottom_limit < margin {
-        if let Some((_, block, _, _)) = placed_bottom.last() {
-            return Err(vec![overflow(block, margin - bottom_limit)]);
-        }
+    if bottom_limit < margin
+        && let Some((_, block, _, _)) = placed_bottom.last()
+    {
+        return Err(vec![overflow(block, margin - bottom_limit)]);
     }
 
     // Top stack.

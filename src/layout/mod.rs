@@ -44,6 +44,7 @@ impl Default for LayoutOptions {
 /// Lays out every page of `doc`: fixed pages as they are, the flow page as
 /// as many panels as its sections need (or the format allows), then scales
 /// and folds as the format says.
+#[allow(clippy::collapsible_if)] // clippy 1.95 wants let chains here
 pub fn layout(
     doc: &Document,
     fonts: &FontBook,
@@ -95,6 +96,7 @@ pub fn layout(
 
 /// Pours the document's sections into panels shaped like `page`, keeping
 /// each section on one panel.
+#[allow(clippy::collapsible_if)] // clippy 1.95 wants let chains here
 fn pour(
     doc: &Document,
     page: &Page,

@@ -212,10 +212,10 @@ fn subset_tag(frames: &[Frame], font: FontId) -> String {
     let mut glyphs: Vec<u16> = Vec::new();
     for frame in frames {
         frame.visit(&mut |_, item| {
-            if let FrameItem::Text(t) = item {
-                if t.font == font {
-                    glyphs.extend(t.glyphs.iter().map(|g| g.id));
-                }
+            if let FrameItem::Text(t) = item
+                && t.font == font
+            {
+                glyphs.extend(t.glyphs.iter().map(|g| g.id));
             }
         });
     }

@@ -281,7 +281,11 @@ pub(super) fn finish(doc: &mut Document, tagger: Tagger, meta: &Metadata) {
             );
             annot.set(
                 "Border",
-                Object::Array(vec![Object::Integer(0), Object::Integer(0), Object::Integer(0)]),
+                Object::Array(vec![
+                    Object::Integer(0),
+                    Object::Integer(0),
+                    Object::Integer(0),
+                ]),
             );
             annot.set("F", Object::Integer(4));
             annot.set("A", Object::Dictionary(action));
@@ -313,10 +317,10 @@ pub(super) fn finish(doc: &mut Document, tagger: Tagger, meta: &Metadata) {
         if let Some(alt) = &node.alt {
             dict.set("Alt", text_string(alt));
         }
-        if let Role::Link { description, .. } = &node.role {
-            if i != 0 {
-                dict.set("Alt", text_string(description));
-            }
+        if let Role::Link { description, .. } = &node.role
+            && i != 0
+        {
+            dict.set("Alt", text_string(description));
         }
         if let Some(lang) = &node.lang {
             dict.set("Lang", Object::string_literal(lang.as_str()));
@@ -337,10 +341,7 @@ pub(super) fn finish(doc: &mut Document, tagger: Tagger, meta: &Metadata) {
                     let mut objr = Dictionary::new();
                     objr.set("Type", Object::Name(b"OBJR".to_vec()));
                     objr.set("Pg", Object::Reference(*pages.get(page)?));
-                    objr.set(
-                        "Obj",
-                        Object::Reference(*annot_ids.get(page)?.get(index)?),
-                    );
+                    objr.set("Obj", Object::Reference(*annot_ids.get(page)?.get(index)?));
                     Some(Object::Dictionary(objr))
                 }
             })
@@ -433,6 +434,8 @@ fn xmp(meta: &Metadata) -> Stream {
             "<?xpacket end=\"w\"?>"
         ),
         title = xml_escape(&meta.title),
+        description = description,
+        creator = creator,
         lang = xml_escape(&meta.lang),
         version = env!("CARGO_PKG_VERSION"),
     );

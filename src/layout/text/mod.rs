@@ -119,16 +119,13 @@ impl Paragraph {
 
     /// Places the lines like [`Paragraph::place`], wrapped in one group
     /// that says what the paragraph is (heading, paragraph, list label…).
-    pub fn place_as(
-        &self,
-        role: Role,
-        at: Point,
-        fill: Colour,
-        out: &mut Vec<(Point, FrameItem)>,
-    ) {
+    pub fn place_as(&self, role: Role, at: Point, fill: Colour, out: &mut Vec<(Point, FrameItem)>) {
         let mut items = Vec::new();
         self.place(at, fill, &mut items);
-        out.push((Point::default(), FrameItem::Group(Group::tagged(role, items))));
+        out.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(role, items)),
+        ));
     }
 
     /// Places the lines like [`Paragraph::place_as`], with the glyphs that
@@ -145,7 +142,10 @@ impl Paragraph {
         let mut items = Vec::new();
         self.place(at, fill, &mut items);
         let items = split_links(items, links);
-        out.push((Point::default(), FrameItem::Group(Group::tagged(role, items))));
+        out.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(role, items)),
+        ));
     }
 
     /// Places the lines with the top-left of the first line box at `at`.
@@ -200,11 +200,25 @@ fn split_links(
         if needle.is_empty() || needle.len() > hay.len() {
             continue;
         }
-        let found = (from..=hay.len() - needle.len())
-            .find(|&s| hay[s..s + needle.len()].iter().map(|h| h.0).eq(needle.iter().copied()));
+        let found = (from..=hay.len() - needle.len()).find(|&s| {
+            hay[s..s + needle.len()]
+                .iter()
+                .map(|h| h.0)
+                .eq(needle.iter().copied())
+        });
         if let Some(s) = found {
-            for &(_, i, g) in &hay[s..s + needle.len()] {
-                marks.insert((i, g), k);
+            // Every glyph from the first to the last, spaces between
+            // words included.
+            let first = (hay[s].1, hay[s].2);
+            let last = (hay[s + needle.len() - 1].1, hay[s + needle.len() - 1].2);
+            for (i, (_, item)) in items.iter().enumerate() {
+                if let FrameItem::Text(t) = item {
+                    for g in 0..t.glyphs.len() {
+                        if (i, g) >= first && (i, g) <= last {
+                            marks.insert((i, g), k);
+                        }
+                    }
+                }
             }
             from = s + needle.len();
         }

@@ -92,6 +92,11 @@ pub struct BuildArgs {
     /// How many documents to build at once (default: one per core).
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+    /// Who the files are for: `print` (finished size plus 3 mm bleed) or
+    /// `screen` (trimmed, RGB; written as <resource>-<variant>-screen.pdf).
+    /// Both are tagged for screen readers.
+    #[arg(long = "for", value_enum, default_value = "print")]
+    pub target: TargetArg,
 }
 
 /// What a print shop wants.
@@ -105,9 +110,9 @@ pub struct PrintArgs {
     /// the marks.
     #[arg(long, requires = "marks")]
     pub slug: bool,
-    /// Bleed beyond the trim, e.g. `3mm`, `0.3cm`, `9pt`.
-    #[arg(long, value_name = "LENGTH", default_value = "3mm")]
-    pub bleed: wellprint::model::Length,
+    /// Bleed beyond the trim, e.g. `3mm`, `0.3cm`, `9pt` (default 3mm).
+    #[arg(long, value_name = "LENGTH")]
+    pub bleed: Option<wellprint::model::Length>,
     /// Write PDF/X-4: CMYK colour (black text 100 % K), an output intent
     /// with the bundled FOGRA39-based profile, XMP metadata.
     #[arg(long)]
@@ -118,6 +123,20 @@ pub struct PrintArgs {
 }
 
 impl PrintArgs {
+    /// The print-only flags given, as typed (for refusing them with
+    /// `--for screen`).
+    pub fn given(&self) -> Vec<&'static str> {
+        [
+            (self.marks, "--marks"),
+            (self.bleed.is_some(), "--bleed"),
+            (self.pdfx, "--pdfx"),
+            (self.cmyk, "--cmyk"),
+        ]
+        .into_iter()
+        .filter_map(|(on, flag)| on.then_some(flag))
+        .collect()
+    }
+
     /// The PDF settings these flags ask for (timestamp left at its default).
     pub fn pdf_options(&self) -> wellprint::render::PdfOptions {
         use wellprint::render::{ColourMode, MarkSettings, PdfOptions};
@@ -221,6 +240,24 @@ pub enum NationArg {
     Wales,
     /// Northern Ireland.
     NorthernIreland,
+}
+
+/// `--for` on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    /// For the print shop.
+    Print,
+    /// For e-mail and websites.
+    Screen,
+}
+
+impl From<TargetArg> for wellprint::Target {
+    fn from(t: TargetArg) -> Self {
+        match t {
+            TargetArg::Print => wellprint::Target::Print,
+            TargetArg::Screen => wellprint::Target::Screen,
+        }
+    }
 }
 
 /// Arguments of `wellprint check`.

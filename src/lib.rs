@@ -83,6 +83,35 @@ pub struct BuildOptions {
     pub layout: LayoutOptions,
     /// Timestamp and other PDF settings.
     pub pdf: PdfOptions,
+    /// Whether the file is for the print shop or for screens.
+    pub target: Target,
+}
+
+impl BuildOptions {
+    /// The settings for `target`: a screen PDF has no bleed and its folded
+    /// formats are not imposed (one page per panel, in reading order). Both
+    /// are tagged (structure, language, alternative text, links).
+    pub fn for_target(target: Target) -> BuildOptions {
+        let mut options = BuildOptions {
+            target,
+            ..BuildOptions::default()
+        };
+        if target == Target::Screen {
+            options.layout.bleed = geom::Abs::ZERO;
+            options.layout.fold = false;
+        }
+        options
+    }
+}
+
+/// What a PDF is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Target {
+    /// The print shop: finished size plus bleed (`<name>.pdf`).
+    #[default]
+    Print,
+    /// E-mail and websites: trimmed, RGB, tagged (`<name>-screen.pdf`).
+    Screen,
 }
 
 impl Default for PdfOptions {
@@ -111,15 +140,23 @@ pub struct Job<'a> {
 }
 
 impl Job<'_> {
-    /// Where the job's PDF goes below `out`.
-    pub fn output_path(&self, out: &Path) -> std::path::PathBuf {
-        let is_default = self.resource.formats_for(self.variant).first() == Some(self.format);
+    /// Whether the job's format is its variant's first (the one screen
+    /// PDFs are made in).
+    pub fn is_default_format(&self) -> bool {
+        self.resource.formats_for(self.variant).first() == Some(self.format)
+    }
+
+    /// Where the job's PDF for `target` goes below `out` (see
+    /// [`finish::output_path`]).
+    pub fn output_path(&self, out: &Path, target: Target) -> std::path::PathBuf {
+        let is_default = self.is_default_format();
         finish::output_path(
             out,
             &self.area.id.value,
             &self.resource.id.value,
             self.variant,
             (!is_default).then_some(self.format.name.as_str()),
+            target,
         )
     }
 }

@@ -12,7 +12,7 @@ use wellprint::diag::Diagnostic;
 use wellprint::finish::batch::{self, BatchOptions, Failure, JobResult, Outcome};
 use wellprint::finish::{output_path, write};
 use wellprint::model::Variant;
-use wellprint::{BuildOptions, render::PdfOptions};
+use wellprint::{BuildOptions, Target, render::PdfOptions};
 
 use super::exit;
 use super::session::{Session, emit};
@@ -23,18 +23,43 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     let Ok(session) = Session::load_lenient(&args.common) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
-    let Some(jobs) = session.jobs_or_report(&args.common) else {
+    let Some(mut jobs) = session.jobs_or_report(&args.common) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
+    let target: Target = args.target.into();
+    if target == Target::Screen {
+        // One screen PDF per resource and variant: other formats (A2, DL)
+        // are print sizes of the same text.
+        jobs.retain(|job| job.is_default_format());
+    }
+    let print_flags = args.print.given();
+    if target == Target::Screen && !print_flags.is_empty() {
+        emit(
+            &session.sources,
+            &[Diagnostic::error(
+                None,
+                format!(
+                    "{} cannot be used with --for screen",
+                    print_flags.join(", ")
+                ),
+            )
+            .with_hint(
+                "a screen PDF is trimmed and RGB; build the print version separately (--for print)",
+            )],
+        );
+        return ExitCode::from(exit::BAD_INPUT);
+    }
     let timestamp = timestamp(&session);
     let mut build = BuildOptions {
         pdf: PdfOptions {
             timestamp,
             ..args.print.pdf_options()
         },
-        ..BuildOptions::default()
+        ..BuildOptions::for_target(target)
     };
-    build.layout.bleed = args.print.bleed.0;
+    if let Some(bleed) = args.print.bleed {
+        build.layout.bleed = bleed.0;
+    }
     let options = BatchOptions {
         out: args.out.clone(),
         threads: args.jobs.map_or(0, usize::from),
@@ -134,7 +159,12 @@ fn broken_areas(session: &Session, args: &BuildArgs, first_index: usize) -> Vec<
                 if !variant_selected(args, variant) {
                     continue;
                 }
-                for (i, format) in resource.formats_for(variant).iter().enumerate() {
+                let formats = resource.formats_for(variant);
+                let formats = match Target::from(args.target) {
+                    Target::Print => formats,
+                    Target::Screen => &formats[..formats.len().min(1)],
+                };
+                for (i, format) in formats.iter().enumerate() {
                     let suffix = (i > 0).then_some(format.name.as_str());
                     out.push(JobResult {
                         index: first_index + out.len(),
@@ -142,7 +172,14 @@ fn broken_areas(session: &Session, args: &BuildArgs, first_index: usize) -> Vec<
                         variant: variant.name().to_owned(),
                         area: area.id.clone(),
                         format: format.name.clone(),
-                        path: output_path(&args.out, &area.id, &resource.id.value, variant, suffix),
+                        path: output_path(
+                            &args.out,
+                            &area.id,
+                            &resource.id.value,
+                            variant,
+                            suffix,
+                            args.target.into(),
+                        ),
                         outcome: Outcome::Failed {
                             failure: Failure::Input,
                             errors: area.errors.clone(),

@@ -125,7 +125,7 @@ fn one(
     fonts: &Fonts,
     options: &BatchOptions,
 ) -> JobResult {
-    let path = job.output_path(&options.out);
+    let path = job.output_path(&options.out, options.build.target);
     let blocked = job.variant == crate::model::Variant::EasyRead
         && options.easy_read_blocked.contains(&job.resource.id.value);
     let result = if blocked {

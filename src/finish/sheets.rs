@@ -271,16 +271,11 @@ fn place(
     items.push((
         clip_origin,
         FrameItem::Group(Group {
-            items: vec![(
-                Point::new(l + offset.x, t + offset.y),
-                FrameItem::Group(Group {
-                    items: card.items.clone(),
-                    clip: None,
-                    alt: None,
-                }),
-            )],
             clip: Some(Size::new(grid.cell.w + l + r, grid.cell.h + t + b)),
-            alt: None,
+            ..Group::plain(vec![(
+                Point::new(l + offset.x, t + offset.y),
+                FrameItem::Group(Group::plain(card.items.clone())),
+            )])
         }),
     ));
 }

@@ -249,6 +249,13 @@ pub struct TextRun {
     /// to the last glyph (adjustments after the last string are not
     /// counted). Positive for ordinary left-to-right text.
     pub width: f64,
+    /// The MCID of the innermost marked-content sequence with one around
+    /// the run (`/P <</MCID 3>> BDC … EMC`), if any: what ties the text to
+    /// its structure element.
+    pub mcid: Option<i64>,
+    /// Whether the run is inside an `/Artifact` marked-content sequence
+    /// (decoration, not content).
+    pub artifact: bool,
 }
 
 /// Reads a PDF and reports its version, metadata, fonts, page boxes and

@@ -145,6 +145,7 @@ pub(super) fn extract<'a>(
         operations: 0,
         form_stack: Vec::new(),
         forms: BTreeMap::new(),
+        marked: Vec::new(),
     };
     interpreter.run(&content.operations, resources, GraphicsState::default())?;
     Ok(interpreter.runs)
@@ -160,6 +161,8 @@ struct Interpreter<'a, 'c> {
     form_stack: Vec<ObjectId>,
     /// Decoded form XObject content, by object id.
     forms: BTreeMap<ObjectId, Rc<Vec<Operation>>>,
+    /// Open marked-content sequences, innermost last: (MCID, artifact).
+    marked: Vec<(Option<i64>, bool)>,
 }
 
 impl<'a> Interpreter<'a, '_> {
@@ -184,6 +187,19 @@ impl<'a> Interpreter<'a, '_> {
             let operands = &op.operands;
             let num = |i: usize| operands.get(i).and_then(number);
             match op.operator.as_str() {
+                "BMC" | "BDC" => {
+                    let artifact = operands.first().and_then(|o| o.as_name().ok())
+                        == Some(b"Artifact".as_slice());
+                    let mcid = operands
+                        .get(1)
+                        .and_then(|o| o.as_dict().ok())
+                        .and_then(|d| d.get(b"MCID").ok())
+                        .and_then(|o| o.as_i64().ok());
+                    self.marked.push((mcid, artifact));
+                }
+                "EMC" => {
+                    self.marked.pop();
+                }
                 "q" => saved.push(gs.clone()),
                 "Q" => {
                     if let Some(previous) = saved.pop() {
@@ -366,6 +382,8 @@ impl<'a> Interpreter<'a, '_> {
                 x,
                 y,
                 width: advance_to_last_glyph * start.x_scale(),
+                mcid: self.marked.iter().rev().find_map(|m| m.0),
+                artifact: self.marked.iter().any(|m| m.1),
             });
         }
     }

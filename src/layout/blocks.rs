@@ -8,7 +8,7 @@ use crate::pictures::Pictures;
 use crate::resolve::{Block, Content, Document, PictureSpec, RichText, Run, TextStyle};
 
 use super::fonts::{Faces, FontId};
-use super::frame::{FrameItem, Geometry, Group, PathSeg, Shape, Stroke};
+use super::frame::{FrameItem, Geometry, Group, PathSeg, Role, Shape, Stroke};
 use super::pictures;
 use super::text::{Paragraph, TextError, TextSpec};
 use crate::geom::{LineCap, LineJoin};
@@ -78,11 +78,16 @@ impl BlockContext<'_> {
                 colour,
             } => {
                 let p = self.set(title, self.spec(TextStyle::Title), self.width, block)?;
-                p.place(Point::default(), *colour, &mut laid.items);
+                p.place_as(Role::H1, Point::default(), *colour, &mut laid.items);
                 laid.height = p.height();
                 if let Some(sub) = subtitle {
                     let s = self.set(sub, self.spec(TextStyle::Subtitle), self.width, block)?;
-                    s.place(Point::new(Abs::ZERO, laid.height), *colour, &mut laid.items);
+                    s.place_as(
+                        Role::P,
+                        Point::new(Abs::ZERO, laid.height),
+                        *colour,
+                        &mut laid.items,
+                    );
                     laid.height += s.height();
                 }
                 laid.band = Some(*fill);
@@ -93,7 +98,7 @@ impl BlockContext<'_> {
                 colour,
             } => {
                 let p = self.set(text, self.spec(*style), self.width, block)?;
-                p.place(Point::default(), *colour, &mut laid.items);
+                p.place_as(role_of(*style), Point::default(), *colour, &mut laid.items);
                 laid.height = p.height();
             }
             Content::KeyList { items, colour } => {
@@ -102,6 +107,7 @@ impl BlockContext<'_> {
             Content::Entries {
                 entries,
                 picture,
+                links,
                 fill,
                 colour,
             } => {
@@ -128,7 +134,25 @@ impl BlockContext<'_> {
                         h = ph;
                     }
                     let p = self.set(entry, spec, self.width - x, block)?;
-                    p.place(Point::new(x, top), *colour, &mut laid.items);
+                    let roles: Vec<(String, Role)> = links
+                        .get(i)
+                        .into_iter()
+                        .flatten()
+                        .map(|l| {
+                            let role = Role::Link {
+                                uri: l.uri.clone(),
+                                description: l.description.clone(),
+                            };
+                            (l.text.clone(), role)
+                        })
+                        .collect();
+                    p.place_linked(
+                        Role::P,
+                        &roles,
+                        Point::new(x, top),
+                        *colour,
+                        &mut laid.items,
+                    );
                     laid.height = top + p.height().max(h);
                 }
                 laid.band = *fill;
@@ -207,12 +231,12 @@ impl BlockContext<'_> {
         let mut y = Abs::ZERO;
         if let Some(h) = heading {
             let p = self.set(h, self.spec(TextStyle::Heading), w, block)?;
-            p.place(Point::new(x, y), colour, &mut laid.items);
+            p.place_as(Role::H3, Point::new(x, y), colour, &mut laid.items);
             y += p.height() + body.size * 0.2;
         }
         if let Some(t) = text {
             let p = self.set(t, body, w, block)?;
-            p.place(Point::new(x, y), ink, &mut laid.items);
+            p.place_as(Role::P, Point::new(x, y), ink, &mut laid.items);
             y += p.height();
         }
         if !items.is_empty() {
@@ -244,16 +268,31 @@ impl BlockContext<'_> {
             span: None,
         };
         let mut y = Abs::ZERO;
+        let mut list = Vec::new();
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 y += gap;
             }
+            let mut li = Vec::new();
             let b = self.set(&bullet, body, indent, block)?;
-            b.place(Point::new(at.x, at.y + y), colour, out);
+            b.place_as(Role::Lbl, Point::new(at.x, at.y + y), colour, &mut li);
             let p = self.set(item, body, width - indent, block)?;
-            p.place(Point::new(at.x + indent, at.y + y), colour, out);
+            p.place_as(
+                Role::LBody,
+                Point::new(at.x + indent, at.y + y),
+                colour,
+                &mut li,
+            );
+            list.push((
+                Point::default(),
+                FrameItem::Group(Group::tagged(Role::LI, li)),
+            ));
             y += p.height();
         }
+        out.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(Role::L, list)),
+        ));
         Ok(y)
     }
 
@@ -309,8 +348,9 @@ impl BlockContext<'_> {
                     )),
                 ));
                 let tx = x + bar + pad;
-                t.place(Point::new(tx, y + pad), colour, &mut laid.items);
-                b.place(
+                t.place_as(Role::H3, Point::new(tx, y + pad), colour, &mut laid.items);
+                b.place_as(
+                    Role::P,
                     Point::new(tx, y + pad + t.height() + body.size * 0.3),
                     ink,
                     &mut laid.items,
@@ -366,8 +406,9 @@ impl BlockContext<'_> {
         // The road is decoration: its meaning is in the signposts' text.
         laid.items.push((
             Point::default(),
-            FrameItem::Group(Group {
-                items: vec![
+            FrameItem::Group(Group::tagged(
+                Role::Artifact,
+                vec![
                     (
                         Point::default(),
                         FrameItem::Shape(stroke(colour.tint(0.72), road_w)),
@@ -377,14 +418,14 @@ impl BlockContext<'_> {
                         FrameItem::Shape(stroke(Colour::WHITE, road_w * 0.12)),
                     ),
                 ],
-                clip: None,
-                alt: None,
-            }),
+            )),
         ));
         let marker = road_w * 1.25;
         let post = height * 0.07;
         let sign_w = step * 0.96;
         let pad = heading.size * 0.35;
+        // Read as a numbered list: the number, then the stage's name.
+        let mut list = Vec::new();
         for (i, (stage, p)) in stages.iter().zip(&points).enumerate() {
             let label = self.set(stage, heading, sign_w - pad * 2.0, block)?;
             let sign_h = label.height() + pad * 2.0;
@@ -420,10 +461,12 @@ impl BlockContext<'_> {
                 )),
             ));
             let lx = sx + (sign_w - label.width()) / 2.0;
-            label.place(
+            let mut body = Vec::new();
+            label.place_as(
+                Role::LBody,
                 Point::new(lx, sign_top + pad),
                 ink_on(colour),
-                &mut laid.items,
+                &mut body,
             );
             // Numbered marker on the road.
             laid.items.push((
@@ -449,12 +492,23 @@ impl BlockContext<'_> {
             };
             let l = self.set(&num, ns, marker, block)?;
             let cap = self.faces.metrics(FontId::Bold).cap_height.at(ns.size);
-            l.place(
+            let mut li = Vec::new();
+            l.place_as(
+                Role::Lbl,
                 Point::new(p.x - l.width() / 2.0, p.y + cap / 2.0 - l.first_baseline()),
                 ink_on(colour),
-                &mut laid.items,
+                &mut li,
             );
+            li.extend(body);
+            list.push((
+                Point::default(),
+                FrameItem::Group(Group::tagged(Role::LI, li)),
+            ));
         }
+        laid.items.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(Role::L, list)),
+        ));
         laid.height = height;
         Ok(())
     }
@@ -481,6 +535,9 @@ impl BlockContext<'_> {
             bold: true,
         };
         let cap = self.faces.metrics(FontId::Bold).cap_height;
+        // Read as a list of terms (labels) and explanations; the tiles and
+        // their initials are decoration.
+        let mut list = Vec::new();
         for (i, (term, text, colour)) in items.iter().enumerate() {
             if i > 0 {
                 laid.height += row_gap;
@@ -508,19 +565,43 @@ impl BlockContext<'_> {
                 // Centre the capital's box in the tile.
                 let x = (tile - l.width()) / 2.0;
                 let baseline = top + (tile + cap.at(letter_spec.size)) / 2.0;
-                l.place(
+                l.place_as(
+                    Role::Artifact,
                     Point::new(x, baseline - l.first_baseline()),
                     ink_on(*colour),
                     &mut laid.items,
                 );
             }
+            let mut li = Vec::new();
             let t = self.set(term, term_spec, text_width, block)?;
-            t.place(Point::new(indent, top), *colour, &mut laid.items);
+            t.place_as(Role::Lbl, Point::new(indent, top), *colour, &mut li);
             let e = self.set(text, body, text_width, block)?;
-            e.place(Point::new(indent, top + t.height()), ink, &mut laid.items);
+            e.place_as(
+                Role::LBody,
+                Point::new(indent, top + t.height()),
+                ink,
+                &mut li,
+            );
+            list.push((
+                Point::default(),
+                FrameItem::Group(Group::tagged(Role::LI, li)),
+            ));
             laid.height = top + (t.height() + e.height()).max(tile);
         }
+        laid.items.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(Role::L, list)),
+        ));
         Ok(())
+    }
+}
+
+/// What a paragraph in `style` is in the document's structure.
+fn role_of(style: TextStyle) -> Role {
+    match style {
+        TextStyle::Title => Role::H1,
+        TextStyle::Heading => Role::H2,
+        TextStyle::Subtitle | TextStyle::Body | TextStyle::Small => Role::P,
     }
 }
 

@@ -37,17 +37,21 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
             None
         }
     };
-    let top: Vec<(&Block, Option<Laid>)> = page
+    // Each block keeps its index in the source: blocks are placed in that
+    // order (after all bands), which is the reading order.
+    let top: Vec<(usize, &Block, Option<Laid>)> = page
         .blocks
         .iter()
-        .filter(|b| b.anchor == Anchor::Top)
-        .map(|b| (b, lay(b)))
+        .enumerate()
+        .filter(|(_, b)| b.anchor == Anchor::Top)
+        .map(|(i, b)| (i, b, lay(b)))
         .collect();
-    let bottom: Vec<(&Block, Option<Laid>)> = page
+    let bottom: Vec<(usize, &Block, Option<Laid>)> = page
         .blocks
         .iter()
-        .filter(|b| b.anchor == Anchor::Bottom)
-        .map(|b| (b, lay(b)))
+        .enumerate()
+        .filter(|(_, b)| b.anchor == Anchor::Bottom)
+        .map(|(i, b)| (i, b, lay(b)))
         .collect();
     if !errors.is_empty() {
         return Err(errors);
@@ -56,7 +60,7 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
     // Bottom stack, from the last block up, above the footer.
     let mut y = size.h - margin - cx.footer;
     let mut placed_bottom = Vec::new();
-    for (i, (block, laid)) in bottom.iter().rev().enumerate() {
+    for (i, (index, block, laid)) in bottom.iter().rev().enumerate() {
         let Some(laid) = laid else { continue };
         if i > 0 {
             y -= gap;
@@ -81,18 +85,19 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         } else {
             y = block_top;
         }
-        placed_bottom.push((block, block_top, laid));
+        placed_bottom.push((*index, block, block_top, laid));
     }
     let bottom_limit = y;
     if bottom_limit < margin
-        && let Some((block, _, _)) = placed_bottom.last()
+        && let Some((_, block, _, _)) = placed_bottom.last()
     {
         return Err(vec![overflow(block, margin - bottom_limit)]);
     }
 
     // Top stack.
     let mut y = margin;
-    for (i, (block, laid)) in top.iter().enumerate() {
+    let mut placed: Vec<(usize, Point, &Laid)> = Vec::new();
+    for (i, (index, block, laid)) in top.iter().enumerate() {
         let Some(laid) = laid else { continue };
         let first = i == 0;
         if !first {
@@ -107,7 +112,7 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
                 .items
                 .push(band(band_top, y + laid.height + pad, size, bleed, fill));
         }
-        place(&mut frame, laid, Point::new(margin, y));
+        placed.push((*index, Point::new(margin, y), laid));
         y += laid.height;
         if laid.band.is_some() {
             y += pad;
@@ -121,8 +126,14 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
             return Err(vec![overflow(block, y - limit)]);
         }
     }
-    for (_, top, laid) in placed_bottom {
-        place(&mut frame, laid, Point::new(margin, top));
+    placed.extend(
+        placed_bottom
+            .into_iter()
+            .map(|(index, _, top, laid)| (index, Point::new(margin, top), laid)),
+    );
+    placed.sort_by_key(|p| p.0);
+    for (_, at, laid) in placed {
+        place(&mut frame, laid, at);
     }
     Ok(frame)
 }

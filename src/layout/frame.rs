@@ -62,6 +62,139 @@ pub struct Group {
     /// What the group shows, for people who cannot see it (a picture's
     /// alternative text). `None` for decoration.
     pub alt: Option<String>,
+    /// What the group is in the document's logical structure (heading,
+    /// paragraph, list item, figure, link, decoration). `None`: the group
+    /// only moves or clips; its items belong to the nearest enclosing role,
+    /// and items with no enclosing role at all are decoration.
+    pub role: Option<Role>,
+    /// Natural language of the group's text (BCP 47, `cy`), when it differs
+    /// from the document's.
+    pub lang: Option<String>,
+}
+
+impl Group {
+    /// A group that only moves its items together.
+    pub fn plain(items: Vec<(Point, FrameItem)>) -> Group {
+        Group {
+            items,
+            clip: None,
+            alt: None,
+            role: None,
+            lang: None,
+        }
+    }
+
+    /// A logical element of the document: `items` are what it shows.
+    pub fn tagged(role: Role, items: Vec<(Point, FrameItem)>) -> Group {
+        Group {
+            role: Some(role),
+            ..Group::plain(items)
+        }
+    }
+
+    /// A picture with its alternative text.
+    pub fn figure(alt: String, items: Vec<(Point, FrameItem)>) -> Group {
+        Group {
+            alt: Some(alt),
+            ..Group::tagged(Role::Figure, items)
+        }
+    }
+}
+
+/// What an element is, for screen readers and reflow: a closed set that maps
+/// one-to-one onto PDF standard structure types.
+///
+/// Reading order is the order of roled groups in the frame (depth first),
+/// which layout keeps in the resource's source order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// Top-level heading (the title).
+    H1,
+    /// Section heading.
+    H2,
+    /// Sub-heading (a card's or row's title).
+    H3,
+    /// A paragraph.
+    P,
+    /// A list; its children are [`Role::LI`].
+    L,
+    /// A list item: [`Role::Lbl`] then [`Role::LBody`].
+    LI,
+    /// A list item's bullet or number.
+    Lbl,
+    /// A list item's content.
+    LBody,
+    /// A picture; the group's `alt` says what it shows.
+    Figure,
+    /// A live link inside a paragraph: the text it covers is the link.
+    Link {
+        /// Where it goes (`tel:+441632960101`, `https://example.org/`).
+        uri: String,
+        /// What it does, said in words ("Call 01632 960101").
+        description: String,
+    },
+    /// Decoration: painted, but not read out.
+    Artifact,
+}
+
+impl Role {
+    /// The PDF standard structure type (`H1`, `P`, `LI`, …).
+    pub fn structure_type(&self) -> &'static str {
+        match self {
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::P => "P",
+            Role::L => "L",
+            Role::LI => "LI",
+            Role::Lbl => "Lbl",
+            Role::LBody => "LBody",
+            Role::Figure => "Figure",
+            Role::Link { .. } => "Link",
+            Role::Artifact => "Artifact",
+        }
+    }
+
+    /// The heading level (1–3), if a heading.
+    pub fn heading_level(&self) -> Option<u8> {
+        match self {
+            Role::H1 => Some(1),
+            Role::H2 => Some(2),
+            Role::H3 => Some(3),
+            _ => None,
+        }
+    }
+
+    /// The heading of `level` (clamped to 1–3).
+    pub fn heading(level: u8) -> Role {
+        match level {
+            0 | 1 => Role::H1,
+            2 => Role::H2,
+            _ => Role::H3,
+        }
+    }
+}
+
+/// Lowers headings that skip a level (an H3 straight after the H1 becomes
+/// an H2), walking the frames in reading order.
+pub fn fix_heading_levels(frames: &mut [Frame]) {
+    let mut last = 0u8;
+    for frame in frames {
+        fix_levels(&mut frame.items, &mut last);
+    }
+}
+
+fn fix_levels(items: &mut [(Point, FrameItem)], last: &mut u8) {
+    for (_, item) in items {
+        if let FrameItem::Group(g) = item {
+            if let Some(level) = g.role.as_ref().and_then(Role::heading_level) {
+                let fixed = level.min(*last + 1);
+                g.role = Some(Role::heading(fixed));
+                *last = fixed;
+            }
+            fix_levels(&mut g.items, last);
+        }
+    }
 }
 
 /// A raster picture placed at a size.

@@ -47,7 +47,7 @@ fn scale_items(items: Vec<(Point, FrameItem)>, k: f64) -> Vec<(Point, FrameItem)
                 FrameItem::Group(g) => FrameItem::Group(Group {
                     items: scale_items(g.items, k),
                     clip: g.clip.map(|c| ss(c, k)),
-                    alt: g.alt,
+                    ..g
                 }),
             };
             (sp(p, k), item)
@@ -111,16 +111,11 @@ fn sheets(panels: Vec<Frame>, order: &[&[usize]]) -> Vec<Frame> {
                 items.push((
                     Point::new(x - left, -bleed),
                     FrameItem::Group(Group {
-                        items: vec![(
-                            Point::new(left, bleed),
-                            FrameItem::Group(Group {
-                                items: p.items.clone(),
-                                clip: None,
-                                alt: None,
-                            }),
-                        )],
                         clip: Some(Size::new(panel.w + left + right, panel.h + bleed * 2.0)),
-                        alt: None,
+                        ..Group::plain(vec![(
+                            Point::new(left, bleed),
+                            FrameItem::Group(Group::plain(p.items.clone())),
+                        )])
                     }),
                 ));
             }

@@ -17,7 +17,7 @@ pub use crate::geom::{FillRule, LineCap, LineJoin};
 pub use blocks::ink_on;
 pub use fonts::{Faces, FontBook, FontId};
 pub use frame::{
-    Frame, FrameItem, Geometry, Glyph, Group, ImageItem, PathSeg, Shape, Stroke, TextItem,
+    Frame, FrameItem, Geometry, Glyph, Group, ImageItem, PathSeg, Role, Shape, Stroke, TextItem,
 };
 pub use text::{Paragraph, TextError, TextSpec};
 
@@ -31,12 +31,17 @@ use crate::resolve::{Block, Document, Page};
 pub struct LayoutOptions {
     /// Bleed beyond the trim on every side.
     pub bleed: Abs,
+    /// Impose folded formats (tri-fold, concertina) on the sheet they are
+    /// printed on. Off for screen PDFs: their pages are the panels in
+    /// reading order.
+    pub fold: bool,
 }
 
 impl Default for LayoutOptions {
     fn default() -> Self {
         LayoutOptions {
             bleed: Abs::mm(3.0),
+            fold: true,
         }
     }
 }
@@ -103,10 +108,11 @@ pub fn layout(
     if doc.page_numbers {
         number_pages(&mut frames, doc, &cx).map_err(|e| vec![e])?;
     }
-    let frames = impose::scale(frames, doc.scale);
+    let mut frames = impose::scale(frames, doc.scale);
+    frame::fix_heading_levels(&mut frames);
     Ok(match doc.fold {
-        Some(f) => impose::fold(frames, f),
-        None => frames,
+        Some(f) if options.fold => impose::fold(frames, f),
+        _ => frames,
     })
 }
 

@@ -1,5 +1,5 @@
-//! Placing pictures: SVG drawings become vector paths in a group carrying
-//! the alternative text; PNG/JPEG become image items.
+//! Placing pictures: SVG drawings become vector paths, PNG/JPEG image
+//! items, either in a Figure group carrying the alternative text.
 
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point, Size};
@@ -22,18 +22,23 @@ pub fn place(
         ));
     };
     let height = width / picture.aspect();
-    let item = match picture {
-        Picture::Vector(v) => FrameItem::Group(Group {
-            items: vector_items(v, width.to_pt() / v.width),
-            clip: None,
-            alt: Some(spec.alt.clone()),
-        }),
-        Picture::Raster(r) => FrameItem::Image(ImageItem {
-            raster: r.clone(),
-            size: Size::new(width, height),
-            alt: spec.alt.clone(),
-        }),
+    let items = match picture {
+        Picture::Vector(v) => vector_items(v, width.to_pt() / v.width),
+        Picture::Raster(r) => vec![(
+            Point::default(),
+            FrameItem::Image(ImageItem {
+                raster: r.clone(),
+                size: Size::new(width, height),
+                alt: spec.alt.clone(),
+            }),
+        )],
     };
+    // A picture without alternative text is decoration.
+    let item = FrameItem::Group(if spec.alt.trim().is_empty() {
+        Group::tagged(super::frame::Role::Artifact, items)
+    } else {
+        Group::figure(spec.alt.clone(), items)
+    });
     Ok((item, height))
 }
 

@@ -3,7 +3,9 @@
 //! printpdf writes pages, embeds and subsets the fonts and maps every glyph
 //! to Unicode. Its output is then finished with lopdf ([`post`]): correct
 //! TrimBox and BleedBox, language, metadata, version, fixed dates and a
-//! content-derived document ID, and compressed streams.
+//! content-derived document ID, and compressed streams. Every file is a
+//! tagged PDF ([`tags`]): marked content, a structure tree in reading order,
+//! link annotations and XMP metadata.
 
 mod image;
 mod marks;
@@ -11,7 +13,9 @@ mod page;
 mod pdfx;
 mod post;
 mod shape;
+mod tags;
 mod text;
+mod xmp;
 
 pub use page::{MarkSettings, PageBoxes};
 pub use pdfx::turn_pages;
@@ -149,17 +153,26 @@ pub fn pdf(
     let mut images = image::Images::default();
     let mut pages = Vec::with_capacity(frames.len());
     let cmyk = options.pdfx || options.colour == ColourMode::Cmyk;
+    let mut tagger = tags::Tagger::new();
     for frame in frames {
         let boxes = PageBoxes::new(frame, options.marks.as_ref());
+        tagger.begin_page();
         let mut page = PageWriter {
             ops: Vec::new(),
             space: PageSpace::new(frame, &boxes, cmyk),
             fonts: &ids,
             faces: &faces,
+            tags: &mut tagger,
         };
         page.items(Point::default(), &frame.items, &mut images, &mut doc);
+        page.tags.end_page(&mut page.ops);
         if let Some(m) = &options.marks {
+            // Printer's marks are not content: an artifact.
+            page.ops.push(Op::BeginMarkedContent {
+                tag: "Artifact".to_owned(),
+            });
             marks::write(&mut page.ops, &boxes, frame.bleed, m, cmyk);
+            page.ops.push(Op::EndMarkedContent);
         }
         let full = Size::new(
             frame.size.w + boxes.margin * 2.0,
@@ -179,7 +192,8 @@ pub fn pdf(
         image_optimization: None,
     };
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
-    let lo = doc.to_lopdf_document(&save, &mut warnings);
+    let mut lo = doc.to_lopdf_document(&save, &mut warnings);
+    tags::finish(&mut lo, tagger);
     post::finish(lo, frames, meta, options)
 }
 
@@ -189,6 +203,7 @@ struct PageWriter<'a> {
     space: PageSpace,
     fonts: &'a BTreeMap<FontId, printpdf::FontId>,
     faces: &'a crate::layout::Faces<'a>,
+    tags: &'a mut tags::Tagger,
 }
 
 impl PageWriter<'_> {
@@ -204,22 +219,37 @@ impl PageWriter<'_> {
             let at = origin + *pos;
             match item {
                 FrameItem::Text(t) => {
-                    text::write(&mut self.ops, self.space, at, t, self.fonts, self.faces)
+                    self.tags.content(&mut self.ops);
+                    text::write(&mut self.ops, self.space, at, t, self.fonts, self.faces);
+                    self.tags.painted_text(text::bounds(self.space, at, t));
                 }
-                FrameItem::Shape(s) => shape::write(&mut self.ops, self.space, at, s),
+                FrameItem::Shape(s) => {
+                    self.tags.content(&mut self.ops);
+                    shape::write(&mut self.ops, self.space, at, s);
+                }
                 FrameItem::Image(i) => {
+                    self.tags.content(&mut self.ops);
                     let id = images.id(doc, &i.raster);
                     image::write(&mut self.ops, self.space, at, i, id);
                 }
                 FrameItem::Group(g) => {
+                    self.tags.enter(
+                        g.role.as_ref(),
+                        g.alt.as_ref(),
+                        g.lang.as_ref(),
+                        &mut self.ops,
+                    );
                     if let Some(clip) = g.clip {
+                        self.tags.close(&mut self.ops);
                         self.ops.push(Op::SaveGraphicsState);
                         shape::clip(&mut self.ops, self.space, at, clip);
                     }
                     self.items(at, &g.items, images, doc);
                     if g.clip.is_some() {
+                        self.tags.close(&mut self.ops);
                         self.ops.push(Op::RestoreGraphicsState);
                     }
+                    self.tags.leave(&mut self.ops);
                 }
             }
         }

@@ -1,12 +1,10 @@
-//! PDF/X-4 finishing: the OutputIntent with the bundled CMYK profile, XMP
-//! metadata, ICC-tagged RGB images; and turning pages for short-edge
+//! PDF/X-4 finishing: the OutputIntent with the bundled CMYK profile and
+//! ICC-tagged RGB images (the XMP packet is [`super::xmp`]'s); and turning pages for short-edge
 //! duplex sheets.
 
 use lopdf::{Dictionary, Document, Object};
-use sha2::{Digest, Sha256};
 
-use super::post::{iso_date, pdf_date, set_id, text_string};
-use super::{Metadata, PdfOptions};
+use super::post::{set_id, text_string};
 
 /// The CMYK output profile written into PDF/X files (see
 /// `assets/ATTRIBUTION.md`): made with ArgyllCMS from the FOGRA39L
@@ -29,9 +27,9 @@ fn icc_stream(doc: &mut Document, components: i64, data: &[u8]) -> lopdf::Object
     doc.add_object(Object::Stream(stream))
 }
 
-/// Adds the OutputIntent, the XMP metadata, and replaces DeviceRGB on
+/// Adds the OutputIntent and replaces DeviceRGB on
 /// images and transparency groups.
-pub(super) fn apply(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
+pub(super) fn apply(doc: &mut Document) {
     let profile = icc_stream(doc, 4, CMYK_PROFILE);
     let mut intent = Dictionary::new();
     intent.set("Type", name("OutputIntent"));
@@ -80,13 +78,6 @@ pub(super) fn apply(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
         }
     }
 
-    let mut xmp_dict = Dictionary::new();
-    xmp_dict.set("Type", name("Metadata"));
-    xmp_dict.set("Subtype", name("XML"));
-    let mut xmp_stream = lopdf::Stream::new(xmp_dict, xmp(meta, options).into_bytes());
-    xmp_stream.allows_compression = false;
-    let xmp = doc.add_object(Object::Stream(xmp_stream));
-
     let Ok(root) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
         return;
     };
@@ -95,81 +86,7 @@ pub(super) fn apply(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
             "OutputIntents",
             Object::Array(vec![Object::Reference(intent)]),
         );
-        catalog.set("Metadata", Object::Reference(xmp));
     }
-}
-
-/// Escapes text for XML.
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// `YYYY-MM-DDTHH:MM:SSZ`, the XMP form of a date.
-fn xmp_date(timestamp: i64) -> String {
-    let d = pdf_date(timestamp);
-    format!(
-        "{}T{}:{}:{}Z",
-        iso_date(timestamp),
-        &d[10..12],
-        &d[12..14],
-        &d[14..16]
-    )
-}
-
-/// The XMP packet: the same title, dates, producer and Trapped as the Info
-/// dictionary, plus `pdfxid:GTS_PDFXVersion`, `xmpMM:DocumentID`,
-/// `xmpMM:VersionID` and `xmpMM:RenditionClass`.
-fn xmp(meta: &Metadata, options: &PdfOptions) -> String {
-    let date = xmp_date(options.timestamp);
-    let mut hasher = Sha256::new();
-    hasher.update(meta.title.as_bytes());
-    hasher.update(options.timestamp.to_be_bytes());
-    let h: String = hasher.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let uuid = format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    );
-    let producer = super::post::PRODUCER;
-    let bom = '\u{feff}';
-    let title = xml(&meta.title);
-    format!(
-        r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
-    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
-   <xmp:CreateDate>{date}</xmp:CreateDate>
-   <xmp:ModifyDate>{date}</xmp:ModifyDate>
-   <xmp:MetadataDate>{date}</xmp:MetadataDate>
-   <xmp:CreatorTool>wellprint</xmp:CreatorTool>
-   <pdf:Producer>{producer}</pdf:Producer>
-   <pdf:Trapped>False</pdf:Trapped>
-   <xmpMM:DocumentID>uuid:{uuid}</xmpMM:DocumentID>
-   <xmpMM:InstanceID>uuid:{uuid}</xmpMM:InstanceID>
-   <xmpMM:VersionID>1</xmpMM:VersionID>
-   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-   <pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"#
-    )
 }
 
 /// Turns the given pages (0-based) upside down by wrapping their content

@@ -29,9 +29,10 @@ pub(super) fn finish(
     set_info(&mut doc, meta, options);
     doc.compress();
     if options.pdfx {
-        // After compressing: the XMP packet stays plain text.
-        super::pdfx::apply(&mut doc, meta, options);
+        super::pdfx::apply(&mut doc);
     }
+    // After compressing: the XMP packet stays plain text.
+    super::xmp::attach(&mut doc, meta, options);
     set_id(&mut doc);
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.

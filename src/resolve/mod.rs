@@ -88,6 +88,88 @@ pub struct Block {
     pub content: Content,
 }
 
+/// A phone number, web or e-mail address inside an entry's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryLink {
+    /// The characters as printed (`01632 960 101`).
+    pub text: String,
+    /// Where it goes (`tel:+441632960101`, `https://example.org/…`).
+    pub uri: String,
+    /// What it does, in words ("Call Samaritans on 116 123").
+    pub description: String,
+}
+
+impl EntryLink {
+    /// The number in a phone field (`111, option 2`, `text SHOUT to
+    /// 85258`) as a `tel:` link (`sms:` when the field says to text).
+    pub fn phone(name: &str, phone: &str) -> Option<EntryLink> {
+        // The first run of digits and spaces with at least three digits.
+        let chars: Vec<char> = phone.chars().collect();
+        let mut start = None;
+        let mut best = None;
+        for (i, c) in chars.iter().enumerate() {
+            let part = c.is_ascii_digit() || (*c == ' ' && start.is_some());
+            match (part, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    best = Some((s, i));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let (s, e) = best.or(start.map(|s| (s, chars.len())))?;
+        let text: String = chars[s..e].iter().collect::<String>().trim().to_owned();
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() < 3 {
+            return None;
+        }
+        let texted = phone.to_lowercase().contains("text");
+        let number = match digits.strip_prefix('0') {
+            Some(rest) if digits.len() >= 10 => format!("+44{rest}"),
+            _ => digits,
+        };
+        Some(if texted {
+            EntryLink {
+                uri: format!("sms:{number}"),
+                description: format!("{name}: {}", phone.trim()),
+                text,
+            }
+        } else {
+            EntryLink {
+                uri: format!("tel:{number}"),
+                description: format!("Call {name} on {text}"),
+                text,
+            }
+        })
+    }
+
+    /// A web address as written (`example.org/x`) as an `https:` link.
+    pub fn web(name: &str, web: &str) -> EntryLink {
+        let text = web.trim().to_owned();
+        let uri = if text.contains("://") {
+            text.clone()
+        } else {
+            format!("https://{text}")
+        };
+        EntryLink {
+            description: format!("Website of {name}: {text}"),
+            uri,
+            text,
+        }
+    }
+
+    /// An e-mail address as a `mailto:` link.
+    pub fn email(name: &str, email: &str) -> EntryLink {
+        let text = email.trim().to_owned();
+        EntryLink {
+            uri: format!("mailto:{text}"),
+            description: format!("E-mail {name} at {text}"),
+            text,
+        }
+    }
+}
+
 /// Text style of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextStyle {
@@ -139,6 +221,9 @@ pub enum Content {
         entries: Vec<RichText>,
         /// A picture beside each entry (Easy Read).
         picture: Option<PictureSpec>,
+        /// For each entry, the phone numbers and web addresses in it that
+        /// become live links in screen PDFs (same length as `entries`).
+        links: Vec<Vec<EntryLink>>,
         /// Band colour behind the list, if any.
         fill: Option<Colour>,
         /// Text colour.
@@ -447,6 +532,30 @@ impl Filler<'_> {
                         )));
                     return None;
                 }
+                let links = chosen
+                    .iter()
+                    .map(|c| {
+                        let name = &c.name.value;
+                        let mut links = Vec::new();
+                        for f in fields {
+                            if self.secure && matches!(f, ContactField::Web | ContactField::Email) {
+                                continue;
+                            }
+                            match f {
+                                ContactField::Phone => {
+                                    links.extend(EntryLink::phone(name, &c.phone.value))
+                                }
+                                ContactField::Web => links
+                                    .extend(c.web.as_ref().map(|w| EntryLink::web(name, &w.value))),
+                                ContactField::Email => links.extend(
+                                    c.email.as_ref().map(|m| EntryLink::email(name, &m.value)),
+                                ),
+                                ContactField::Hours | ContactField::Description => {}
+                            }
+                        }
+                        links
+                    })
+                    .collect();
                 let entries = chosen
                     .into_iter()
                     .map(|c| {
@@ -472,6 +581,7 @@ impl Filler<'_> {
                 Content::Entries {
                     entries,
                     picture,
+                    links,
                     fill: None,
                     colour: ink,
                 }
@@ -482,10 +592,21 @@ impl Filler<'_> {
                 colour,
             } => {
                 let nation = self.area.nation;
-                let entries: Vec<_> = helplines
+                let shown: Vec<_> = helplines
                     .iter()
                     .filter(|h| h.nations.contains(&nation))
                     .take(*count)
+                    .collect();
+                let links = shown
+                    .iter()
+                    .map(|h| {
+                        EntryLink::phone(&h.name.value, &h.phone.value)
+                            .into_iter()
+                            .collect()
+                    })
+                    .collect();
+                let entries: Vec<_> = shown
+                    .into_iter()
                     .map(|h| {
                         let mut detail = h.phone.value.clone();
                         if let Some(hours) = &h.hours {
@@ -508,6 +629,7 @@ impl Filler<'_> {
                 Content::Entries {
                     entries,
                     picture: None,
+                    links,
                     fill: *fill,
                     colour: *colour,
                 }

@@ -15,7 +15,7 @@ use crate::geom::{Abs, Point};
 use crate::resolve::RichText;
 
 use super::fonts::{Faces, FontId};
-use super::frame::{FrameItem, TextItem};
+use super::frame::{FrameItem, Group, Role, TextItem};
 
 pub use line::TooWide;
 pub use shaping::MissingGlyph;
@@ -117,6 +117,37 @@ impl Paragraph {
         self.baseline
     }
 
+    /// Places the lines like [`Paragraph::place`], wrapped in one group
+    /// that says what the paragraph is (heading, paragraph, list label…).
+    pub fn place_as(&self, role: Role, at: Point, fill: Colour, out: &mut Vec<(Point, FrameItem)>) {
+        let mut items = Vec::new();
+        self.place(at, fill, &mut items);
+        out.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(role, items)),
+        ));
+    }
+
+    /// Places the lines like [`Paragraph::place_as`], with the glyphs that
+    /// spell each of `links` (`(text, role)`, found in order, whitespace
+    /// ignored) in a group of that role (a [`Role::Link`]).
+    pub fn place_linked(
+        &self,
+        role: Role,
+        links: &[(String, Role)],
+        at: Point,
+        fill: Colour,
+        out: &mut Vec<(Point, FrameItem)>,
+    ) {
+        let mut items = Vec::new();
+        self.place(at, fill, &mut items);
+        let items = split_links(items, links);
+        out.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(role, items)),
+        ));
+    }
+
     /// Places the lines with the top-left of the first line box at `at`.
     pub fn place(&self, at: Point, fill: Colour, out: &mut Vec<(Point, FrameItem)>) {
         for (i, line) in self.lines.iter().enumerate() {
@@ -138,4 +169,106 @@ impl Paragraph {
             }
         }
     }
+}
+
+/// Splits text items so that the glyphs spelling each link sit in a group
+/// of the link's role; everything else stays as it is.
+fn split_links(
+    items: Vec<(Point, FrameItem)>,
+    links: &[(String, Role)],
+) -> Vec<(Point, FrameItem)> {
+    // Every non-space character with the (item, glyph) that draws it.
+    let mut hay: Vec<(char, usize, usize)> = Vec::new();
+    for (i, (_, item)) in items.iter().enumerate() {
+        if let FrameItem::Text(t) = item {
+            for (g, glyph) in t.glyphs.iter().enumerate() {
+                hay.extend(
+                    glyph
+                        .text
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .map(|c| (c, i, g)),
+                );
+            }
+        }
+    }
+    // Which link each glyph belongs to.
+    let mut marks: std::collections::BTreeMap<(usize, usize), usize> = Default::default();
+    let mut from = 0;
+    for (k, (text, _)) in links.iter().enumerate() {
+        let needle: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if needle.is_empty() || needle.len() > hay.len() {
+            continue;
+        }
+        let found = (from..=hay.len() - needle.len()).find(|&s| {
+            hay[s..s + needle.len()]
+                .iter()
+                .map(|h| h.0)
+                .eq(needle.iter().copied())
+        });
+        if let Some(s) = found {
+            // Every glyph from the first to the last, spaces between
+            // words included.
+            let first = (hay[s].1, hay[s].2);
+            let last = (hay[s + needle.len() - 1].1, hay[s + needle.len() - 1].2);
+            for (i, (_, item)) in items.iter().enumerate() {
+                if let FrameItem::Text(t) = item {
+                    for g in 0..t.glyphs.len() {
+                        if (i, g) >= first && (i, g) <= last {
+                            marks.insert((i, g), k);
+                        }
+                    }
+                }
+            }
+            from = s + needle.len();
+        }
+    }
+    if marks.is_empty() {
+        return items;
+    }
+    let mut out: Vec<(Point, FrameItem)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, (pos, item)) in items.into_iter().enumerate() {
+        let FrameItem::Text(t) = item else {
+            out.push((pos, item));
+            open = None;
+            continue;
+        };
+        // Maximal runs of glyphs with the same mark.
+        let mut x = pos.x;
+        let mut start = 0;
+        while start < t.glyphs.len() {
+            let mark = marks.get(&(i, start)).copied();
+            let mut end = start + 1;
+            while end < t.glyphs.len() && marks.get(&(i, end)).copied() == mark {
+                end += 1;
+            }
+            let piece = TextItem {
+                glyphs: t.glyphs[start..end].to_vec(),
+                ..t.clone()
+            };
+            let width = piece.width();
+            let placed = (Point::new(x, pos.y), FrameItem::Text(piece));
+            match mark {
+                None => {
+                    out.push(placed);
+                    open = None;
+                }
+                Some(k) => {
+                    let same = open == Some(k);
+                    match out.last_mut() {
+                        Some((_, FrameItem::Group(g))) if same => g.items.push(placed),
+                        _ => out.push((
+                            Point::default(),
+                            FrameItem::Group(Group::tagged(links[k].1.clone(), vec![placed])),
+                        )),
+                    }
+                    open = Some(k);
+                }
+            }
+            x += width;
+            start = end;
+        }
+    }
+    out
 }

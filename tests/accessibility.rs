@@ -1,0 +1,630 @@
+//! Screen PDFs checked as a screen reader and a PDF/UA validator would: a
+//! structure tree in the resource's order, every piece of content either in
+//! it or marked as decoration, headings in order, alternative text, title and
+//! language, live links with descriptions.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use wellprint::model::{Project, Variant};
+use wellprint::resolve::{self, Content as Block};
+use wellprint::{BuildOptions, Job, Target};
+
+use common::{fonts, load, root};
+
+/// Every resource × variant × area, built for the screen.
+fn screen_pdfs(project: &Project) -> Vec<(String, Vec<u8>, String)> {
+    let fonts = fonts();
+    let mut out = Vec::new();
+    for resource in &project.resources {
+        for variant in resource.variants.keys() {
+            for area in &project.areas {
+                let Some(format) = resource.formats_for(*variant).first() else {
+                    continue;
+                };
+                let job = Job {
+                    resource,
+                    variant: *variant,
+                    area,
+                    format,
+                };
+                let name = format!("{}-{}-{}", area.id.value, resource.id.value, variant);
+                let built = wellprint::build(
+                    project,
+                    &job,
+                    &fonts,
+                    &BuildOptions::for_target(Target::Screen),
+                )
+                .unwrap_or_else(|_| panic!("{name} builds"));
+                let expected = expected_text(project, &job);
+                out.push((name, built.bytes, expected));
+            }
+        }
+    }
+    out
+}
+
+/// The resource's text in source order, as a reader should hear it:
+/// bullets and decorative initials are not part of it; journey stages are
+/// numbered.
+fn expected_text(project: &Project, job: &Job) -> String {
+    let doc = resolve::resolve(
+        job.resource,
+        job.variant,
+        job.format,
+        job.area,
+        &project.helplines,
+    )
+    .expect("resolves");
+    let mut text = String::new();
+    let mut blocks = Vec::new();
+    for page in &doc.pages {
+        blocks.extend(page.blocks.iter());
+        if page.flow {
+            blocks.extend(doc.sections.iter().flatten());
+        }
+    }
+    for block in blocks {
+        let mut push = |s: String| {
+            text.push_str(&s);
+            text.push(' ');
+        };
+        match &block.content {
+            Block::Banner {
+                title, subtitle, ..
+            } => {
+                push(title.plain());
+                if let Some(s) = subtitle {
+                    push(s.plain());
+                }
+            }
+            Block::Text { text, .. } => push(text.plain()),
+            Block::KeyList { items, .. } => {
+                for (term, explanation, _) in items {
+                    push(term.plain());
+                    push(explanation.plain());
+                }
+            }
+            Block::Entries { entries, .. } => entries.iter().for_each(|e| push(e.plain())),
+            Block::Spacer { .. } | Block::Picture(_) => {}
+            Block::Row {
+                heading,
+                text,
+                items,
+                ..
+            } => {
+                heading.iter().chain(text).for_each(|t| push(t.plain()));
+                items.iter().for_each(|t| push(t.plain()));
+            }
+            Block::List { items, .. } => items.iter().for_each(|t| push(t.plain())),
+            Block::Cards { cards, .. } => {
+                for (title, body, _) in cards {
+                    push(title.plain());
+                    push(body.plain());
+                }
+            }
+            Block::Journey { stages, .. } => {
+                for (i, s) in stages.iter().enumerate() {
+                    push(format!("{} {}", i + 1, s.plain()));
+                }
+            }
+        }
+    }
+    text
+}
+
+/// Whitespace and bullets removed: line breaks and list markers are
+/// presentation.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '•')
+        .collect()
+}
+
+fn dict<'a>(doc: &'a Document, o: &'a Object) -> &'a Dictionary {
+    match o {
+        Object::Reference(id) => doc
+            .get_object(*id)
+            .and_then(Object::as_dict)
+            .expect("referenced dictionary"),
+        Object::Dictionary(d) => d,
+        other => panic!("expected a dictionary, got {other:?}"),
+    }
+}
+
+fn name(d: &Dictionary, key: &[u8]) -> String {
+    d.get(key)
+        .and_then(Object::as_name)
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default()
+}
+
+fn text(d: &Dictionary, key: &[u8]) -> String {
+    match d.get(key) {
+        Ok(Object::String(bytes, _)) => {
+            if bytes.starts_with(&[0xFE, 0xFF]) {
+                let units: Vec<u16> = bytes[2..]
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect();
+                String::from_utf16_lossy(&units)
+            } else {
+                String::from_utf8_lossy(bytes).into_owned()
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// A structure element, flattened: type, alt, depth, and its marked
+/// content (page index, MCID) and annotations in order.
+#[derive(Debug)]
+struct Element {
+    id: Option<ObjectId>,
+    kind: String,
+    alt: String,
+    depth: usize,
+    mcids: Vec<(usize, i64)>,
+    annots: Vec<ObjectId>,
+}
+
+/// Walks the structure tree depth first (reading order).
+fn walk(
+    doc: &Document,
+    element: &Object,
+    depth: usize,
+    pages: &BTreeMap<ObjectId, usize>,
+    out: &mut Vec<Element>,
+    order: &mut Vec<(usize, i64)>,
+) {
+    let d = dict(doc, element);
+    let index = out.len();
+    out.push(Element {
+        id: element.as_reference().ok(),
+        kind: name(d, b"S"),
+        alt: text(d, b"Alt"),
+        depth,
+        mcids: Vec::new(),
+        annots: Vec::new(),
+    });
+    let page_of = |d: &Dictionary| {
+        d.get(b"Pg")
+            .and_then(Object::as_reference)
+            .ok()
+            .and_then(|p| pages.get(&p).copied())
+            .expect("marked content names its page")
+    };
+    let kids = match d.get(b"K") {
+        Ok(Object::Array(a)) => a.clone(),
+        Ok(o) => vec![o.clone()],
+        Err(_) => Vec::new(),
+    };
+    for kid in &kids {
+        match kid {
+            Object::Integer(mcid) => {
+                let page = page_of(d);
+                out[index].mcids.push((page, *mcid));
+                order.push((page, *mcid));
+            }
+            _ => {
+                let k = dict(doc, kid);
+                match name(k, b"Type").as_str() {
+                    "MCR" => {
+                        let mcid = k.get(b"MCID").and_then(Object::as_i64).expect("MCID");
+                        out[index].mcids.push((page_of(k), mcid));
+                        order.push((page_of(k), mcid));
+                    }
+                    "OBJR" => {
+                        let obj = k.get(b"Obj").and_then(Object::as_reference).expect("Obj");
+                        out[index].annots.push(obj);
+                    }
+                    _ => walk(doc, kid, depth + 1, pages, out, order),
+                }
+            }
+        }
+    }
+}
+
+/// Everything the checker found wrong with one PDF.
+fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let doc = Document::load_mem(bytes).expect("lopdf loads it");
+    let catalog = doc.catalog().expect("catalog");
+    let pages: BTreeMap<ObjectId, usize> = doc
+        .get_pages()
+        .into_values()
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+
+    // Document-level facts.
+    if text(catalog, b"Lang").is_empty() {
+        problems.push("no /Lang".into());
+    }
+    let prefs = catalog.get(b"ViewerPreferences").map(|o| dict(&doc, o));
+    if prefs
+        .ok()
+        .and_then(|p| p.get(b"DisplayDocTitle").ok())
+        .and_then(|o| o.as_bool().ok())
+        != Some(true)
+    {
+        problems.push("DisplayDocTitle is not true".into());
+    }
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .map(|o| dict(&doc, o))
+        .expect("Info");
+    if text(info, b"Title").is_empty() {
+        problems.push("no Title".into());
+    }
+    let marked = catalog
+        .get(b"MarkInfo")
+        .map(|o| dict(&doc, o))
+        .ok()
+        .and_then(|m| m.get(b"Marked").ok())
+        .and_then(|o| o.as_bool().ok());
+    if marked != Some(true) {
+        problems.push("MarkInfo /Marked is not true".into());
+    }
+    match catalog
+        .get(b"Metadata")
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_object(id))
+        .and_then(Object::as_stream)
+    {
+        Ok(s) => {
+            let xml = String::from_utf8_lossy(&s.content);
+            for want in ["<dc:title>", "<pdfuaid:part>1</pdfuaid:part>"] {
+                if !xml.contains(want) {
+                    problems.push(format!("XMP metadata lacks {want}"));
+                }
+            }
+        }
+        Err(_) => problems.push("no XMP metadata".into()),
+    }
+
+    // The structure tree.
+    let Ok(root) = catalog.get(b"StructTreeRoot").map(|o| dict(&doc, o)) else {
+        problems.push("no structure tree".into());
+        return problems;
+    };
+    let mut elements = Vec::new();
+    let mut order = Vec::new();
+    let top = root.get(b"K").expect("StructTreeRoot has K").clone();
+    walk(&doc, &top, 0, &pages, &mut elements, &mut order);
+    if elements.first().map(|e| e.kind.as_str()) != Some("Document") {
+        problems.push("the tree does not start with Document".into());
+    }
+
+    // Headings in order, starting at H1, never skipping a level.
+    let mut last = 0;
+    for e in &elements {
+        if let Some(level) = e.kind.strip_prefix('H').and_then(|l| l.parse::<u32>().ok()) {
+            if level > last + 1 {
+                problems.push(format!("H{level} follows H{last}"));
+            }
+            last = level;
+        }
+        if e.kind == "Figure" && e.alt.trim().is_empty() {
+            problems.push("a Figure without Alt".into());
+        }
+    }
+    // An LI sits in an L (its parent is the nearest shallower element).
+    for (i, e) in elements.iter().enumerate() {
+        if e.kind == "LI" {
+            let parent = elements[..i].iter().rev().find(|p| p.depth + 1 == e.depth);
+            if parent.map(|p| p.kind.as_str()) != Some("L") {
+                problems.push("an LI outside an L".into());
+            }
+        }
+    }
+
+    // ParentTree: page MCIDs and annotations back to their elements.
+    let nums = root
+        .get(b"ParentTree")
+        .map(|o| dict(&doc, o))
+        .and_then(|t| t.get(b"Nums"))
+        .and_then(Object::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let mut parent_tree: BTreeMap<i64, Object> = BTreeMap::new();
+    for pair in nums.chunks(2) {
+        if let [Object::Integer(k), v] = pair {
+            parent_tree.insert(*k, v.clone());
+        }
+    }
+    let owner: BTreeMap<(usize, i64), usize> = elements
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mcids.iter().map(move |m| (*m, i)))
+        .collect();
+
+    // Content: every MCID has an element (via ParentTree); nothing is
+    // painted outside marked content.
+    for (&page_id, &index) in &pages {
+        let page = doc.get_dictionary(page_id).expect("page");
+        let key = page
+            .get(b"StructParents")
+            .and_then(Object::as_i64)
+            .expect("page has StructParents");
+        if name(page, b"Tabs") != "S" {
+            problems.push(format!("page {} has no /Tabs /S", index + 1));
+        }
+        let array = match parent_tree.get(&key) {
+            Some(Object::Array(a)) => a.clone(),
+            Some(Object::Reference(id)) => doc
+                .get_object(*id)
+                .and_then(Object::as_array)
+                .cloned()
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let content = doc.get_page_content(page_id);
+        let ops = Content::decode(&content)
+            .expect("content parses")
+            .operations;
+        let mut depth = 0usize;
+        for op in &ops {
+            match op.operator.as_str() {
+                "BDC" => {
+                    depth += 1;
+                    let mcid = op
+                        .operands
+                        .get(1)
+                        .and_then(|o| o.as_dict().ok())
+                        .and_then(|d| d.get(b"MCID").ok())
+                        .and_then(|o| o.as_i64().ok());
+                    if let Some(mcid) = mcid {
+                        let listed = array.get(mcid as usize).and_then(|o| o.as_reference().ok());
+                        let element = owner.get(&(index, mcid)).and_then(|i| elements[*i].id);
+                        if listed.is_none() || listed != element {
+                            problems.push(format!(
+                                "page {} MCID {mcid} is not tied to its structure element",
+                                index + 1
+                            ));
+                        }
+                    }
+                }
+                "BMC" => depth += 1,
+                "EMC" => depth = depth.saturating_sub(1),
+                "Tj" | "TJ" | "'" | "\"" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "S"
+                | "s" | "Do" | "sh" | "BI"
+                    if depth == 0 =>
+                {
+                    problems.push(format!(
+                        "page {}: `{}` paints outside marked content",
+                        index + 1,
+                        op.operator
+                    ));
+                }
+                _ => {}
+            }
+        }
+
+        // Link annotations: Contents, StructParent, a Link element with OBJR.
+        let annots = page
+            .get(b"Annots")
+            .and_then(Object::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for a in &annots {
+            let id = a.as_reference().expect("annotation by reference");
+            let annot = dict(&doc, a);
+            if name(annot, b"Subtype") != "Link" {
+                continue;
+            }
+            if text(annot, b"Contents").trim().is_empty() {
+                problems.push("a link without Contents".into());
+            }
+            let Ok(sp) = annot.get(b"StructParent").and_then(Object::as_i64) else {
+                problems.push("a link without StructParent".into());
+                continue;
+            };
+            let element = parent_tree.get(&sp).and_then(|o| o.as_reference().ok());
+            let owner = elements.iter().find(|e| e.annots.contains(&id));
+            if owner.map(|e| e.kind.as_str()) != Some("Link") || element != owner.and_then(|e| e.id)
+            {
+                problems.push("a link annotation is not in a Link element".into());
+            }
+        }
+    }
+
+    // Text in structure order equals the resource's text in source order.
+    let report = wellprint::inspect::inspect(bytes).expect("inspect reads it");
+    let mut by_mcid: BTreeMap<(usize, i64), String> = BTreeMap::new();
+    for (p, page) in report.pages.iter().enumerate() {
+        for run in &page.text {
+            match run.mcid {
+                Some(m) if !run.artifact => by_mcid.entry((p, m)).or_default().push_str(&run.text),
+                _ if run.artifact => {}
+                _ => problems.push(format!("unmarked text \"{}\"", run.text)),
+            }
+        }
+    }
+    let mut read = String::new();
+    for m in &order {
+        read.push_str(by_mcid.get(m).map_or("", String::as_str));
+        read.push(' ');
+    }
+    if normalise(&read) != normalise(expected) {
+        problems.push(format!(
+            "reading order differs\n  read:     {read}\n  expected: {expected}"
+        ));
+    }
+    problems
+        .into_iter()
+        .map(|p| format!("{pdf}: {p}"))
+        .collect()
+}
+
+#[test]
+fn screen_pdfs_are_tagged_in_reading_order() {
+    let (_, project) = load(&root());
+    let pdfs = screen_pdfs(&project);
+    assert!(!pdfs.is_empty());
+    let problems: Vec<String> = pdfs
+        .iter()
+        .flat_map(|(name, bytes, expected)| check(name, bytes, expected))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn screen_pdfs_are_trimmed_and_have_live_links() {
+    let (_, project) = load(&root());
+    for (name, bytes, _) in screen_pdfs(&project) {
+        let report = wellprint::inspect::inspect(&bytes).expect("parses");
+        for page in &report.pages {
+            let trim = page.trim_box.as_ref().expect("TrimBox");
+            assert!(
+                (trim.width() - page.media_box.width()).abs() < 0.01,
+                "{name}: no bleed"
+            );
+        }
+        let doc = Document::load_mem(&bytes).expect("loads");
+        let mut uris = Vec::new();
+        for (_, page) in doc.get_pages() {
+            let page = doc.get_dictionary(page).expect("page");
+            for a in page
+                .get(b"Annots")
+                .and_then(Object::as_array)
+                .cloned()
+                .unwrap_or_default()
+            {
+                let action = dict(&doc, &a).get(b"A").map(|o| dict(&doc, o));
+                if let Ok(action) = action {
+                    uris.push(text(action, b"URI"));
+                }
+            }
+        }
+        assert!(
+            uris.iter().any(|u| u.starts_with("tel:")),
+            "{name}: phone links in {uris:?}"
+        );
+        if name == "oxfordshire-chime-wallet-card-standard" {
+            assert!(uris.contains(&"tel:+441632960101".to_owned()), "{uris:?}");
+            assert!(uris.contains(&"tel:116123".to_owned()), "{uris:?}");
+        }
+    }
+}
+
+#[test]
+fn print_pdfs_are_tagged_too() {
+    let (sources, project) = load(&root());
+    let built = common::build(
+        &sources,
+        &project,
+        "chime-wallet-card",
+        Variant::Standard,
+        "oxfordshire",
+    )
+    .expect("builds");
+    let doc = Document::load_mem(&built.bytes).expect("loads");
+    let catalog = doc.catalog().expect("catalog");
+    assert!(catalog.get(b"StructTreeRoot").is_ok());
+}
+
+/// Runs the `pdfua` checker (PyPI, alpha) on every screen PDF when it is
+/// installed; skips with a note when it is not.
+#[test]
+fn pdfua_checker_finds_no_errors_when_installed() {
+    let probe = std::process::Command::new("pdfua")
+        .arg("--version")
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("note: `pdfua` is not installed (pip install pdfua); skipping");
+        return;
+    }
+    let (_, project) = load(&root());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut failures = Vec::new();
+    for (name, bytes, _) in screen_pdfs(&project) {
+        let path = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&path, &bytes).expect("write");
+        let out = std::process::Command::new("pdfua")
+            .args(["check", "--min-severity", "error"])
+            .arg(&path)
+            .output()
+            .expect("pdfua runs");
+        if !out.status.success() {
+            failures.push(format!(
+                "{name}:\n{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The structure tree as an indented outline, with each element's text
+/// (or Alt) — what docs/accessibility.md shows.
+fn outline(bytes: &[u8]) -> String {
+    let doc = Document::load_mem(bytes).expect("loads");
+    let pages: BTreeMap<ObjectId, usize> = doc
+        .get_pages()
+        .into_values()
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    let catalog = doc.catalog().expect("catalog");
+    let root = catalog
+        .get(b"StructTreeRoot")
+        .map(|o| dict(&doc, o))
+        .expect("tree");
+    let mut elements = Vec::new();
+    walk(
+        &doc,
+        root.get(b"K").expect("K"),
+        0,
+        &pages,
+        &mut elements,
+        &mut Vec::new(),
+    );
+    let report = wellprint::inspect::inspect(bytes).expect("inspect");
+    let mut by_mcid: BTreeMap<(usize, i64), String> = BTreeMap::new();
+    for (p, page) in report.pages.iter().enumerate() {
+        for run in &page.text {
+            if let Some(m) = run.mcid {
+                by_mcid.entry((p, m)).or_default().push_str(&run.text);
+            }
+        }
+    }
+    let mut out = String::new();
+    for e in &elements {
+        let text: Vec<&str> = e
+            .mcids
+            .iter()
+            .filter_map(|m| by_mcid.get(m).map(String::as_str))
+            .collect();
+        let mut line = format!("{}{}", "  ".repeat(e.depth), e.kind);
+        let shown = text.join(" ");
+        if !shown.trim().is_empty() {
+            line.push_str(&format!(" \"{}\"", shown.trim()));
+        }
+        if !e.alt.is_empty() {
+            line.push_str(&format!(" [Alt: {}]", e.alt));
+        }
+        if !e.annots.is_empty() {
+            line.push_str(&format!(" [{} link annotation(s)]", e.annots.len()));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// `cargo test --test accessibility dump_outlines -- --ignored --nocapture`
+/// prints the structure tree of every screen PDF.
+#[test]
+#[ignore = "prints outlines for docs/accessibility.md"]
+fn dump_outlines() {
+    let (_, project) = load(&root());
+    for (name, bytes, _) in screen_pdfs(&project) {
+        println!("== {name}\n{}", outline(&bytes));
+    }
+}

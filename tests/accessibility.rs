@@ -166,6 +166,7 @@ struct Element {
     id: Option<ObjectId>,
     kind: String,
     alt: String,
+    lang: String,
     depth: usize,
     mcids: Vec<(usize, i64)>,
     annots: Vec<ObjectId>,
@@ -186,6 +187,7 @@ fn walk(
         id: element.as_reference().ok(),
         kind: name(d, b"S"),
         alt: text(d, b"Alt"),
+        lang: text(d, b"Lang"),
         depth,
         mcids: Vec::new(),
         annots: Vec::new(),
@@ -627,4 +629,87 @@ fn dump_outlines() {
     for (name, bytes, _) in screen_pdfs(&project) {
         println!("== {name}\n{}", outline(&bytes));
     }
+}
+
+/// The text of every structure element with its own `/Lang`, as
+/// `(type, lang, text)`.
+fn elements_with_lang(bytes: &[u8]) -> Vec<(String, String, String)> {
+    let doc = Document::load_mem(bytes).expect("loads");
+    let pages: BTreeMap<ObjectId, usize> = doc
+        .get_pages()
+        .into_values()
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    let root = dict(
+        &doc,
+        doc.catalog()
+            .expect("catalog")
+            .get(b"StructTreeRoot")
+            .expect("tree"),
+    );
+    let (mut elements, mut order) = (Vec::new(), Vec::new());
+    walk(
+        &doc,
+        root.get(b"K").expect("K"),
+        0,
+        &pages,
+        &mut elements,
+        &mut order,
+    );
+    let report = wellprint::inspect::inspect(bytes).expect("inspect reads it");
+    let mut by_mcid: BTreeMap<(usize, i64), String> = BTreeMap::new();
+    for (p, page) in report.pages.iter().enumerate() {
+        for run in page.text.iter().filter(|r| !r.artifact) {
+            if let Some(m) = run.mcid {
+                by_mcid.entry((p, m)).or_default().push_str(&run.text);
+            }
+        }
+    }
+    elements
+        .into_iter()
+        .filter(|e| !e.lang.is_empty())
+        .map(|e| {
+            let text: String = e
+                .mcids
+                .iter()
+                .filter_map(|m| by_mcid.get(m))
+                .cloned()
+                .collect();
+            (e.kind, e.lang, text)
+        })
+        .collect()
+}
+
+#[test]
+fn welsh_names_and_hours_are_marked_as_welsh() {
+    let (_, project) = load(&root());
+    let pdfs = screen_pdfs(&project);
+    let (_, cardiff, _) = pdfs
+        .iter()
+        .find(|(name, _, _)| name == "cardiff-chime-wallet-card-standard")
+        .expect("the Cardiff card");
+    let marked = elements_with_lang(cardiff);
+    let welsh: Vec<String> = marked
+        .iter()
+        .filter(|(kind, lang, _)| kind == "Span" && lang == "cy")
+        .map(|(_, _, text)| normalise(text))
+        .collect();
+    for want in [
+        "Canolfan Lles Caerdydd",
+        "Llun–Gwener 10yb–4yp",
+        "Grŵp Cymorth Cymheiriaid Treganna",
+    ] {
+        assert!(
+            welsh.contains(&normalise(want)),
+            "{want} not marked cy in {marked:?}"
+        );
+    }
+    // Phone numbers are not Welsh text, and English areas mark nothing.
+    assert!(!welsh.iter().any(|t| t.contains("01632")), "{welsh:?}");
+    let (_, oxford, _) = pdfs
+        .iter()
+        .find(|(name, _, _)| name == "oxfordshire-chime-wallet-card-standard")
+        .expect("the Oxfordshire card");
+    assert_eq!(elements_with_lang(oxford), Vec::new());
 }

@@ -31,6 +31,7 @@ hours = "Mon, Wed 6pm–8pm"
 email = "grwp@example.org"
 description = "Peer support, \"drop in\""
 tags = ["card", "advocacy"]
+lang = "cy"
 "#;
 
 /// The same contacts in the area file's CSV.
@@ -40,9 +41,9 @@ nation = "england"
 contacts = "testshire.csv"
 "#;
 
-const CSV: &str = "name,phone,hours,web,email,description,tags
-Test Recovery College,01632 960 901,Mon–Fri 9am–5pm,example.org/college,,,card
-\"Grŵp Cymorth, Tŷ Test\",07700 900 902,\"Mon, Wed 6pm–8pm\",,grwp@example.org,\"Peer support, \"\"drop in\"\"\",card;advocacy
+const CSV: &str = "name,phone,hours,web,email,description,lang,tags
+Test Recovery College,01632 960 901,Mon–Fri 9am–5pm,example.org/college,,,,card
+\"Grŵp Cymorth, Tŷ Test\",07700 900 902,\"Mon, Wed 6pm–8pm\",,grwp@example.org,\"Peer support, \"\"drop in\"\"\",cy,card;advocacy
 ";
 
 fn project(files: &[(&str, &str)]) -> TempProject {
@@ -198,6 +199,7 @@ fn csv_contacts_equal_the_toml_form_and_give_the_same_pdfs() {
                     opt(&c.web),
                     opt(&c.email),
                     opt(&c.description),
+                    opt(&c.lang),
                     c.tags
                         .iter()
                         .map(|t| t.value.as_str())
@@ -390,6 +392,14 @@ fn every_contact_rule_has_a_message_and_a_place() {
                 "areas/testshire.toml:13:8",
                 "two contacts are called `test recovery college`",
                 "merge",
+            ][..],
+        ),
+        (
+            area("lang = \"cy\"", "lang = \"Welsh\""),
+            &[
+                "areas/testshire.toml:19:8",
+                "`Welsh` is not a language tag",
+                "\"cy\" for Welsh",
             ][..],
         ),
         (

@@ -108,7 +108,7 @@ nation = "{nation}"          # england, scotland, wales, northern-ireland:
 
 # Optional: keep contacts in a spreadsheet instead. Save it as CSV UTF-8
 # next to this file with the columns
-#     name,phone,hours,web,email,description,tags
+#     name,phone,hours,web,email,description,lang,tags
 # (tags separated by ;) and write its name here:
 # contacts = "{id}.csv"
 
@@ -119,6 +119,7 @@ hours = "Mon–Fri 10am–4pm"
 web = "example.org/recovery"        # without https://
 # email = "hello@example.org"
 # description = "Free courses about recovery, run by people who have been there"
+# lang = "cy"                       # name and hours in Welsh (gd: Gaelic, ga: Irish)
 tags = ["card"]                     # the wallet card shows contacts tagged "card"
                                     # (at most 4 fit on its back)
 

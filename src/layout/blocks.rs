@@ -5,7 +5,7 @@ use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point, Size};
 use crate::pictures::Pictures;
-use crate::resolve::{Block, Content, Document, PictureSpec, RichText, Run, TextStyle};
+use crate::resolve::{Block, Content, Document, EntryMark, PictureSpec, RichText, Run, TextStyle};
 
 use super::fonts::{Faces, FontId};
 use super::frame::{FrameItem, Geometry, Group, PathSeg, Role, Shape, Stroke};
@@ -107,7 +107,7 @@ impl BlockContext<'_> {
             Content::Entries {
                 entries,
                 picture,
-                links,
+                marks,
                 fill,
                 colour,
             } => {
@@ -134,16 +134,25 @@ impl BlockContext<'_> {
                         h = ph;
                     }
                     let p = self.set(entry, spec, self.width - x, block)?;
-                    let roles: Vec<(String, Role)> = links
+                    let roles: Vec<(String, Group)> = marks
                         .get(i)
                         .into_iter()
                         .flatten()
-                        .map(|l| {
-                            let role = Role::Link {
-                                uri: l.uri.clone(),
-                                description: l.description.clone(),
-                            };
-                            (l.text.clone(), role)
+                        .map(|m| match m {
+                            EntryMark::Link(l) => {
+                                let role = Role::Link {
+                                    uri: l.uri.clone(),
+                                    description: l.description.clone(),
+                                };
+                                (l.text.clone(), Group::tagged(role, Vec::new()))
+                            }
+                            EntryMark::Lang { text, lang } => (
+                                text.clone(),
+                                Group {
+                                    lang: Some(lang.clone()),
+                                    ..Group::tagged(Role::Span, Vec::new())
+                                },
+                            ),
                         })
                         .collect();
                     p.place_linked(

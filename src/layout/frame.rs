@@ -133,6 +133,9 @@ pub enum Role {
         /// What it does, said in words ("Call 01632 960101").
         description: String,
     },
+    /// Part of a paragraph set apart only by its language (the group's
+    /// `lang`).
+    Span,
     /// Decoration: painted, but not read out.
     Artifact,
 }
@@ -151,6 +154,7 @@ impl Role {
             Role::LBody => "LBody",
             Role::Figure => "Figure",
             Role::Link { .. } => "Link",
+            Role::Span => "Span",
             Role::Artifact => "Artifact",
         }
     }
@@ -175,24 +179,38 @@ impl Role {
     }
 }
 
-/// Lowers headings that skip a level (an H3 straight after the H1 becomes
-/// an H2), walking the frames in reading order.
+/// Makes heading levels consecutive, walking the frames in reading order.
+/// First the levels in use are closed up (a document with H1 and H3 but no
+/// H2 gets H1 and H2, so sibling headings stay siblings); then a heading
+/// that still skips a level after the one before it is lowered.
 pub fn fix_heading_levels(frames: &mut [Frame]) {
+    let mut used = std::collections::BTreeSet::new();
+    for frame in frames.iter_mut() {
+        each_heading(&mut frame.items, &mut |level| {
+            used.insert(level);
+            level
+        });
+    }
+    let rank = |level: u8| used.iter().position(|&l| l == level).map_or(level, |i| i as u8 + 1);
     let mut last = 0u8;
-    for frame in frames {
-        fix_levels(&mut frame.items, &mut last);
+    for frame in frames.iter_mut() {
+        each_heading(&mut frame.items, &mut |level| {
+            let fixed = rank(level).min(last + 1);
+            last = fixed;
+            fixed
+        });
     }
 }
 
-fn fix_levels(items: &mut [(Point, FrameItem)], last: &mut u8) {
+/// Calls `f` with every heading's level in reading order and sets the
+/// level it returns.
+fn each_heading(items: &mut [(Point, FrameItem)], f: &mut dyn FnMut(u8) -> u8) {
     for (_, item) in items {
         if let FrameItem::Group(g) = item {
             if let Some(level) = g.role.as_ref().and_then(Role::heading_level) {
-                let fixed = level.min(*last + 1);
-                g.role = Some(Role::heading(fixed));
-                *last = fixed;
+                g.role = Some(Role::heading(f(level)));
             }
-            fix_levels(&mut g.items, last);
+            each_heading(&mut g.items, f);
         }
     }
 }
@@ -325,4 +343,49 @@ pub struct Stroke {
     pub cap: LineCap,
     /// Corners.
     pub join: LineJoin,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headings(levels: &[u8]) -> Vec<Frame> {
+        let items = levels
+            .iter()
+            .map(|&l| {
+                (
+                    Point::default(),
+                    FrameItem::Group(Group::tagged(Role::heading(l), Vec::new())),
+                )
+            })
+            .collect();
+        vec![Frame {
+            size: Size::new(Abs::mm(10.0), Abs::mm(10.0)),
+            bleed: Abs::ZERO,
+            items,
+        }]
+    }
+
+    fn levels(frames: &[Frame]) -> Vec<u8> {
+        let mut out = Vec::new();
+        frames[0].visit(&mut |_, item| {
+            if let FrameItem::Group(g) = item {
+                out.extend(g.role.as_ref().and_then(Role::heading_level));
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn sibling_headings_stay_siblings_when_a_level_is_closed_up() {
+        let mut f = headings(&[1, 3, 3, 3]);
+        fix_heading_levels(&mut f);
+        assert_eq!(levels(&f), [1, 2, 2, 2]);
+        let mut f = headings(&[1, 3, 2, 3]);
+        fix_heading_levels(&mut f);
+        assert_eq!(levels(&f), [1, 2, 2, 3]);
+        let mut f = headings(&[2, 2]);
+        fix_heading_levels(&mut f);
+        assert_eq!(levels(&f), [1, 1]);
+    }
 }

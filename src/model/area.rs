@@ -75,6 +75,11 @@ pub struct ContactFile {
     /// One-line description.
     #[serde(default)]
     pub description: Option<Spanned<String>>,
+    /// Language of the name and opening hours when they are not in
+    /// English, as a BCP 47 tag: `cy` (Welsh), `gd` (Scottish Gaelic),
+    /// `ga` (Irish). Screen readers switch voice for them.
+    #[serde(default)]
+    pub lang: Option<Spanned<String>>,
     /// Tags that `contacts` blocks select by.
     #[serde(default)]
     pub tags: Vec<Spanned<String>>,

@@ -130,6 +130,7 @@ pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Are
                 web: c.web.map(loc),
                 email: c.email.map(loc),
                 description: c.description.map(loc),
+                lang: c.lang.map(loc),
                 tags: c.tags.into_iter().map(loc).collect(),
                 span,
             }
@@ -194,6 +195,9 @@ fn check_contacts(contacts: &[Contact], errors: &mut Vec<Diagnostic>) {
             c.web
                 .as_ref()
                 .map(|w| (w, phone::check_web as fn(&str) -> _)),
+            c.lang
+                .as_ref()
+                .map(|l| (l, phone::check_lang as fn(&str) -> _)),
         ];
         for (value, check) in checks.into_iter().flatten() {
             if let Err(p) = check(&value.value) {

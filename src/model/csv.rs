@@ -2,7 +2,7 @@
 //! (`contacts = "oxfordshire.csv"`).
 //!
 //! The first row names the columns, in any order: `name`, `phone`, `hours`,
-//! `web`, `email`, `description`, `tags` (tags separated by `;`). `name` and
+//! `web`, `email`, `description`, `lang`, `tags` (tags separated by `;`). `name` and
 //! `phone` are required. The file is kept in [`Sources`](crate::diag::Sources)
 //! so every problem points at its row and cell (file:line:column).
 
@@ -12,13 +12,14 @@ use super::{Contact, Located};
 use crate::diag::{Diagnostic, FileId, Span};
 
 /// The columns a contacts CSV may have, in documentation order.
-pub const COLUMNS: [&str; 7] = [
+pub const COLUMNS: [&str; 8] = [
     "name",
     "phone",
     "hours",
     "web",
     "email",
     "description",
+    "lang",
     "tags",
 ];
 
@@ -31,6 +32,7 @@ enum Column {
     Web,
     Email,
     Description,
+    Lang,
     Tags,
 }
 
@@ -43,6 +45,7 @@ impl Column {
             "web" => Column::Web,
             "email" | "e-mail" => Column::Email,
             "description" => Column::Description,
+            "lang" => Column::Lang,
             "tags" => Column::Tags,
             _ => return None,
         })
@@ -188,6 +191,7 @@ pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
             web: None,
             email: None,
             description: None,
+            lang: None,
             tags: Vec::new(),
             span: at(line.clone()),
         };
@@ -205,6 +209,7 @@ pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
                 Column::Web => contact.web = optional,
                 Column::Email => contact.email = optional,
                 Column::Description => contact.description = optional,
+                Column::Lang => contact.lang = optional,
                 Column::Tags => contact.tags = tags(text, cell, file, spans[i].clone()),
             }
         }

@@ -419,6 +419,8 @@ pub struct Contact {
     pub email: Option<Located<String>>,
     /// Description.
     pub description: Option<Located<String>>,
+    /// Language of the name and hours (BCP 47), when not English.
+    pub lang: Option<Located<String>>,
     /// Selection tags.
     pub tags: Vec<Located<String>>,
     /// Where the contact is written.

@@ -1,5 +1,6 @@
 //! Checks for the contact details people will dial or type: UK phone
-//! numbers, e-mail addresses and web addresses.
+//! numbers, e-mail addresses and web addresses; and the language tag of a
+//! contact written in another language.
 //!
 //! Each check returns the problem as a message and a hint; the caller adds
 //! the location. The rules are documented in `docs/areas.md`.
@@ -240,6 +241,26 @@ pub fn check_email(email: &str) -> Result<(), Problem> {
     })
 }
 
+/// A language tag as PDF readers expect it (BCP 47): a two- or
+/// three-letter language code, optionally followed by subtags (`cy`,
+/// `gd`, `en-GB`).
+pub fn check_lang(lang: &str) -> Result<(), Problem> {
+    let mut parts = lang.split('-');
+    let primary = parts.next().unwrap_or("");
+    let primary_ok =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if primary_ok && rest_ok {
+        Ok(())
+    } else {
+        Err(Problem::new(
+            format!("`{lang}` is not a language tag"),
+            "write the language's code in lower case: \"cy\" for Welsh, \"gd\" for Scottish Gaelic, \"ga\" for Irish",
+        ))
+    }
+}
+
 /// A web address as printed: without `https://`, like
 /// `example.org/recovery` or `www.example.org`.
 pub fn check_web(web: &str) -> Result<(), Problem> {
@@ -372,6 +393,11 @@ mod tests {
 
     #[test]
     fn emails_and_webs() {
+        assert_eq!(check_lang("cy"), Ok(()));
+        assert_eq!(check_lang("en-GB"), Ok(()));
+        for bad in ["Welsh", "CY", "c", "cy_GB", "", "cy-"] {
+            assert!(check_lang(bad).is_err(), "{bad}");
+        }
         assert_eq!(check_email("hello@example.org"), Ok(()));
         assert_eq!(check_email("grwp.cymorth@example.org"), Ok(()));
         for bad in [

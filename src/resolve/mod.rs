@@ -170,6 +170,20 @@ impl EntryLink {
     }
 }
 
+/// A piece of an entry's text that a screen reader treats specially.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryMark {
+    /// A live link.
+    Link(EntryLink),
+    /// Text in another language than the document's.
+    Lang {
+        /// The characters as printed.
+        text: String,
+        /// BCP 47 tag (`cy`).
+        lang: String,
+    },
+}
+
 /// Text style of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextStyle {
@@ -221,9 +235,10 @@ pub enum Content {
         entries: Vec<RichText>,
         /// A picture beside each entry (Easy Read).
         picture: Option<PictureSpec>,
-        /// For each entry, the phone numbers and web addresses in it that
-        /// become live links in screen PDFs (same length as `entries`).
-        links: Vec<Vec<EntryLink>>,
+        /// For each entry, in the order they are printed: the phone numbers
+        /// and web addresses in it that become live links, and text in
+        /// another language (same length as `entries`).
+        marks: Vec<Vec<EntryMark>>,
         /// Band colour behind the list, if any.
         fill: Option<Colour>,
         /// Text colour.
@@ -532,28 +547,41 @@ impl Filler<'_> {
                         )));
                     return None;
                 }
-                let links = chosen
+                let marks = chosen
                     .iter()
                     .map(|c| {
                         let name = &c.name.value;
-                        let mut links = Vec::new();
+                        let lang = |text: &str| {
+                            c.lang.as_ref().map(|l| EntryMark::Lang {
+                                text: text.to_owned(),
+                                lang: l.value.clone(),
+                            })
+                        };
+                        let mut marks: Vec<EntryMark> = lang(name).into_iter().collect();
                         for f in fields {
                             if self.secure && matches!(f, ContactField::Web | ContactField::Email) {
                                 continue;
                             }
-                            match f {
+                            let mark = match f {
                                 ContactField::Phone => {
-                                    links.extend(EntryLink::phone(name, &c.phone.value))
+                                    EntryLink::phone(name, &c.phone.value).map(EntryMark::Link)
                                 }
-                                ContactField::Web => links
-                                    .extend(c.web.as_ref().map(|w| EntryLink::web(name, &w.value))),
-                                ContactField::Email => links.extend(
-                                    c.email.as_ref().map(|m| EntryLink::email(name, &m.value)),
-                                ),
-                                ContactField::Hours | ContactField::Description => {}
-                            }
+                                ContactField::Web => c
+                                    .web
+                                    .as_ref()
+                                    .map(|w| EntryMark::Link(EntryLink::web(name, &w.value))),
+                                ContactField::Email => c
+                                    .email
+                                    .as_ref()
+                                    .map(|m| EntryMark::Link(EntryLink::email(name, &m.value))),
+                                ContactField::Hours => {
+                                    c.hours.as_ref().and_then(|h| lang(&h.value))
+                                }
+                                ContactField::Description => None,
+                            };
+                            marks.extend(mark);
                         }
-                        links
+                        marks
                     })
                     .collect();
                 let entries = chosen
@@ -581,7 +609,7 @@ impl Filler<'_> {
                 Content::Entries {
                     entries,
                     picture,
-                    links,
+                    marks,
                     fill: None,
                     colour: ink,
                 }
@@ -597,10 +625,11 @@ impl Filler<'_> {
                     .filter(|h| h.nations.contains(&nation))
                     .take(*count)
                     .collect();
-                let links = shown
+                let marks = shown
                     .iter()
                     .map(|h| {
                         EntryLink::phone(&h.name.value, &h.phone.value)
+                            .map(EntryMark::Link)
                             .into_iter()
                             .collect()
                     })
@@ -629,7 +658,7 @@ impl Filler<'_> {
                 Content::Entries {
                     entries,
                     picture: None,
-                    links,
+                    marks,
                     fill: *fill,
                     colour: *colour,
                 }

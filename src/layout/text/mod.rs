@@ -129,12 +129,13 @@ impl Paragraph {
     }
 
     /// Places the lines like [`Paragraph::place_as`], with the glyphs that
-    /// spell each of `links` (`(text, role)`, found in order, whitespace
-    /// ignored) in a group of that role (a [`Role::Link`]).
+    /// spell each of `links` (`(text, group)`, found in order, whitespace
+    /// ignored) in a copy of that (empty) group: a [`Role::Link`], or a
+    /// [`Role::Span`] with a language.
     pub fn place_linked(
         &self,
         role: Role,
-        links: &[(String, Role)],
+        links: &[(String, Group)],
         at: Point,
         fill: Colour,
         out: &mut Vec<(Point, FrameItem)>,
@@ -171,11 +172,11 @@ impl Paragraph {
     }
 }
 
-/// Splits text items so that the glyphs spelling each link sit in a group
-/// of the link's role; everything else stays as it is.
+/// Splits text items so that the glyphs spelling each link sit in a copy
+/// of the link's group; everything else stays as it is.
 fn split_links(
     items: Vec<(Point, FrameItem)>,
-    links: &[(String, Role)],
+    links: &[(String, Group)],
 ) -> Vec<(Point, FrameItem)> {
     // Every non-space character with the (item, glyph) that draws it.
     let mut hay: Vec<(char, usize, usize)> = Vec::new();
@@ -260,7 +261,10 @@ fn split_links(
                         Some((_, FrameItem::Group(g))) if same => g.items.push(placed),
                         _ => out.push((
                             Point::default(),
-                            FrameItem::Group(Group::tagged(links[k].1.clone(), vec![placed])),
+                            FrameItem::Group(Group {
+                                items: vec![placed],
+                                ..links[k].1.clone()
+                            }),
                         )),
                     }
                     open = Some(k);

@@ -452,6 +452,16 @@ fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
         read.push_str(by_mcid.get(m).map_or("", String::as_str));
         read.push(' ');
     }
+    // Words are read as words: a line break inside a paragraph must not
+    // glue the last word of one line to the first of the next.
+    let words: std::collections::BTreeSet<&str> = expected.split_whitespace().collect();
+    let glued: Vec<&str> = read
+        .split_whitespace()
+        .filter(|w| *w != "•" && !words.contains(w) && !words.iter().any(|x| x.contains(w)))
+        .collect();
+    if !glued.is_empty() {
+        problems.push(format!("words read that the text does not have: {glued:?}"));
+    }
     if normalise(&read) != normalise(expected) {
         problems.push(format!(
             "reading order differs\n  read:     {read}\n  expected: {expected}"

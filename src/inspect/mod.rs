@@ -246,8 +246,9 @@ pub struct TextRun {
     pub y: f64,
     /// Advance width of the run in points, along the baseline: glyph widths,
     /// character and word spacing, horizontal scaling and `TJ` adjustments up
-    /// to the last glyph (adjustments after the last string are not
-    /// counted). Positive for ordinary left-to-right text.
+    /// to the last visible glyph (trailing spaces and adjustments after the
+    /// last string are not counted). Positive for ordinary left-to-right
+    /// text.
     pub width: f64,
     /// The MCID of the innermost marked-content sequence with one around
     /// the run (`/P <</MCID 3>> BDC … EMC`), if any: what ties the text to

@@ -357,7 +357,11 @@ impl<'a> Interpreter<'a, '_> {
                             0.0
                         };
                         advance += (glyph.width * size + gs.char_spacing + word_spacing) * hscale;
-                        advance_to_last_glyph = advance;
+                        // A space paints nothing: the run's width ends at
+                        // its last visible glyph.
+                        if !glyph.text.chars().all(char::is_whitespace) {
+                            advance_to_last_glyph = advance;
+                        }
                         any_glyph = true;
                     }
                 }

@@ -191,7 +191,11 @@ pub fn fix_heading_levels(frames: &mut [Frame]) {
             level
         });
     }
-    let rank = |level: u8| used.iter().position(|&l| l == level).map_or(level, |i| i as u8 + 1);
+    let rank = |level: u8| {
+        used.iter()
+            .position(|&l| l == level)
+            .map_or(level, |i| i as u8 + 1)
+    };
     let mut last = 0u8;
     for frame in frames.iter_mut() {
         each_heading(&mut frame.items, &mut |level| {

@@ -69,7 +69,7 @@ pub fn fill(pieces: Vec<ShapedPiece>, max: Abs, size: Abs) -> Result<Vec<Line>, 
             });
         }
         if !line.segments.is_empty() && x + piece.width > max + tolerance {
-            lines.push(finish(std::mem::take(&mut line), size));
+            lines.push(finish(std::mem::take(&mut line), size, true));
             x = Abs::ZERO;
         }
         for seg in piece.segments {
@@ -83,25 +83,35 @@ pub fn fill(pieces: Vec<ShapedPiece>, max: Abs, size: Abs) -> Result<Vec<Line>, 
             x += w;
         }
         if piece.mandatory {
-            lines.push(finish(std::mem::take(&mut line), size));
+            lines.push(finish(std::mem::take(&mut line), size, false));
             x = Abs::ZERO;
         }
     }
     if !line.segments.is_empty() {
-        lines.push(finish(line, size));
+        lines.push(finish(line, size, false));
     }
     Ok(lines)
 }
 
-/// Drops trailing spaces and measures the line.
-fn finish(mut line: Line, size: Abs) -> Line {
+/// Drops trailing spaces and measures the line. A line `wrapped` at a
+/// space keeps that one space glyph (it paints nothing and is not counted
+/// in the width) so that text read from the PDF has a space between the
+/// last word of this line and the first of the next.
+fn finish(mut line: Line, size: Abs, wrapped: bool) -> Line {
+    let mut kept = None;
     while let Some((_, seg)) = line.segments.last_mut() {
         while seg
             .glyphs
             .last()
             .is_some_and(|g| g.text.chars().all(char::is_whitespace))
         {
-            seg.glyphs.pop();
+            let font = seg.font;
+            kept = seg
+                .glyphs
+                .pop()
+                .filter(|g| wrapped && g.text == " ")
+                .map(|g| (font, g))
+                .or(kept);
         }
         if seg.glyphs.is_empty() {
             line.segments.pop();
@@ -113,5 +123,12 @@ fn finish(mut line: Line, size: Abs) -> Line {
         .segments
         .last()
         .map_or(Abs::ZERO, |(x, s)| *x + s.advance().at(size));
+    // Glyph ids belong to a face: the space goes back only into a segment
+    // of the face it was shaped in.
+    if let (Some((font, space)), Some((_, seg))) = (kept, line.segments.last_mut())
+        && seg.font == font
+    {
+        seg.glyphs.push(space);
+    }
     line
 }

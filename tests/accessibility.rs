@@ -723,3 +723,77 @@ fn welsh_names_and_hours_are_marked_as_welsh() {
         .expect("the Oxfordshire card");
     assert_eq!(elements_with_lang(oxford), Vec::new());
 }
+
+#[test]
+fn build_for_screen_writes_one_screen_pdf_per_resource_and_variant() {
+    let p = common::TempProject::new().with_area("oxfordshire");
+    let out = common::run(p.path(), &["build", "--for", "screen", "--out", "web"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(p.path().join("web/oxfordshire"))
+        .expect("area folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "chime-wallet-card-easy-read-screen.pdf",
+            "chime-wallet-card-standard-screen.pdf",
+            "tips-poster-easy-read-screen.pdf",
+            "tips-poster-standard-screen.pdf",
+            "wellbeing-leaflet-easy-read-screen.pdf",
+            "wellbeing-leaflet-standard-screen.pdf",
+        ]
+    );
+    // The folding card is its eight panels as pages, in reading order.
+    let card = std::fs::read(
+        p.path()
+            .join("web/oxfordshire/chime-wallet-card-easy-read-screen.pdf"),
+    )
+    .expect("card");
+    let report = wellprint::inspect::inspect(&card).expect("parses");
+    assert_eq!(report.pages.len(), 8);
+    let first = report.pages[0].trim_box.as_ref().expect("TrimBox");
+    assert!(
+        (first.width() - 85.0 / 25.4 * 72.0).abs() < 0.5,
+        "{}",
+        first.width()
+    );
+    let page_text = |i: usize| {
+        report.pages[i]
+            .text
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<String>()
+    };
+    assert!(page_text(1).contains("Connection"), "{}", page_text(1));
+    assert!(page_text(5).contains("Empowerment"), "{}", page_text(5));
+}
+
+#[test]
+fn print_flags_are_refused_for_screen_pdfs() {
+    let p = common::TempProject::new().with_area("oxfordshire");
+    for flags in [
+        &["--marks"][..],
+        &["--pdfx"],
+        &["--bleed", "5mm"],
+        &["--cmyk", "--marks"],
+    ] {
+        let mut args = vec!["build", "--for", "screen", "--out", "web"];
+        args.extend(flags);
+        let out = common::run(p.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flags:?}: {err}");
+        assert!(err.contains("cannot be used with --for screen"), "{err}");
+        assert!(err.contains(flags[0]), "{err}");
+        assert!(
+            !p.path().join("web").exists(),
+            "nothing written for {flags:?}"
+        );
+    }
+}

@@ -179,29 +179,22 @@ impl Role {
     }
 }
 
-/// Makes heading levels consecutive, walking the frames in reading order.
-/// First the levels in use are closed up (a document with H1 and H3 but no
-/// H2 gets H1 and H2, so sibling headings stay siblings); then a heading
-/// that still skips a level after the one before it is lowered.
+/// Makes heading levels nest without skipping, walking the frames in
+/// reading order. Each heading's parent is the nearest heading before it
+/// with a lower level as written; it becomes one level below that parent.
+/// So an H3 straight after the H1 becomes an H2, and so do the H3s after it
+/// (siblings stay siblings), until a heading written as H2 or H1 comes.
 pub fn fix_heading_levels(frames: &mut [Frame]) {
-    let mut used = std::collections::BTreeSet::new();
+    // Open headings: (level as written, level given).
+    let mut open: Vec<(u8, u8)> = Vec::new();
     for frame in frames.iter_mut() {
         each_heading(&mut frame.items, &mut |level| {
-            used.insert(level);
-            level
-        });
-    }
-    let rank = |level: u8| {
-        used.iter()
-            .position(|&l| l == level)
-            .map_or(level, |i| i as u8 + 1)
-    };
-    let mut last = 0u8;
-    for frame in frames.iter_mut() {
-        each_heading(&mut frame.items, &mut |level| {
-            let fixed = rank(level).min(last + 1);
-            last = fixed;
-            fixed
+            while open.last().is_some_and(|&(written, _)| written >= level) {
+                open.pop();
+            }
+            let given = open.last().map_or(1, |&(_, given)| given + 1).min(level);
+            open.push((level, given));
+            given
         });
     }
 }
@@ -391,5 +384,8 @@ mod tests {
         let mut f = headings(&[2, 2]);
         fix_heading_levels(&mut f);
         assert_eq!(levels(&f), [1, 1]);
+        let mut f = headings(&[1, 3, 3, 2, 3, 1, 2]);
+        fix_heading_levels(&mut f);
+        assert_eq!(levels(&f), [1, 2, 2, 2, 3, 1, 2]);
     }
 }

@@ -90,6 +90,7 @@ fn expected_text(project: &Project, job: &Job) -> String {
             }
             Block::Entries { entries, .. } => entries.iter().for_each(|e| push(e.plain())),
             Block::Spacer { .. } | Block::Picture(_) => {}
+            Block::PreparedBy { text, .. } => text.iter().for_each(|t| push(t.plain())),
             Block::Row {
                 heading,
                 text,

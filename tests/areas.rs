@@ -573,3 +573,80 @@ fn new_area_writes_a_starter_that_builds_and_never_overwrites() {
         "left as it was"
     );
 }
+
+#[test]
+fn the_logo_and_prepared_by_line_are_printed_where_resources_ask_for_them() {
+    let (sources, project) = load(&root());
+    // Glasgow has both: the leaflet's back, the poster's footer and the
+    // Easy Read last pages show the line and place the logo.
+    for (resource, variant) in [
+        ("wellbeing-leaflet", Variant::Standard),
+        ("wellbeing-leaflet", Variant::EasyRead),
+        ("tips-poster", Variant::Standard),
+        ("tips-poster", Variant::EasyRead),
+    ] {
+        let built = build(&sources, &project, resource, variant, "glasgow").expect("builds");
+        let text = inspect(&built.bytes).expect("parses").text();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains("Prepared by the Glasgow Recovery Network"),
+            "{resource} {variant}: {text}"
+        );
+        assert!(
+            built
+                .images
+                .iter()
+                .any(|(alt, ppi)| alt == "Glasgow logo" && *ppi >= 300.0),
+            "{resource} {variant}: the logo, sharp enough for print: {:?}",
+            built.images
+        );
+    }
+    // Cardiff has a line but no logo; Oxfordshire has neither, and its
+    // documents show nothing in its place.
+    let cardiff = build(
+        &sources,
+        &project,
+        "tips-poster",
+        Variant::Standard,
+        "cardiff",
+    )
+    .expect("builds");
+    let text = inspect(&cardiff.bytes).expect("parses").text();
+    assert!(
+        text.contains("Prepared by the Cardiff Recovery Network"),
+        "{text}"
+    );
+    assert!(cardiff.images.is_empty(), "{:?}", cardiff.images);
+    let oxford = build(
+        &sources,
+        &project,
+        "wellbeing-leaflet",
+        Variant::Standard,
+        "oxfordshire",
+    )
+    .expect("builds");
+    assert!(
+        !inspect(&oxford.bytes)
+            .expect("parses")
+            .text()
+            .contains("Prepared by")
+    );
+}
+
+#[test]
+fn a_prepared_by_block_takes_only_width_and_colour() {
+    let card =
+        std::fs::read_to_string(root().join("resources/chime-wallet-card.toml")).expect("read");
+    let p = project(&[("areas/testshire.toml", TOML_AREA)]);
+    let bad = card.replacen(
+        "[[standard.page.block]]",
+        "[[standard.page.block]]\nkind = \"prepared-by\"\ntext = \"Prepared by us\"\n\n[[standard.page.block]]",
+        1,
+    );
+    p.write("resources/chime-wallet-card.toml", &bad);
+    let err = p.load().expect_err("must fail");
+    assert_has(
+        &err,
+        &["resources/chime-wallet-card.toml:", "`text`", "prepared-by"],
+    );
+}

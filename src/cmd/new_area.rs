@@ -101,8 +101,9 @@ name = "{name}"              # printed on the card
 nation = "{nation}"          # england, scotland, wales, northern-ireland:
                              # chooses the national helplines
 
-# Optional: who prepared these resources, and the area's logo (PNG or JPEG,
-# inside the project folder; checked, not yet printed).
+# Optional: who prepared these resources, and the area's logo (PNG or JPEG
+# inside the project folder, at least 480 pixels wide). Both are printed
+# on the leaflet, the poster and the Easy Read booklets.
 # prepared-by = "Prepared by the {name} Recovery Network"
 # logo = "logos/{id}.png"
 

@@ -167,6 +167,33 @@ impl BlockContext<'_> {
                 laid.band = *fill;
             }
             Content::Spacer { height } => laid.height = *height,
+            Content::PreparedBy { logo, text, colour } => {
+                let spec = self.spec(TextStyle::Small);
+                let mut x = Abs::ZERO;
+                let mut logo_h = Abs::ZERO;
+                let mut logo_item = None;
+                if let Some(logo) = logo {
+                    let width = logo.width.unwrap_or(Abs::mm(25.0)).min(self.width * 0.4);
+                    let (item, h) = pictures::place(self.pictures, logo, width, block)?;
+                    logo_item = Some(item);
+                    logo_h = h;
+                    x = width + spec.size * 1.2;
+                }
+                let para = match text {
+                    Some(t) => Some(self.set(t, spec, self.width - x, block)?),
+                    None => None,
+                };
+                let text_h = para.as_ref().map_or(Abs::ZERO, Paragraph::height);
+                laid.height = logo_h.max(text_h);
+                if let Some(item) = logo_item {
+                    laid.items
+                        .push((Point::new(Abs::ZERO, (laid.height - logo_h) / 2.0), item));
+                }
+                if let Some(p) = para {
+                    let top = (laid.height - text_h) / 2.0;
+                    p.place_as(Role::P, Point::new(x, top), *colour, &mut laid.items);
+                }
+            }
             Content::Picture(spec) => {
                 // Centred in the column.
                 let width = spec.width.unwrap_or(Abs::mm(40.0)).min(self.width);

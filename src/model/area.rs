@@ -134,3 +134,23 @@ pub struct Logo {
     /// Where `logo` is written in the area file.
     pub span: crate::diag::Span,
 }
+
+impl Logo {
+    /// The path relative to the project with `/` separators: the key the
+    /// logo is loaded under with the pictures.
+    pub fn src(&self) -> String {
+        self.path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The logo as a picture reference, for loading.
+    pub fn picture_ref(&self) -> super::Located<String> {
+        super::Located {
+            value: self.src(),
+            span: self.span.clone(),
+        }
+    }
+}

@@ -448,6 +448,7 @@ impl Checker<'_> {
             BlockKind::List => &["items", "colour"],
             BlockKind::Cards => &["card", "columns"],
             BlockKind::Journey => &["stages", "colour", "height"],
+            BlockKind::PreparedBy => &["width", "colour"],
         };
         let present: [(&str, bool, Option<Span>); 9] = [
             (
@@ -629,6 +630,10 @@ impl Checker<'_> {
             BlockKind::Helplines => BlockContent::Helplines {
                 count: b.count.as_ref().map_or(usize::MAX, |c| *c.get_ref()),
                 fill: b.fill.as_ref().map(|f| self.colour(f)),
+                colour: text_colour(self),
+            },
+            BlockKind::PreparedBy => BlockContent::PreparedBy {
+                width: b.width.as_ref().map(|w| w.get_ref().0),
                 colour: text_colour(self),
             },
             BlockKind::Spacer => BlockContent::Spacer {

@@ -89,11 +89,21 @@ pub fn load_project_lenient(
     unused_tag_warnings(&resources, &mut areas);
 
     let pictures = if errors.is_empty() {
-        crate::pictures::Pictures::load(root, resources.iter().flat_map(Resource::pictures))
-            .unwrap_or_else(|e| {
-                errors.extend(e);
-                crate::pictures::Pictures::new()
-            })
+        let logos: Vec<Located<String>> = areas
+            .iter()
+            .filter_map(|a| a.logo.as_ref().map(super::Logo::picture_ref))
+            .collect();
+        crate::pictures::Pictures::load(
+            root,
+            resources
+                .iter()
+                .flat_map(Resource::pictures)
+                .chain(logos.iter()),
+        )
+        .unwrap_or_else(|e| {
+            errors.extend(e);
+            crate::pictures::Pictures::new()
+        })
     } else {
         crate::pictures::Pictures::new()
     };

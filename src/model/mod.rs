@@ -322,6 +322,13 @@ pub enum BlockContent {
         /// Text colour.
         colour: Colour,
     },
+    /// The area's logo and "prepared by" line, if it has them.
+    PreparedBy {
+        /// Width of the logo (default 25 mm).
+        width: Option<Abs>,
+        /// Text colour.
+        colour: Colour,
+    },
     /// Empty space.
     Spacer {
         /// Its height.

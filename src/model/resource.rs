@@ -218,6 +218,9 @@ pub enum BlockKind {
     Cards,
     /// A winding path with numbered signposts (a journey).
     Journey,
+    /// The area's logo and "prepared by" line; nothing when the area has
+    /// neither.
+    PreparedBy,
 }
 
 impl BlockKind {
@@ -236,6 +239,7 @@ impl BlockKind {
             BlockKind::List => "list",
             BlockKind::Cards => "cards",
             BlockKind::Journey => "journey",
+            BlockKind::PreparedBy => "prepared-by",
         }
     }
 }

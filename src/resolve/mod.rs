@@ -244,6 +244,15 @@ pub enum Content {
         /// Text colour.
         colour: Colour,
     },
+    /// The area's logo (left) and "prepared by" line, in small print.
+    PreparedBy {
+        /// The logo, if the area has one.
+        logo: Option<PictureSpec>,
+        /// The line, if the area has one.
+        text: Option<RichText>,
+        /// Text colour.
+        colour: Colour,
+    },
     /// Empty space.
     Spacer {
         /// Its height.
@@ -390,6 +399,7 @@ fn kind_name(content: &BlockContent) -> &'static str {
         BlockContent::Contacts { .. } => "contacts",
         BlockContent::Helplines { .. } => "helplines",
         BlockContent::Spacer { .. } => "spacer",
+        BlockContent::PreparedBy { .. } => "prepared-by",
         BlockContent::Picture { .. } => "picture",
         BlockContent::Row { .. } => "row",
         BlockContent::List { .. } => "list",
@@ -664,6 +674,24 @@ impl Filler<'_> {
                 }
             }
             BlockContent::Spacer { height } => Content::Spacer { height: *height },
+            BlockContent::PreparedBy { width, colour } => {
+                let logo = self.area.logo.as_ref().map(|l| PictureSpec {
+                    src: l.src(),
+                    alt: format!("{} logo", self.area.name.value),
+                    width: *width,
+                });
+                let text = self.area.prepared_by.as_ref().map(|p| {
+                    RichText::parse(&p.value.replace("**", ""), &p.span).unwrap_or_default()
+                });
+                if logo.is_none() && text.is_none() {
+                    return None;
+                }
+                Content::PreparedBy {
+                    logo,
+                    text,
+                    colour: *colour,
+                }
+            }
             BlockContent::Picture { picture } => Content::Picture(self.picture(picture)),
             BlockContent::Row {
                 picture,

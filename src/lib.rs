@@ -140,6 +140,18 @@ pub struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// Stage 2 for this job: the resource filled in for its variant, format
+    /// and area.
+    pub fn resolve(&self, project: &Project) -> SourceResult<resolve::Document> {
+        resolve::resolve(
+            self.resource,
+            self.variant,
+            self.format,
+            self.area,
+            &project.helplines,
+        )
+    }
+
     /// Whether the job's format is its variant's first (the one screen
     /// PDFs are made in).
     pub fn is_default_format(&self) -> bool {
@@ -305,13 +317,7 @@ fn resolve_and_lay_out(
     fonts: &Fonts,
     options: &BuildOptions,
 ) -> SourceResult<(resolve::Document, Vec<Frame>)> {
-    let doc = resolve::resolve(
-        job.resource,
-        job.variant,
-        job.format,
-        job.area,
-        &project.helplines,
-    )?;
+    let doc = job.resolve(project)?;
     let frames = layout::layout(&doc, &fonts.book, &project.pictures, &options.layout)?;
     Ok((doc, frames))
 }

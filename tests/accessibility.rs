@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use wellprint::model::{Project, Variant};
-use wellprint::resolve::{self, Content as Block};
+use wellprint::resolve::Content as Block;
 use wellprint::{BuildOptions, Job, Target};
 
 use common::{fonts, load, root};
@@ -51,14 +51,7 @@ fn screen_pdfs(project: &Project) -> Vec<(String, Vec<u8>, String)> {
 /// bullets and decorative initials are not part of it; journey stages are
 /// numbered.
 fn expected_text(project: &Project, job: &Job) -> String {
-    let doc = resolve::resolve(
-        job.resource,
-        job.variant,
-        job.format,
-        job.area,
-        &project.helplines,
-    )
-    .expect("resolves");
+    let doc = job.resolve(project).expect("resolves");
     let mut text = String::new();
     let mut blocks = Vec::new();
     for page in &doc.pages {
@@ -236,12 +229,7 @@ fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let doc = Document::load_mem(bytes).expect("lopdf loads it");
     let catalog = doc.catalog().expect("catalog");
-    let pages: BTreeMap<ObjectId, usize> = doc
-        .get_pages()
-        .into_values()
-        .enumerate()
-        .map(|(i, id)| (id, i))
-        .collect();
+    let pages = page_indices(&doc);
 
     // Document-level facts.
     if text(catalog, b"Lang").is_empty() {
@@ -438,16 +426,12 @@ fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
 
     // Text in structure order equals the resource's text in source order.
     let report = wellprint::inspect::inspect(bytes).expect("inspect reads it");
-    let mut by_mcid: BTreeMap<(usize, i64), String> = BTreeMap::new();
-    for (p, page) in report.pages.iter().enumerate() {
-        for run in &page.text {
-            match run.mcid {
-                Some(m) if !run.artifact => by_mcid.entry((p, m)).or_default().push_str(&run.text),
-                _ if run.artifact => {}
-                _ => problems.push(format!("unmarked text \"{}\"", run.text)),
-            }
+    for run in report.pages.iter().flat_map(|p| &p.text) {
+        if run.mcid.is_none() && !run.artifact {
+            problems.push(format!("unmarked text \"{}\"", run.text));
         }
     }
+    let by_mcid = marked_text(bytes);
     let mut read = String::new();
     for m in &order {
         read.push_str(by_mcid.get(m).map_or("", String::as_str));
@@ -578,12 +562,7 @@ fn pdfua_checker_finds_no_errors_when_installed() {
 /// (or Alt) — what docs/accessibility.md shows.
 fn outline(bytes: &[u8]) -> String {
     let doc = Document::load_mem(bytes).expect("loads");
-    let pages: BTreeMap<ObjectId, usize> = doc
-        .get_pages()
-        .into_values()
-        .enumerate()
-        .map(|(i, id)| (id, i))
-        .collect();
+    let pages = page_indices(&doc);
     let catalog = doc.catalog().expect("catalog");
     let root = catalog
         .get(b"StructTreeRoot")
@@ -598,15 +577,7 @@ fn outline(bytes: &[u8]) -> String {
         &mut elements,
         &mut Vec::new(),
     );
-    let report = wellprint::inspect::inspect(bytes).expect("inspect");
-    let mut by_mcid: BTreeMap<(usize, i64), String> = BTreeMap::new();
-    for (p, page) in report.pages.iter().enumerate() {
-        for run in &page.text {
-            if let Some(m) = run.mcid {
-                by_mcid.entry((p, m)).or_default().push_str(&run.text);
-            }
-        }
-    }
+    let by_mcid = marked_text(bytes);
     let mut out = String::new();
     for e in &elements {
         let text: Vec<&str> = e
@@ -646,12 +617,7 @@ fn dump_outlines() {
 /// `(type, lang, text)`.
 fn elements_with_lang(bytes: &[u8]) -> Vec<(String, String, String)> {
     let doc = Document::load_mem(bytes).expect("loads");
-    let pages: BTreeMap<ObjectId, usize> = doc
-        .get_pages()
-        .into_values()
-        .enumerate()
-        .map(|(i, id)| (id, i))
-        .collect();
+    let pages = page_indices(&doc);
     let root = dict(
         &doc,
         doc.catalog()
@@ -668,15 +634,7 @@ fn elements_with_lang(bytes: &[u8]) -> Vec<(String, String, String)> {
         &mut elements,
         &mut order,
     );
-    let report = wellprint::inspect::inspect(bytes).expect("inspect reads it");
-    let mut by_mcid: BTreeMap<(usize, i64), String> = BTreeMap::new();
-    for (p, page) in report.pages.iter().enumerate() {
-        for run in page.text.iter().filter(|r| !r.artifact) {
-            if let Some(m) = run.mcid {
-                by_mcid.entry((p, m)).or_default().push_str(&run.text);
-            }
-        }
-    }
+    let by_mcid = marked_text(bytes);
     elements
         .into_iter()
         .filter(|e| !e.lang.is_empty())
@@ -797,4 +755,28 @@ fn print_flags_are_refused_for_screen_pdfs() {
             "nothing written for {flags:?}"
         );
     }
+}
+
+/// Page object → page index.
+fn page_indices(doc: &Document) -> BTreeMap<ObjectId, usize> {
+    doc.get_pages()
+        .into_values()
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect()
+}
+
+/// The text of every marked-content sequence that is not an artifact, by
+/// (page index, MCID).
+fn marked_text(bytes: &[u8]) -> BTreeMap<(usize, i64), String> {
+    let report = wellprint::inspect::inspect(bytes).expect("inspect reads it");
+    let mut by_mcid: BTreeMap<(usize, i64), String> = BTreeMap::new();
+    for (p, page) in report.pages.iter().enumerate() {
+        for run in page.text.iter().filter(|r| !r.artifact) {
+            if let Some(m) = run.mcid {
+                by_mcid.entry((p, m)).or_default().push_str(&run.text);
+            }
+        }
+    }
+    by_mcid
 }

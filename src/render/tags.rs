@@ -16,10 +16,12 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 use printpdf::{DictItem, Op};
 
 use crate::layout::Role;
+
+use super::post::text_string;
 
 /// A structure element being collected.
 #[derive(Debug, Clone)]
@@ -387,18 +389,5 @@ pub(super) fn finish(doc: &mut Document, tagger: Tagger) {
         mark.set("Marked", Object::Boolean(true));
         catalog.set("MarkInfo", Object::Dictionary(mark));
         catalog.set("StructTreeRoot", Object::Reference(root_id));
-    }
-}
-
-/// A text string: ASCII as a literal, anything else UTF-16BE.
-fn text_string(s: &str) -> Object {
-    if s.is_ascii() {
-        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
-    } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        for unit in s.encode_utf16() {
-            bytes.extend(unit.to_be_bytes());
-        }
-        Object::String(bytes, StringFormat::Hexadecimal)
     }
 }

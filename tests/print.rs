@@ -7,28 +7,19 @@ mod common;
 use common::{fonts, load, mm, root};
 use lopdf::content::Content;
 use lopdf::{Document, Object};
+use wellprint::BuildOptions;
 use wellprint::finish::sheets::{Card, Duplex, SheetLayout, calibration, impose};
 use wellprint::inspect::{PageReport, TextRun, inspect};
 use wellprint::model::Variant;
 use wellprint::render::{ColourMode, MarkSettings, Metadata, PdfOptions};
-use wellprint::{BuildOptions, Job};
 
 const CARD: &str = "chime-wallet-card";
 
 /// The card's metadata and its front and back frames, for the first area.
 fn card() -> (Metadata, Card, Vec<u8>) {
     let (_, project) = load(&root());
-    let resource = project
-        .resources
-        .iter()
-        .find(|r| r.id.value == CARD)
-        .expect("card resource");
-    let job = Job {
-        resource,
-        variant: Variant::Standard,
-        area: &project.areas[0],
-        format: &resource.formats[0],
-    };
+    let area = project.areas[0].id.value.clone();
+    let job = common::job(&project, CARD, Variant::Standard, &area, None);
     let fonts = fonts();
     let options = BuildOptions::default();
     let (meta, mut frames) =
@@ -211,17 +202,8 @@ fn registration_lines(bytes: &[u8]) -> Vec<[f64; 4]> {
 #[test]
 fn crop_marks_lie_outside_the_bleed_box_and_inside_the_media_box() {
     let (_, project) = load(&root());
-    let resource = project
-        .resources
-        .iter()
-        .find(|r| r.id.value == CARD)
-        .expect("card");
-    let job = Job {
-        resource,
-        variant: Variant::Standard,
-        area: &project.areas[0],
-        format: &resource.formats[0],
-    };
+    let area = project.areas[0].id.value.clone();
+    let job = common::job(&project, CARD, Variant::Standard, &area, None);
     let options = BuildOptions {
         pdf: PdfOptions {
             marks: Some(MarkSettings {
@@ -286,17 +268,8 @@ fn crop_marks_lie_outside_the_bleed_box_and_inside_the_media_box() {
 #[test]
 fn pdfx_4_output_has_its_parts_and_no_rgb() {
     let (_, project) = load(&root());
-    let resource = project
-        .resources
-        .iter()
-        .find(|r| r.id.value == CARD)
-        .expect("card");
-    let job = Job {
-        resource,
-        variant: Variant::Standard,
-        area: &project.areas[0],
-        format: &resource.formats[0],
-    };
+    let area = project.areas[0].id.value.clone();
+    let job = common::job(&project, CARD, Variant::Standard, &area, None);
     let options = BuildOptions {
         pdf: PdfOptions {
             pdfx: true,

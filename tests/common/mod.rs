@@ -63,6 +63,20 @@ pub fn build_format(
     area: &str,
     format: Option<&str>,
 ) -> Result<Built, String> {
+    let job = job(project, resource, variant, area, format);
+    wellprint::build(project, &job, &fonts(), &BuildOptions::default())
+        .map_err(|e| render(sources, &e))
+}
+
+/// The job for a resource, variant and area of a loaded project, in a
+/// named format (`None`: the variant's first).
+pub fn job<'a>(
+    project: &'a Project,
+    resource: &str,
+    variant: Variant,
+    area: &str,
+    format: Option<&str>,
+) -> Job<'a> {
     let resource = project
         .resources
         .iter()
@@ -76,7 +90,7 @@ pub fn build_format(
             .expect("format exists"),
         None => &formats[0],
     };
-    let job = Job {
+    Job {
         resource,
         format,
         variant,
@@ -85,9 +99,7 @@ pub fn build_format(
             .iter()
             .find(|a| a.id.value == area)
             .expect("area exists"),
-    };
-    wellprint::build(project, &job, &fonts(), &BuildOptions::default())
-        .map_err(|e| render(sources, &e))
+    }
 }
 
 /// A page rendered to RGBA pixels.

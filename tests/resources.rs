@@ -299,28 +299,26 @@ fn raster_pictures_are_embedded_and_their_resolution_checked() {
 fn pages_match_their_reference_images() {
     let (sources, project) = load(&root());
     let update = std::env::var_os("WELLPRINT_UPDATE").is_some();
-    let cases: &[(&str, Option<&str>, &str)] = &[
-        ("chime-wallet-card", None, "card"),
-        ("wellbeing-leaflet", None, "leaflet-a5"),
-        ("wellbeing-leaflet", Some("dl"), "leaflet-dl"),
-        ("tips-poster", None, "poster-a3"),
+    use Variant::{EasyRead, Standard};
+    let cases: &[(&str, Variant, Option<&str>, &str)] = &[
+        ("chime-wallet-card", Standard, None, "card"),
+        ("wellbeing-leaflet", Standard, None, "leaflet-a5"),
+        ("wellbeing-leaflet", Standard, Some("dl"), "leaflet-dl"),
+        ("tips-poster", Standard, None, "poster-a3"),
+        ("chime-wallet-card", EasyRead, None, "card-easy-read"),
+        ("wellbeing-leaflet", EasyRead, None, "leaflet-easy-read"),
+        ("tips-poster", EasyRead, None, "tips-easy-read"),
     ];
     let mut failures = Vec::new();
-    for &(resource, format, name) in cases {
-        let built = build_format(
-            &sources,
-            &project,
-            resource,
-            Variant::Standard,
-            "oxfordshire",
-            format,
-        )
-        .expect("builds");
+    for &(resource, variant, format, name) in cases {
+        let built = build_format(&sources, &project, resource, variant, "oxfordshire", format)
+            .expect("builds");
         let pages = inspect(&built.bytes).expect("parses").pages.len();
         for i in 0..pages {
-            let dpi = match resource {
-                "chime-wallet-card" => 72.0,
-                "wellbeing-leaflet" => 24.0,
+            let dpi = match (resource, variant) {
+                ("chime-wallet-card", Standard) => 72.0,
+                ("chime-wallet-card", EasyRead) => 36.0,
+                ("wellbeing-leaflet", Standard) => 24.0,
                 _ => 16.0,
             };
             let px = render_page(&built.bytes, i, dpi);

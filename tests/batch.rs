@@ -66,7 +66,7 @@ fn rebuilding_unchanged_input_gives_identical_bytes() {
     let a = files(&p.path().join("a"));
     let b = files(&p.path().join("b"));
     assert!(
-        a.len() == 2 * 8 + 1,
+        a.len() == 2 * 9 + 1,
         "every resource × variant × format × area, and the report: {:?}",
         a.keys()
     );
@@ -131,7 +131,7 @@ fn a_broken_area_does_not_stop_the_others() {
     // The good areas are complete, and the report's hashes are the files'.
     for area in ["medway", "oxfordshire"] {
         let mine: Vec<&Value> = built.iter().filter(|b| b["area"] == area).collect();
-        assert_eq!(mine.len(), 8, "{area}: every resource × variant × format");
+        assert_eq!(mine.len(), 9, "{area}: every resource × variant × format");
         for b in mine {
             let bytes = std::fs::read(p.path().join("out").join(b["path"].as_str().expect("path")))
                 .expect("file");
@@ -145,7 +145,7 @@ fn a_broken_area_does_not_stop_the_others() {
     }
     // The area that does not load fails every document, with its error.
     let broken: Vec<&Value> = failed.iter().filter(|f| f["area"] == "broken").collect();
-    assert_eq!(broken.len(), 8, "{failed:?}");
+    assert_eq!(broken.len(), 9, "{failed:?}");
     let e = &broken[0]["errors"][0];
     assert_eq!(broken[0]["reason"], "input");
     assert_eq!(e["file"], "areas/broken.toml");

@@ -16,6 +16,8 @@ fn close(a: f64, b: f64) -> bool {
 const FORMATS: &[(&str, Option<&str>, usize, f64, f64)] = &[
     ("wellbeing-leaflet", None, 4, 148.0, 210.0),
     ("wellbeing-leaflet", Some("dl"), 2, 297.0, 210.0),
+    // Two A5 pages side by side: 296 mm, 1 mm under A4 (ISO rounds A5 down).
+    ("wellbeing-leaflet", Some("a5-booklet"), 2, 296.0, 210.0),
     ("tips-poster", None, 1, 297.0, 420.0),
     ("tips-poster", Some("a2"), 1, 420.0, 594.0),
 ];
@@ -150,6 +152,41 @@ fn poster_type_scales_with_the_sheet() {
         .find(|r| r.text.contains("Listen"))
         .expect("tip text");
     assert!(body.size >= 28.0 - 0.01, "A2 body {} pt", body.size);
+}
+
+#[test]
+fn the_a5_booklet_puts_back_and_cover_outside_and_the_inside_pages_inside() {
+    let (sources, project) = load(&root());
+    let built = build_format(
+        &sources,
+        &project,
+        "wellbeing-leaflet",
+        Variant::Standard,
+        "medway",
+        Some("a5-booklet"),
+    )
+    .expect("builds");
+    let report = inspect(&built.bytes).expect("parses");
+    // Which half of the A4 sheet a phrase is printed on.
+    let half = |page: usize, phrase: &str| {
+        let trim = report.pages[page].trim_box.expect("TrimBox");
+        let run = report.pages[page]
+            .text
+            .iter()
+            .find(|r| r.text.contains(phrase))
+            .unwrap_or_else(|| panic!("{phrase:?} on sheet side {}", page + 1));
+        if run.x < trim.x0 + trim.width() / 2.0 {
+            "left"
+        } else {
+            "right"
+        }
+    };
+    // Outside: page 4 (back, local support) left, page 1 (cover) right.
+    assert_eq!(half(0, "Support in Medway"), "left");
+    assert_eq!(half(0, "What helps"), "right");
+    // Inside: pages 2 and 3 in reading order.
+    assert_eq!(half(1, "Connection"), "left");
+    assert_eq!(half(1, "Empowerment"), "right");
 }
 
 #[test]
@@ -372,4 +409,40 @@ fn pages_match_their_reference_images() {
         "pages differ from references:\n{}",
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_fold_with_the_wrong_page_count_is_an_error_at_its_pages() {
+    let leaflet = std::fs::read_to_string(root().join("resources/wellbeing-leaflet.toml"))
+        .expect("read leaflet");
+    for (from, to, says) in [
+        (
+            "pages = 6\nfold = \"tri-fold\"",
+            "pages = 5\nfold = \"tri-fold\"",
+            "a `tri-fold` fold needs pages = 6, not 5",
+        ),
+        (
+            "pages = 4\nfold = \"booklet\"",
+            "pages = 6\nfold = \"booklet\"",
+            "a `booklet` fold needs pages = 4 (or 8, 12, …), not 6",
+        ),
+    ] {
+        let p = TempProject::new().with_area("medway");
+        assert!(leaflet.contains(from), "{from}");
+        p.write(
+            "resources/wellbeing-leaflet.toml",
+            &leaflet.replacen(from, to, 1),
+        );
+        let err = p.load().expect_err("must fail");
+        assert!(err.contains(says), "{err}");
+        assert!(err.contains("resources/wellbeing-leaflet.toml:"), "{err}");
+        let line = leaflet.replacen(from, to, 1)[..leaflet.find(from).expect("found")]
+            .lines()
+            .count()
+            + 1;
+        assert!(
+            err.contains(&format!("resources/wellbeing-leaflet.toml:{line}:9")),
+            "points at the pages line {line}: {err}"
+        );
+    }
 }

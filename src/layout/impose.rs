@@ -87,6 +87,16 @@ pub fn fold(panels: Vec<Frame>, fold: Fold) -> Vec<Frame> {
         // folds in), 6 (back) and 1 (cover); the inside shows 2, 3, 4.
         Fold::TriFold => sheets(panels, &[&[4, 5, 0], &[1, 2, 3]]),
         Fold::Concertina => sheets(panels, &[&[0, 1, 2, 3], &[7, 6, 5, 4]]),
+        Fold::Booklet => {
+            // Sheet k (from the outside in): outside n-2k and 2k+1, inside
+            // 2k+2 and n-2k-1 (1-based).
+            let n = panels.len();
+            let order: Vec<[usize; 2]> = (0..n / 4)
+                .flat_map(|k| [[n - 1 - 2 * k, 2 * k], [2 * k + 1, n - 2 - 2 * k]])
+                .collect();
+            let rows: Vec<&[usize]> = order.iter().map(|r| &r[..]).collect();
+            sheets(panels, &rows)
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::area::{AreaFile, NationalFile};
 use super::phone;
 use super::resource::{
-    BlockFile, BlockKind, ContactField, PageFile, ResourceFile, Theme, VariantFile,
+    BlockFile, BlockKind, ContactField, Fold, PageFile, ResourceFile, Theme, VariantFile,
 };
 use super::{
     Area, BlockContent, BlockDef, Card, Contact, Format, Helpline, KeyItem, Located, PageDef,
@@ -310,8 +310,29 @@ impl Checker<'_> {
                     let b = size.trim.w / size.trim.h;
                     if (a - b).abs() > 0.01 * a {
                         self.errors.push(
-                            Diagnostic::error(span, "`scale = true` needs a size with the same proportions as the design")
+                            Diagnostic::error(span.clone(), "`scale = true` needs a size with the same proportions as the design")
                                 .with_hint("A sizes (A4, A3, A2) share proportions; other sizes need their own design"),
+                        );
+                    }
+                }
+                if let Some(fold) = f.fold {
+                    let pages = f.pages.as_ref().map(|p| *p.get_ref());
+                    if !pages.is_some_and(|p| fold.fits(p)) {
+                        let need = match fold {
+                            Fold::TriFold => "pages = 6",
+                            Fold::Concertina => "pages = 8",
+                            Fold::Booklet => "pages = 4 (or 8, 12, …)",
+                        };
+                        self.errors.push(
+                            Diagnostic::error(
+                                f.pages.as_ref().map_or(span.clone(), |p| self.span(p)),
+                                format!(
+                                    "a `{}` fold needs {need}, not {}",
+                                    fold.name(),
+                                    pages.map_or("no page count".to_owned(), |p| p.to_string())
+                                ),
+                            )
+                            .with_hint(format!("set {need} in this [[format]]")),
                         );
                     }
                 }

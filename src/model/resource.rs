@@ -82,6 +82,29 @@ pub enum Fold {
     /// Eight panels on the two sides of a strip four panels long, folded
     /// like an accordion: front 1-2-3-4, back 8-7-6-5 (panel 5 behind 4).
     Concertina,
+    /// Pages two to a sheet side, folded in half and nested (saddle
+    /// stitch): 4 pages are one sheet, outside 4-1, inside 2-3.
+    Booklet,
+}
+
+impl Fold {
+    /// The name written in TOML.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fold::TriFold => "tri-fold",
+            Fold::Concertina => "concertina",
+            Fold::Booklet => "booklet",
+        }
+    }
+
+    /// Whether `pages` panels make whole sheets of this fold.
+    pub fn fits(self, pages: usize) -> bool {
+        match self {
+            Fold::TriFold => pages == 6,
+            Fold::Concertina => pages == 8,
+            Fold::Booklet => pages > 0 && pages.is_multiple_of(4),
+        }
+    }
 }
 
 /// Named colours and the default text and paper colours.

@@ -26,6 +26,20 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     let Some(jobs) = session.jobs_or_report(&args.common) else {
         return ExitCode::from(exit::BAD_INPUT);
     };
+    if let Err(why) = write::check_dir(&args.out) {
+        emit(
+            &session.sources,
+            &[Diagnostic::error(
+                None,
+                format!(
+                    "cannot write to the output folder `{}`: {why}",
+                    args.out.display()
+                ),
+            )
+            .with_hint("use --out to name a folder you can write to (it is made if missing)")],
+        );
+        return ExitCode::from(exit::BAD_INPUT);
+    }
     let timestamp = timestamp(&session);
     let mut build = BuildOptions {
         pdf: PdfOptions {

@@ -161,7 +161,7 @@ fn one(
             Err(e) => Outcome::Failed {
                 failure: Failure::Write,
                 errors: vec![
-                    Diagnostic::error(None, format!("cannot write `{}`: {e}", path.display())).with_hint(
+                    Diagnostic::error(None, format!("cannot write `{}`: {}", path.display(), write::describe(&e))).with_hint(
                         "check that the output folder is writable and the disk is not full; use --out to choose another",
                     ),
                 ],

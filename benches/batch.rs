@@ -130,6 +130,7 @@ fn child(n: usize, card_only: bool, threads: usize) {
         threads,
         build: BuildOptions::default(),
         easy_read_blocked: Default::default(),
+        interrupt: None,
     };
     let results = batch::run(&project, &jobs, &fonts, &options, &|_| {}).expect("thread pool");
     let secs = started.elapsed().as_secs_f64();

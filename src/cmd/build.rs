@@ -14,8 +14,8 @@ use wellprint::finish::{output_path, write};
 use wellprint::model::Variant;
 use wellprint::{BuildOptions, Target, render::PdfOptions};
 
-use super::exit;
 use super::session::{Session, emit};
+use super::{exit, interrupt};
 use crate::cli::{BuildArgs, VariantArg};
 
 /// Runs the subcommand.
@@ -49,6 +49,20 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         );
         return ExitCode::from(exit::BAD_INPUT);
     }
+    if let Err(why) = write::check_dir(&args.out) {
+        emit(
+            &session.sources,
+            &[Diagnostic::error(
+                None,
+                format!(
+                    "cannot write to the output folder `{}`: {why}",
+                    args.out.display()
+                ),
+            )
+            .with_hint("use --out to name a folder you can write to (it is made if missing)")],
+        );
+        return ExitCode::from(exit::BAD_INPUT);
+    }
     let timestamp = timestamp(&session);
     let mut build = BuildOptions {
         pdf: PdfOptions {
@@ -65,6 +79,7 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         threads: args.jobs.map_or(0, usize::from),
         build,
         easy_read_blocked: easy_read_check(&session),
+        interrupt: Some(interrupt::flag()),
     };
 
     let started = Instant::now();
@@ -131,7 +146,9 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
             }
         )
     });
-    if failed.is_empty() && report_written {
+    if options.interrupted() {
+        ExitCode::from(interrupt::EXIT_CODE)
+    } else if failed.is_empty() && report_written {
         ExitCode::from(exit::OK)
     } else if failed.len() == results.len() && input_only {
         // Nothing could be built and the input says why: fix it first.
@@ -224,7 +241,11 @@ fn summary(
             emit(&session.sources, warnings);
         }
     }
-    let failed: Vec<&JobResult> = results.iter().filter(|r| !r.is_built()).collect();
+    let not_started = results.iter().filter(|r| is_interrupted(r)).count();
+    let failed: Vec<&JobResult> = results
+        .iter()
+        .filter(|r| !r.is_built() && !is_interrupted(r))
+        .collect();
     if !failed.is_empty() {
         eprintln!();
         eprintln!("{} of {} documents failed:", failed.len(), results.len());
@@ -248,7 +269,12 @@ fn summary(
             }
         }
     }
-    let built = results.len() - failed.len();
+    if not_started > 0 {
+        eprintln!(
+            "\ninterrupted (Ctrl-C): {not_started} documents were not started; every file written is complete"
+        );
+    }
+    let built = results.len() - failed.len() - not_started;
     let secs = elapsed.as_secs_f64();
     println!(
         "{built} of {} documents built in {secs:.2} s ({:.0} documents/s) into {}",
@@ -259,6 +285,17 @@ fn summary(
     if let Some(path) = report {
         println!("report: {}", path.display());
     }
+}
+
+/// Whether the job was skipped because the run was interrupted.
+fn is_interrupted(r: &JobResult) -> bool {
+    matches!(
+        r.outcome,
+        Outcome::Failed {
+            failure: Failure::Interrupted,
+            ..
+        }
+    )
 }
 
 /// A progress bar on a terminal, one plain line per document otherwise.

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+mod interrupt;
 pub mod new_area;
 pub mod preflight;
 mod session;
@@ -16,4 +17,5 @@ pub mod exit {
     pub const FAILED: u8 = 1;
     /// The input has mistakes to fix.
     pub const BAD_INPUT: u8 = 2;
+    // 130 (interrupted by Ctrl-C) is `interrupt::EXIT_CODE`.
 }

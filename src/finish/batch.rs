@@ -8,6 +8,8 @@
 //! so memory does not grow with the number of documents.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
@@ -31,6 +33,18 @@ pub struct BatchOptions {
     /// Resources whose Easy Read text failed the Easy Read check: their
     /// Easy Read documents are not built.
     pub easy_read_blocked: std::collections::BTreeSet<String>,
+    /// Set (by a Ctrl-C handler) to stop the run: jobs not yet started
+    /// are not built, jobs in progress finish and write their file whole.
+    pub interrupt: Option<Arc<AtomicBool>>,
+}
+
+impl BatchOptions {
+    /// Whether the run has been told to stop.
+    pub fn interrupted(&self) -> bool {
+        self.interrupt
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::SeqCst))
+    }
 }
 
 /// Why a document failed.
@@ -40,6 +54,8 @@ pub enum Failure {
     Input,
     /// The PDF was made but could not be written.
     Write,
+    /// The run was interrupted before this job started.
+    Interrupted,
 }
 
 /// What happened to one job.
@@ -93,7 +109,8 @@ impl JobResult {
 
 /// Builds and writes every job on `options.threads` threads. `on_done` is
 /// called from the worker threads as each job finishes. Results come back
-/// in job order.
+/// in job order. Once `options.interrupt` is set, jobs not yet started
+/// fail with [`Failure::Interrupted`] without calling `on_done`.
 pub fn run(
     project: &Project,
     jobs: &[Job<'_>],
@@ -109,12 +126,34 @@ pub fn run(
         jobs.par_iter()
             .enumerate()
             .map(|(index, job)| {
+                if options.interrupted() {
+                    return interrupted(index, job, options);
+                }
                 let result = one(project, index, job, fonts, options);
                 on_done(&result);
                 result
             })
             .collect()
     }))
+}
+
+/// A job that was not started because the run was interrupted.
+fn interrupted(index: usize, job: &Job<'_>, options: &BatchOptions) -> JobResult {
+    JobResult {
+        index,
+        resource: job.resource.id.value.clone(),
+        variant: job.variant.name().to_owned(),
+        area: job.area.id.value.clone(),
+        format: job.format.name.clone(),
+        path: job.output_path(&options.out, options.build.target),
+        outcome: Outcome::Failed {
+            failure: Failure::Interrupted,
+            errors: vec![Diagnostic::error(
+                None,
+                "not built: the run was interrupted (Ctrl-C)",
+            )],
+        },
+    }
 }
 
 /// Builds and writes one job.
@@ -161,7 +200,7 @@ fn one(
             Err(e) => Outcome::Failed {
                 failure: Failure::Write,
                 errors: vec![
-                    Diagnostic::error(None, format!("cannot write `{}`: {e}", path.display())).with_hint(
+                    Diagnostic::error(None, format!("cannot write `{}`: {}", path.display(), write::describe(&e))).with_hint(
                         "check that the output folder is writable and the disk is not full; use --out to choose another",
                     ),
                 ],
@@ -235,6 +274,7 @@ pub fn report(
                 reason: match failure {
                     Failure::Input => "input",
                     Failure::Write => "write",
+                    Failure::Interrupted => "interrupted",
                 }
                 .to_owned(),
                 errors: errors

@@ -20,6 +20,39 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Checks before a run that files can be written into `dir`: creates it if
+/// missing, then creates and removes a temporary file in it. The error
+/// says what is in the way in words (a file where a folder should be).
+pub fn check_dir(dir: &Path) -> Result<(), String> {
+    // A file standing where the folder or one of its parents should be.
+    for part in dir.ancestors().filter(|p| !p.as_os_str().is_empty()) {
+        if fs::metadata(part).is_ok_and(|m| !m.is_dir()) {
+            return Err(format!("`{}` is a file, not a folder", part.display()));
+        }
+    }
+    fs::create_dir_all(dir).map_err(|e| describe(&e))?;
+    tempfile::Builder::new()
+        .prefix(".wellprint-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(|e| describe(&e))
+}
+
+/// An I/O error in words a coordinator can act on, with the system's
+/// message in brackets.
+pub fn describe(e: &io::Error) -> String {
+    let words = match e.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full",
+        io::ErrorKind::FileTooLarge => "the file is larger than the system allows",
+        io::ErrorKind::PermissionDenied => "permission denied",
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
+        io::ErrorKind::NotADirectory => "part of the path is a file, not a folder",
+        _ => return e.to_string(),
+    };
+    format!("{words} ({e})")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +68,21 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names.len(), 1, "only the PDF remains: {names:?}");
+    }
+
+    #[test]
+    fn a_file_in_the_way_of_the_output_folder_is_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("taken");
+        fs::write(&file, "x").expect("write");
+        let err = check_dir(&file).expect_err("a file is not a folder");
+        assert!(err.contains("taken` is a file, not a folder"), "{err}");
+        let err = check_dir(&file.join("below")).expect_err("nor is a path under it");
+        assert!(err.contains("taken` is a file, not a folder"), "{err}");
+        check_dir(&dir.path().join("new/out")).expect("a missing folder is made");
+        let left: Vec<_> = fs::read_dir(dir.path().join("new/out"))
+            .expect("list")
+            .collect();
+        assert!(left.is_empty(), "the probe file is removed: {left:?}");
     }
 }

@@ -161,6 +161,20 @@ pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue; // spreadsheets often leave blank rows at the end
         }
+        if record.len() != columns.len() && text[line.clone()].matches('"').count() % 2 == 1 {
+            // An opening quote with no closing one: the csv reader took
+            // the rest of the file as one cell.
+            errors.push(
+                Diagnostic::error(
+                    at(line),
+                    format!("row {row} has a double quote (\") that is never closed"),
+                )
+                .with_hint(
+                    "remove the stray \" or close it; inside a quoted cell, write a quote as \"\"",
+                ),
+            );
+            continue;
+        }
         if record.len() != columns.len() {
             errors.push(
                 Diagnostic::error(

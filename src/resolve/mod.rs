@@ -100,8 +100,10 @@ pub struct EntryLink {
 }
 
 impl EntryLink {
-    /// The number in a phone field (`111, option 2`, `text SHOUT to
-    /// 85258`) as a `tel:` link (`sms:` when the field says to text).
+    /// The number in a phone field (`111, option 2`) as a `tel:` link.
+    /// A number to text (`text SHOUT to 85258`) gets no link: links are
+    /// only ever `tel:`, `mailto:` and `https:` (see the README's security
+    /// rules), and a `tel:` link would ring a number that only takes texts.
     pub fn phone(name: &str, phone: &str) -> Option<EntryLink> {
         // The first run of digits and spaces with at least three digits.
         let chars: Vec<char> = phone.chars().collect();
@@ -124,23 +126,17 @@ impl EntryLink {
         if digits.len() < 3 {
             return None;
         }
-        let texted = phone.to_lowercase().contains("text");
+        if phone.to_lowercase().contains("text") {
+            return None;
+        }
         let number = match digits.strip_prefix('0') {
             Some(rest) if digits.len() >= 10 => format!("+44{rest}"),
             _ => digits,
         };
-        Some(if texted {
-            EntryLink {
-                uri: format!("sms:{number}"),
-                description: format!("{name}: {}", phone.trim()),
-                text,
-            }
-        } else {
-            EntryLink {
-                uri: format!("tel:{number}"),
-                description: format!("Call {name} on {text}"),
-                text,
-            }
+        Some(EntryLink {
+            uri: format!("tel:{number}"),
+            description: format!("Call {name} on {text}"),
+            text,
         })
     }
 

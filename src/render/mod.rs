@@ -5,6 +5,7 @@
 //! TrimBox and BleedBox, language, metadata, version, fixed dates and a
 //! content-derived document ID, and compressed streams.
 
+mod deflate;
 mod image;
 mod marks;
 mod page;

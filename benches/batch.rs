@@ -7,6 +7,10 @@
 //! WELLPRINT_BENCH_N=100 cargo bench --bench batch # just N = 100
 //! ```
 //!
+//! A third table is issue 5's target: 3 resources × 2 variants × 100 areas
+//! = 600 documents, each resource × variant in its first (default) format
+//! only.
+//!
 //! Each N runs in a fresh child process (this program started again with
 //! `--child N`), so the peak memory (`VmHWM` in /proc/self/status) is that
 //! run's alone. Documents are written to a temporary folder as they are
@@ -26,12 +30,13 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--child") {
         let n: usize = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(10);
         let card_only = args.iter().any(|a| a == "--card-only");
+        let default_formats = args.iter().any(|a| a == "--default-formats");
         let threads: usize = args
             .iter()
             .position(|a| a == "--threads")
             .and_then(|i| args.get(i + 1)?.parse().ok())
             .unwrap_or(0);
-        child(n, card_only, threads);
+        child(n, card_only, default_formats, threads);
         return;
     }
     let ns: Vec<usize> = std::env::var("WELLPRINT_BENCH_N")
@@ -46,6 +51,12 @@ fn main() {
     for &n in &ns {
         run_child(&[n.to_string()]);
     }
+    println!();
+    println!("Issue 5's target: every resource × variant in its default format, 100 areas:");
+    println!();
+    println!("| N areas | documents | seconds | documents/s | ms/document | peak MB |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    run_child(&["100".into(), "--default-formats".into()]);
     println!();
     println!("CHIME wallet card only (standard, 2 pages), for the Typst comparison:");
     println!();
@@ -80,7 +91,7 @@ fn run_child(args: &[String]) {
 }
 
 /// One measured run in this process.
-fn child(n: usize, card_only: bool, threads: usize) {
+fn child(n: usize, card_only: bool, default_formats: bool, threads: usize) {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -124,6 +135,7 @@ fn child(n: usize, card_only: bool, threads: usize) {
     let jobs: Vec<Job> = wellprint::all_jobs(&project)
         .into_iter()
         .filter(|j| !card_only || j.variant == Variant::Standard)
+        .filter(|j| !default_formats || j.resource.formats_for(j.variant).first() == Some(j.format))
         .collect();
     let options = BatchOptions {
         out: root.join("out"),

@@ -53,6 +53,7 @@
 //! itself is caught and reported as [`InspectError::ReaderPanicked`].
 
 mod boxes;
+mod content;
 mod fonts;
 mod std14;
 #[cfg(test)]
@@ -62,9 +63,11 @@ mod text;
 use std::collections::{BTreeMap, BTreeSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
 pub use boxes::BoxPt;
+pub(crate) use content::decode as decode_content;
 
 /// Largest size, in bytes, that any one stream (or a page's content streams
 /// together) may decompress to. Bigger streams are treated as malformed.
@@ -269,7 +272,16 @@ pub struct TextRun {
 /// page has no usable `/MediaBox` or unparseable content, or the PDF library
 /// fails on the input.
 pub fn inspect(bytes: &[u8]) -> Result<PdfReport, InspectError> {
-    match catch_unwind(AssertUnwindSafe(|| inspect_unguarded(bytes))) {
+    guarded(|| {
+        let doc = load(bytes)?;
+        inspect_loaded(&doc).map(|(report, _)| report)
+    })
+}
+
+/// Runs `f`, turning a panic inside the PDF parser into
+/// [`InspectError::ReaderPanicked`].
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, InspectError>) -> Result<T, InspectError> {
+    match catch_unwind(AssertUnwindSafe(f)) {
         Ok(result) => result,
         Err(payload) => {
             let message = payload
@@ -282,7 +294,9 @@ pub fn inspect(bytes: &[u8]) -> Result<PdfReport, InspectError> {
     }
 }
 
-fn inspect_unguarded(bytes: &[u8]) -> Result<PdfReport, InspectError> {
+/// Parses PDF bytes, refusing encrypted documents. Call inside
+/// [`guarded`].
+pub(crate) fn load(bytes: &[u8]) -> Result<Document, InspectError> {
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_DECOMPRESSED_BYTES),
         ..LoadOptions::default()
@@ -294,6 +308,15 @@ fn inspect_unguarded(bytes: &[u8]) -> Result<PdfReport, InspectError> {
             "the document is encrypted and could not be decrypted".to_owned(),
         ));
     }
+    Ok(doc)
+}
+
+/// The report of a parsed document, with each page's decoded content
+/// operators (for [`crate::preflight`], which walks them again for paint).
+/// Call inside [`guarded`].
+pub(crate) fn inspect_loaded(
+    doc: &Document,
+) -> Result<(PdfReport, Vec<Vec<Operation>>), InspectError> {
     let catalog = doc.catalog().map_err(|_| InspectError::NoPages)?;
 
     let page_ids: Vec<ObjectId> = doc.page_iter().collect();
@@ -304,6 +327,7 @@ fn inspect_unguarded(bytes: &[u8]) -> Result<PdfReport, InspectError> {
     let mut fonts = fonts::FontCollector::default();
     let mut cache = fonts::FontCache::default();
     let mut pages = Vec::with_capacity(page_ids.len());
+    let mut page_operations = Vec::with_capacity(page_ids.len());
     for (index, &page_id) in page_ids.iter().enumerate() {
         let page_error = |message: String| InspectError::Page {
             page: index + 1,
@@ -312,26 +336,28 @@ fn inspect_unguarded(bytes: &[u8]) -> Result<PdfReport, InspectError> {
         let page = doc
             .get_dictionary(page_id)
             .map_err(|e| page_error(e.to_string()))?;
-        let resources = inherited(&doc, page, b"Resources").and_then(|o| o.as_dict().ok());
+        let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
         if let Some(resources) = resources {
-            fonts.collect_resources(&doc, resources, 0);
+            fonts.collect_resources(doc, resources, 0);
         }
-        fonts.collect_annotations(&doc, page);
+        fonts.collect_annotations(doc, page);
 
         let content = doc
             .get_page_content_with_limit(page_id, MAX_DECOMPRESSED_BYTES)
             .map_err(|e| page_error(format!("content stream: {e}")))?;
-        let runs = text::extract(&doc, &content, resources, &mut cache).map_err(page_error)?;
+        let operations = text::decode(&content).map_err(page_error)?;
+        let runs = text::extract(doc, &operations, resources, &mut cache).map_err(page_error)?;
+        page_operations.push(operations);
 
         pages.push(PageReport {
-            media_box: inherited(&doc, page, b"MediaBox")
-                .and_then(|o| BoxPt::from_object(&doc, o))
+            media_box: inherited(doc, page, b"MediaBox")
+                .and_then(|o| BoxPt::from_object(doc, o))
                 .ok_or_else(|| page_error("no usable /MediaBox".to_owned()))?,
-            crop_box: inherited(&doc, page, b"CropBox").and_then(|o| BoxPt::from_object(&doc, o)),
-            bleed_box: own_box(&doc, page, b"BleedBox"),
-            trim_box: own_box(&doc, page, b"TrimBox"),
-            art_box: own_box(&doc, page, b"ArtBox"),
-            rotate: inherited(&doc, page, b"Rotate")
+            crop_box: inherited(doc, page, b"CropBox").and_then(|o| BoxPt::from_object(doc, o)),
+            bleed_box: own_box(doc, page, b"BleedBox"),
+            trim_box: own_box(doc, page, b"TrimBox"),
+            art_box: own_box(doc, page, b"ArtBox"),
+            rotate: inherited(doc, page, b"Rotate")
                 .and_then(|o| o.as_i64().ok())
                 .map(|r| r.rem_euclid(360) as i32 / 90 * 90)
                 .unwrap_or(0),
@@ -339,25 +365,26 @@ fn inspect_unguarded(bytes: &[u8]) -> Result<PdfReport, InspectError> {
         });
     }
 
-    Ok(PdfReport {
+    let report = PdfReport {
         version: doc.version.clone(),
-        info: read_info(&doc),
+        info: read_info(doc),
         lang: catalog
             .get(b"Lang")
             .ok()
-            .and_then(|o| deref(&doc, o))
+            .and_then(|o| deref(doc, o))
             .and_then(decode_text_string),
         display_doc_title: catalog
             .get(b"ViewerPreferences")
             .ok()
-            .and_then(|o| deref(&doc, o))
+            .and_then(|o| deref(doc, o))
             .and_then(|o| o.as_dict().ok())
             .and_then(|prefs| prefs.get(b"DisplayDocTitle").ok())
-            .and_then(|o| deref(&doc, o))
+            .and_then(|o| deref(doc, o))
             .and_then(|o| o.as_bool().ok()),
         fonts: fonts.into_reports(),
         pages,
-    })
+    };
+    Ok((report, page_operations))
 }
 
 /// Follows references (with `lopdf`'s chain limit); `None` for a dangling one.

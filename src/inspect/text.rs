@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use lopdf::content::{Content, Operation};
+use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::boxes::number;
@@ -126,18 +126,22 @@ impl Default for GraphicsState {
 /// word space.
 const TJ_SPACE_THRESHOLD: f64 = 200.0;
 
-/// Extracts the text runs of one page from its (decompressed, concatenated)
-/// content. `resources` is the page's resource dictionary.
-pub(super) fn extract<'a>(
-    doc: &'a Document,
-    content: &[u8],
-    resources: Option<&'a Dictionary>,
-    cache: &mut FontCache,
-) -> Result<Vec<TextRun>, String> {
+/// Decodes a page's (decompressed, concatenated) content into operators.
+pub(super) fn decode(content: &[u8]) -> Result<Vec<Operation>, String> {
     if content.iter().all(u8::is_ascii_whitespace) {
         return Ok(Vec::new());
     }
-    let content = Content::decode(content).map_err(|e| format!("content stream: {e}"))?;
+    super::content::decode(content).map_err(|e| format!("content stream: {e}"))
+}
+
+/// Extracts the text runs of one page from its decoded content (see
+/// [`decode`]). `resources` is the page's resource dictionary.
+pub(super) fn extract<'a>(
+    doc: &'a Document,
+    operations: &[Operation],
+    resources: Option<&'a Dictionary>,
+    cache: &mut FontCache,
+) -> Result<Vec<TextRun>, String> {
     let mut interpreter = Interpreter {
         doc,
         cache,
@@ -147,7 +151,7 @@ pub(super) fn extract<'a>(
         forms: BTreeMap::new(),
         marked: Vec::new(),
     };
-    interpreter.run(&content.operations, resources, GraphicsState::default())?;
+    interpreter.run(operations, resources, GraphicsState::default())?;
     Ok(interpreter.runs)
 }
 
@@ -432,9 +436,8 @@ impl<'a> Interpreter<'a, '_> {
                 let ops = if bytes.iter().all(u8::is_ascii_whitespace) {
                     Vec::new()
                 } else {
-                    Content::decode(&bytes)
+                    super::content::decode(&bytes)
                         .map_err(|e| format!("form XObject {} {}: {e}", id.0, id.1))?
-                        .operations
                 };
                 let ops = Rc::new(ops);
                 self.forms.insert(id, Rc::clone(&ops));

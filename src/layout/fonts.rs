@@ -1,10 +1,14 @@
-//! The bundled fonts, loaded once per run and shared by every document.
+//! The bundled fonts, loaded once per run and shared by every document,
+//! with the words already shaped (see [`ShapeCache`]).
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::diag::Diagnostic;
 use crate::geom::Em;
+use crate::layout::frame::Glyph;
 
 /// Which bundled face a glyph comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -39,10 +43,81 @@ impl FontId {
     }
 }
 
-/// The raw bytes of every face, checked to parse.
+/// The raw bytes of every face, checked to parse, and the shaping results
+/// shared by every document made with them.
 #[derive(Debug, Clone)]
 pub struct FontBook {
     data: Vec<Vec<u8>>,
+    /// Shared between clones: a clone shapes with the same faces.
+    shaped: Arc<ShapeCache>,
+}
+
+/// Most shaped runs kept; when full, the cache starts again empty, so
+/// memory stays bounded however many areas a run builds.
+const MAX_SHAPED_RUNS: usize = 50_000;
+
+/// Shaping results shared by every document of a run, behind a lock so
+/// that worker threads share them.
+///
+/// The same words (titles, explanations, helplines) recur in every area's
+/// documents; shaping is deterministic, so a run of text in a face is shaped
+/// once and its glyphs reused. Shape plans (rustybuzz's per-face, per-script
+/// feature lookup, the costly part of shaping a short run) are kept too.
+#[derive(Default)]
+pub(crate) struct ShapeCache {
+    runs: Mutex<HashMap<RunKey, Arc<[Glyph]>>>,
+    plans: Mutex<HashMap<(FontId, rustybuzz::Script), Arc<rustybuzz::ShapePlan>>>,
+}
+
+/// A run of text in one face.
+type RunKey = (FontId, Box<str>);
+
+impl std::fmt::Debug for ShapeCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let runs = self
+            .runs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len();
+        f.debug_struct("ShapeCache").field("runs", &runs).finish()
+    }
+}
+
+impl ShapeCache {
+    /// The glyphs of `text` in `font`, if shaped before.
+    pub(crate) fn run(&self, font: FontId, text: &str) -> Option<Arc<[Glyph]>> {
+        let runs = self.runs.lock().unwrap_or_else(PoisonError::into_inner);
+        runs.get(&(font, Box::from(text))).cloned()
+    }
+
+    /// Remembers the glyphs of `text` in `font`.
+    pub(crate) fn keep_run(&self, font: FontId, text: &str, glyphs: Arc<[Glyph]>) {
+        let mut runs = self.runs.lock().unwrap_or_else(PoisonError::into_inner);
+        if runs.len() >= MAX_SHAPED_RUNS {
+            runs.clear();
+        }
+        runs.insert((font, Box::from(text)), glyphs);
+    }
+
+    /// The shape plan for left-to-right text of `script` in `font`, made on
+    /// first use.
+    pub(crate) fn plan(
+        &self,
+        font: FontId,
+        face: &rustybuzz::Face<'_>,
+        script: rustybuzz::Script,
+    ) -> Arc<rustybuzz::ShapePlan> {
+        let mut plans = self.plans.lock().unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(plans.entry((font, script)).or_insert_with(|| {
+            Arc::new(rustybuzz::ShapePlan::new(
+                face,
+                rustybuzz::Direction::LeftToRight,
+                Some(script),
+                None,
+                &[],
+            ))
+        }))
+    }
 }
 
 /// Vertical metrics of a face, relative to the font size.
@@ -83,7 +158,10 @@ impl FontBook {
             }
             data.push(bytes);
         }
-        Ok(FontBook { data })
+        Ok(FontBook {
+            data,
+            shaped: Arc::default(),
+        })
     }
 
     /// The font file bytes of a face.
@@ -92,13 +170,15 @@ impl FontBook {
     }
 
     /// Parses every face for shaping. Cheap (table directory only); done
-    /// once per document so that faces can borrow the bytes.
+    /// once per document so that faces can borrow the bytes. The faces
+    /// share the book's shaping results.
     pub fn faces(&self) -> Faces<'_> {
         Faces {
             faces: FontId::ALL.map(|id| {
                 rustybuzz::Face::from_slice(self.data(id), 0)
                     .unwrap_or_else(|| unreachable!("checked to parse in FontBook::load"))
             }),
+            shaped: &self.shaped,
         }
     }
 }
@@ -106,9 +186,15 @@ impl FontBook {
 /// Parsed faces borrowed from a [`FontBook`].
 pub struct Faces<'a> {
     faces: [rustybuzz::Face<'a>; 3],
+    shaped: &'a ShapeCache,
 }
 
 impl<'a> Faces<'a> {
+    /// Shaping results shared with every other document of the run.
+    pub(crate) fn shaped(&self) -> &ShapeCache {
+        self.shaped
+    }
+
     /// The face for `id`.
     pub fn get(&self, id: FontId) -> &rustybuzz::Face<'a> {
         &self.faces[id.index()]

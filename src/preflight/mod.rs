@@ -19,11 +19,12 @@ mod paint;
 
 use std::collections::BTreeMap;
 
+use lopdf::content::Operation;
 use lopdf::{Document, Object};
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
-use crate::inspect::{BoxPt, InspectError, inspect};
+use crate::inspect::{self, BoxPt, InspectError, PdfReport};
 
 /// Points per millimetre.
 const PT_PER_MM: f64 = 72.0 / 25.4;
@@ -85,8 +86,18 @@ impl Report {
 ///
 /// [`InspectError`] if the file cannot be read as a PDF.
 pub fn preflight(bytes: &[u8]) -> Result<Report, InspectError> {
-    let report = inspect(bytes)?;
-    let doc = Document::load_mem(bytes).map_err(|e| InspectError::Load(e.to_string()))?;
+    inspect::guarded(|| {
+        // One parse of the file and one decoding of each page's content,
+        // shared by the text checks and the paint walk.
+        let doc = inspect::load(bytes)?;
+        let (report, operations) = inspect::inspect_loaded(&doc)?;
+        Ok(check(&doc, &report, &operations))
+    })
+}
+
+/// The checks, on a parsed document, its inspection and each page's
+/// content operators.
+fn check(doc: &Document, report: &PdfReport, operations: &[Vec<Operation>]) -> Report {
     let mut findings = Vec::new();
     let mut add = |check: &'static str, page: Option<usize>, message: String| {
         findings.push(Finding {
@@ -213,7 +224,10 @@ pub fn preflight(bytes: &[u8]) -> Result<Report, InspectError> {
         let Some(&page_id) = page_ids.get(index) else {
             continue;
         };
-        let paint = paint::walk(&doc, page_id, bleed);
+        let Some(ops) = operations.get(index) else {
+            continue;
+        };
+        let paint = paint::walk(doc, page_id, ops, bleed);
         if let Some(w) = paint.thinnest_line
             && w < MIN_LINE_PT - 0.001
         {
@@ -256,7 +270,7 @@ pub fn preflight(bytes: &[u8]) -> Result<Report, InspectError> {
         .filter(|v| !v.trim().is_empty())
         .cloned();
     if let Some(version) = &pdfx
-        && !has_pdfx_intent(&doc)
+        && !has_pdfx_intent(doc)
     {
         add(
             "output-intent",
@@ -267,11 +281,11 @@ pub fn preflight(bytes: &[u8]) -> Result<Report, InspectError> {
         );
     }
 
-    Ok(Report {
+    Report {
         pages: report.pages.len(),
         pdfx,
         findings,
-    })
+    }
 }
 
 /// Whether the catalog has a `/GTS_PDFX` OutputIntent with a

@@ -2,7 +2,7 @@
 //! widths, image placements and CMYK ink, with the graphics state (`q`,
 //! `Q`, `cm`, `w`, colour operators) and form XObjects followed.
 
-use lopdf::content::Content;
+use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::inspect::BoxPt;
@@ -75,15 +75,15 @@ struct Walker<'a> {
     ops: usize,
 }
 
-/// Walks the page's content.
-pub fn walk(doc: &Document, page: ObjectId, bleed: BoxPt) -> Paint {
+/// Walks the page's content, already decoded into `operations` (by
+/// [`crate::inspect`], which reads the same page for its text).
+pub fn walk(doc: &Document, page: ObjectId, operations: &[Operation], bleed: BoxPt) -> Paint {
     let mut w = Walker {
         doc,
         bleed,
         out: Paint::default(),
         ops: 0,
     };
-    let content = doc.get_page_content(page);
     let resources = doc
         .get_dictionary(page)
         .ok()
@@ -94,7 +94,7 @@ pub fn walk(doc: &Document, page: ObjectId, bleed: BoxPt) -> Paint {
         fill: None,
         stroke: None,
     };
-    w.run(&content, resources, state, 0);
+    w.run(operations, resources, state, 0);
     w.out
 }
 
@@ -130,10 +130,13 @@ fn cmyk_total(operands: &[Object]) -> Option<f64> {
 }
 
 impl Walker<'_> {
-    fn run(&mut self, content: &[u8], resources: Option<&Dictionary>, start: State, depth: usize) {
-        let Ok(content) = Content::decode(content) else {
-            return;
-        };
+    fn run(
+        &mut self,
+        operations: &[Operation],
+        resources: Option<&Dictionary>,
+        start: State,
+        depth: usize,
+    ) {
         let mut state = start;
         let mut stack: Vec<State> = Vec::new();
         // The current path's bounding box in page space.
@@ -145,7 +148,7 @@ impl Walker<'_> {
                 Some([a, b, c, d]) => [a.min(x), b.min(y), c.max(x), d.max(y)],
             });
         };
-        for op in &content.operations {
+        for op in operations {
             self.ops += 1;
             if self.ops > MAX_OPS {
                 return;
@@ -288,7 +291,9 @@ impl Walker<'_> {
             let content = stream
                 .decompressed_content()
                 .unwrap_or_else(|_| stream.content.clone());
-            self.run(&content, own, inner, depth + 1);
+            if let Ok(operations) = crate::inspect::decode_content(&content) {
+                self.run(&operations, own, inner, depth + 1);
+            }
         }
     }
 }

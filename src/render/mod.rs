@@ -7,6 +7,7 @@
 //! tagged PDF ([`tags`]): marked content, a structure tree in reading order,
 //! link annotations and XMP metadata.
 
+mod deflate;
 mod image;
 mod marks;
 mod page;

@@ -27,7 +27,7 @@ pub(super) fn finish(
     set_page_boxes(&mut doc, frames, options);
     set_catalog(&mut doc, meta);
     set_info(&mut doc, meta, options);
-    doc.compress();
+    super::deflate::compress(&mut doc);
     if options.pdfx {
         super::pdfx::apply(&mut doc);
     }

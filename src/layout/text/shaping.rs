@@ -1,5 +1,7 @@
 //! Step 1: shape a piece of text into glyphs, face by face.
 
+use std::sync::Arc;
+
 use crate::geom::{Abs, Em};
 use crate::layout::fonts::{Faces, FontId};
 use crate::layout::frame::Glyph;
@@ -58,14 +60,42 @@ pub fn shape(text: &str, bold: bool, faces: &Faces) -> Result<Vec<Segment>, Miss
     Ok(segments)
 }
 
-/// Shapes text that one face covers entirely.
+/// Shapes text that one face covers entirely, or takes its glyphs from an
+/// earlier document of the run (shaping the same text in the same face
+/// always gives the same glyphs).
 fn shape_run(text: &str, font: FontId, faces: &Faces) -> Segment {
+    let cache = faces.shaped();
+    let glyphs: Arc<[Glyph]> = match cache.run(font, text) {
+        Some(glyphs) => glyphs,
+        None => {
+            let glyphs: Arc<[Glyph]> = shape_uncached(text, font, faces).into();
+            cache.keep_run(font, text, Arc::clone(&glyphs));
+            glyphs
+        }
+    };
+    Segment {
+        font,
+        glyphs: glyphs.to_vec(),
+    }
+}
+
+/// Shapes text with rustybuzz, reusing the run's shape plan for the text's
+/// script. Text with no script of its own (digits, punctuation) is planned
+/// afresh, exactly as `rustybuzz::shape` does.
+fn shape_uncached(text: &str, font: FontId, faces: &Faces) -> Vec<Glyph> {
     let face = faces.get(font);
     let upem = f64::from(face.units_per_em());
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
-    let shaped = rustybuzz::shape(face, &[], buffer);
+    buffer.guess_segment_properties();
+    let script = buffer.script();
+    let shaped = if script == rustybuzz::script::UNKNOWN {
+        rustybuzz::shape(face, &[], buffer)
+    } else {
+        let plan = faces.shaped().plan(font, face, script);
+        rustybuzz::shape_with_plan(face, &plan, buffer)
+    };
     let infos = shaped.glyph_infos();
     let positions = shaped.glyph_positions();
     let mut glyphs = Vec::with_capacity(infos.len());
@@ -88,7 +118,7 @@ fn shape_run(text: &str, font: FontId, faces: &Faces) -> Segment {
             text: glyph_text,
         });
     }
-    Segment { font, glyphs }
+    glyphs
 }
 
 /// The width of segments at a font size.

@@ -3,43 +3,14 @@
 
 mod common;
 
-use common::{TempProject, run};
-
-const GOOD_AREA: &str = r#"id = "testshire"
-name = "Testshire"
-nation = "england"
-
-[[contact]]
-name = "Test Recovery College"
-phone = "01632 960 901"
-hours = "Mon–Fri 9am–5pm"
-tags = ["card"]
-
-[[contact]]
-name = "Testshire Advocacy"
-phone = "01632 960 902"
-tags = ["advocacy"]
-"#;
+use common::{GOOD_AREA, TempProject, run};
 
 fn out_is_empty(p: &TempProject) -> bool {
     let out = p.path().join("out");
     !out.exists()
-        || walk(&out)
+        || common::files_below(&out)
             .iter()
             .all(|f| f.extension().is_none_or(|e| e != "pdf"))
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for e in std::fs::read_dir(dir).expect("list").flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files.extend(walk(&p));
-        } else {
-            files.push(p);
-        }
-    }
-    files
 }
 
 #[test]
@@ -238,7 +209,7 @@ fn good_input_builds_and_check_writes_nothing() {
         .join("printed/testshire/chime-wallet-card-standard.pdf");
     let bytes = std::fs::read(&pdf).expect("PDF written");
     assert!(bytes.starts_with(b"%PDF-1.7"));
-    let leftovers: Vec<_> = walk(&p.path().join("printed"))
+    let leftovers: Vec<_> = common::files_below(&p.path().join("printed"))
         .into_iter()
         .filter(|f| f.extension().is_none_or(|e| e != "pdf"))
         .filter(|f| !f.ends_with("printed/report.json")) // the build report (issue 5)

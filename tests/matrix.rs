@@ -6,25 +6,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::{TempProject, run};
-
-const GOOD_AREA: &str = r#"id = "testshire"
-name = "Testshire"
-nation = "england"
-
-[[contact]]
-name = "Test Recovery College"
-phone = "01632 960 901"
-hours = "Mon–Fri 9am–5pm"
-tags = ["card"]
-
-[[contact]]
-name = "Testshire Advocacy"
-phone = "01632 960 902"
-tags = ["advocacy"]
-"#;
+use common::{GOOD_AREA, TempProject, run};
 
 const CSV_AREA: &str = r#"id = "testshire"
 name = "Testshire"
@@ -34,23 +18,9 @@ contacts = "testshire.csv"
 
 const CARD: &str = "resources/chime-wallet-card.toml";
 
-/// Every file below `dir`.
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files.extend(walk(&p));
-        } else {
-            files.push(p);
-        }
-    }
-    files
-}
-
 /// No PDF and no temporary file in out/ (report.json may be there).
 fn assert_nothing_written(p: &TempProject) {
-    let left: Vec<PathBuf> = walk(&p.path().join("out"))
+    let left: Vec<PathBuf> = common::files_below(&p.path().join("out"))
         .into_iter()
         .filter(|f| !f.ends_with("out/report.json"))
         .collect();

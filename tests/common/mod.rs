@@ -220,3 +220,46 @@ pub fn run(dir: &Path, args: &[&str]) -> std::process::Output {
         .output()
         .expect("run wellprint")
 }
+
+/// An area with a contact for the card and one for the poster's advocacy
+/// block: the smallest area every shipped resource builds for.
+pub const GOOD_AREA: &str = r#"id = "testshire"
+name = "Testshire"
+nation = "england"
+
+[[contact]]
+name = "Test Recovery College"
+phone = "01632 960 901"
+hours = "Mon–Fri 9am–5pm"
+tags = ["card"]
+
+[[contact]]
+name = "Testshire Advocacy"
+phone = "01632 960 902"
+tags = ["advocacy"]
+"#;
+
+/// Every file below `dir` (none if it does not exist), folders walked.
+pub fn files_below(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files.extend(files_below(&p));
+        } else {
+            files.push(p);
+        }
+    }
+    files
+}
+
+/// Every file below `dir` with its bytes, by path relative to `dir`.
+pub fn file_contents(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    files_below(dir)
+        .into_iter()
+        .filter_map(|p| {
+            let rel = p.strip_prefix(dir).ok()?.to_path_buf();
+            Some((rel, fs::read(&p).unwrap_or_default()))
+        })
+        .collect()
+}

@@ -377,6 +377,31 @@ fn picture_path_leaving_the_project() {
     }
 }
 
+#[test]
+fn environment_variables_in_a_path_are_not_expanded() {
+    // `$HOME` and `~` are plain folder names to wellprint: a picture there
+    // is looked for inside the project and not found, never in the home
+    // folder.
+    let home = tempfile::tempdir().expect("home");
+    std::fs::write(home.path().join("talking.svg"), "<svg/>").expect("write");
+    for path in ["$HOME/talking.svg", "~/talking.svg", "${HOME}/talking.svg"] {
+        let (p, line) = card(TALKING, path);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_wellprint"))
+            .args(["build", "--resource", "chime-wallet-card"])
+            .current_dir(p.path())
+            .env("HOME", home.path())
+            .output()
+            .expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{path}: {err}");
+        assert!(err.contains(&format!("{CARD}:{line}:11")), "{err}");
+        assert!(
+            err.contains(&format!("cannot open the picture `{path}`")),
+            "{path}: {err}"
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn picture_symlink_pointing_outside() {

@@ -290,10 +290,15 @@ fn raster_pictures_are_embedded_and_their_resolution_checked() {
     }
     let leaflet =
         std::fs::read_to_string(p.path().join("resources/wellbeing-leaflet.toml")).expect("read");
+    let chimes = "picture = \"assets/pictures/wind-chimes-tubes.svg\"\nalt = \"A set of wind chimes\"\nwidth = \"30mm\"";
+    assert!(
+        leaflet.contains(chimes),
+        "the leaflet's first picture moved"
+    );
     p.write(
         "resources/wellbeing-leaflet.toml",
         &leaflet.replace(
-            "picture = \"assets/pictures/wind-chime.svg\"\nalt = \"A set of wind chimes\"\nwidth = \"30mm\"",
+            chimes,
             "picture = \"assets/pictures/photo.png\"\nalt = \"A photo of a garden\"\nwidth = \"50mm\"",
         ),
     );

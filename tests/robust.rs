@@ -142,9 +142,13 @@ fn an_output_folder_that_is_a_file_is_refused_before_anything_is_built() {
     let p = TempProject::new();
     p.write("areas/t.toml", GOOD_AREA);
     p.write("taken.txt", "a file, not a folder");
-    for (out, named) in [("taken.txt", "taken.txt"), ("taken.txt/cards", "taken.txt")] {
+    for (command, out, named) in [
+        ("build", "taken.txt", "taken.txt"),
+        ("build", "taken.txt/cards", "taken.txt"),
+        ("sheets", "taken.txt/sheets", "taken.txt"),
+    ] {
         let before = files(p.path());
-        let result = run(p.path(), &["build", "--out", out]);
+        let result = run(p.path(), &[command, "--out", out]);
         let stderr = String::from_utf8_lossy(&result.stderr);
         assert_eq!(result.status.code(), Some(2), "{stderr}");
         assert!(

@@ -49,18 +49,7 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         );
         return ExitCode::from(exit::BAD_INPUT);
     }
-    if let Err(why) = write::check_dir(&args.out) {
-        emit(
-            &session.sources,
-            &[Diagnostic::error(
-                None,
-                format!(
-                    "cannot write to the output folder `{}`: {why}",
-                    args.out.display()
-                ),
-            )
-            .with_hint("use --out to name a folder you can write to (it is made if missing)")],
-        );
+    if !session.output_folder_ok(&args.out) {
         return ExitCode::from(exit::BAD_INPUT);
     }
     let timestamp = timestamp(&session);

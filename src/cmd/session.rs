@@ -125,6 +125,33 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Checks before anything is built that files can be written into
+    /// `out` (see [`wellprint::finish::write::check_dir`]), printing why
+    /// not. `false`: nothing should be built.
+    pub fn output_folder_ok(&self, out: &std::path::Path) -> bool {
+        match wellprint::finish::write::check_dir(out) {
+            Ok(()) => true,
+            Err(why) => {
+                emit(
+                    &self.sources,
+                    &[Diagnostic::error(
+                        None,
+                        format!(
+                            "cannot write to the output folder `{}`: {why}",
+                            out.display()
+                        ),
+                    )
+                    .with_hint(
+                        "use --out to name a folder you can write to (it is made if missing)",
+                    )],
+                );
+                false
+            }
+        }
+    }
+}
+
 /// An error for ids on the command line that do not exist.
 fn unknown<'a>(
     what: &str,

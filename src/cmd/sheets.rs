@@ -32,6 +32,9 @@ pub fn execute(args: &SheetsArgs) -> ExitCode {
             return ExitCode::from(exit::BAD_INPUT);
         }
     };
+    if !session.output_folder_ok(&args.out) {
+        return ExitCode::from(exit::BAD_INPUT);
+    }
     let layout = match args.layout {
         LayoutArg::AveryC32011 => SheetLayout::AveryC32011,
         LayoutArg::AveryC32015 => SheetLayout::AveryC32015,

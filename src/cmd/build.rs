@@ -380,14 +380,8 @@ fn easy_read_check(session: &Session) -> std::collections::BTreeSet<String> {
     for resource in &session.project.resources {
         match wellprint::check::check_resource(&session.sources, resource, &policy) {
             Some(Ok(report)) => {
-                for (finding, waiver) in &report.waived {
-                    println!(
-                        "waived in {}: {} at {} ({})",
-                        resource.id.value,
-                        finding.rule.id(),
-                        session.sources.locate(&finding.span),
-                        waiver.reason
-                    );
+                for line in super::check::waived_lines(session, &resource.id.value, &report) {
+                    println!("{line}");
                 }
                 emit(&session.sources, &report.diagnostics());
                 if report.has_errors() {

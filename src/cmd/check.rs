@@ -43,14 +43,8 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
                     )),
                     crate::cli::ReportFormat::Human => {
                         emit(&session.sources, &report.diagnostics());
-                        for (finding, waiver) in &report.waived {
-                            eprintln!(
-                                "waived in {}: {} at {} — {}",
-                                resource.id.value,
-                                finding.rule.id(),
-                                session.sources.locate(&finding.span),
-                                waiver.reason
-                            );
+                        for line in waived_lines(&session, &resource.id.value, &report) {
+                            eprintln!("{line}");
                         }
                         println!(
                             "Easy Read check of {}: {} errors, {} warnings, {} waived",
@@ -87,4 +81,25 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
         eprintln!("{failed} of {} documents have problems", jobs.len());
         ExitCode::from(exit::BAD_INPUT)
     }
+}
+
+/// One line per waived finding: `waived in RESOURCE: RULE at FILE:LINE:COL
+/// (REASON)`, for `check` and `build` alike.
+pub(super) fn waived_lines(
+    session: &Session,
+    resource: &str,
+    report: &wellprint::check::Report,
+) -> Vec<String> {
+    report
+        .waived
+        .iter()
+        .map(|(finding, waiver)| {
+            format!(
+                "waived in {resource}: {} at {} ({})",
+                finding.rule.id(),
+                session.sources.locate(&finding.span),
+                waiver.reason
+            )
+        })
+        .collect()
 }

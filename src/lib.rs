@@ -206,6 +206,9 @@ pub struct Built {
     /// Effective resolution of every raster picture placed, in pixels per
     /// inch, with its alternative text.
     pub images: Vec<(String, f64)>,
+    /// The print shop's checks on the finished document (see
+    /// [`preflight::preflight_document`]).
+    pub preflight: Result<preflight::Report, inspect::InspectError>,
 }
 
 /// Minimum resolution of raster pictures for print: 300 ppi, or 150 ppi on
@@ -242,7 +245,14 @@ pub fn build(
         author: doc.author,
         lang: doc.lang,
     };
-    let bytes = render::pdf(&frames, &meta, &fonts.pdf, &fonts.book, &options.pdf);
+    let (bytes, preflight) = render::pdf_checked(
+        &frames,
+        &meta,
+        &fonts.pdf,
+        &fonts.book,
+        &options.pdf,
+        preflight::preflight_document,
+    );
     let mut images = Vec::new();
     let mut warnings = Vec::new();
     for frame in &frames {
@@ -268,6 +278,7 @@ pub fn build(
         frames,
         warnings,
         images,
+        preflight,
     })
 }
 

@@ -122,7 +122,7 @@ pub fn run(
         .num_threads(options.threads)
         .thread_name(|i| format!("wellprint-{i}"))
         .build()?;
-    Ok(pool.install(|| {
+    let mut results: Vec<JobResult> = pool.install(|| {
         jobs.par_iter()
             .enumerate()
             .map(|(index, job)| {
@@ -134,7 +134,32 @@ pub fn run(
                 result
             })
             .collect()
-    }))
+    });
+    if results.iter().any(JobResult::is_built)
+        && let Err(e) = write::sync_folder(&options.out)
+    {
+        // The files are complete but may not be on the disk: say so for
+        // each rather than report them built.
+        for r in &mut results {
+            if r.is_built() {
+                r.outcome = Outcome::Failed {
+                    failure: Failure::Write,
+                    errors: vec![
+                        Diagnostic::error(
+                            None,
+                            format!(
+                                "`{}` was written but could not be saved to disk: {}",
+                                r.path.display(),
+                                write::describe(&e)
+                            ),
+                        )
+                        .with_hint("check the disk, then build again"),
+                    ],
+                };
+            }
+        }
+    }
+    Ok(results)
 }
 
 /// A job that was not started because the run was interrupted.
@@ -180,13 +205,13 @@ fn one(
         crate::build(project, job, fonts, &options.build)
     };
     let outcome = match result {
-        Ok(built) => match write::atomic(&path, &built.bytes) {
+        Ok(built) => match write::atomic_in_batch(&path, &built.bytes) {
             Ok(()) => {
-                // Preflight the file as a print shop would; findings are
-                // warnings on the document.
+                // The print shop's checks, run on the document as it was
+                // written; findings are warnings on the document.
                 let mut warnings = built.warnings;
                 let file = path.display().to_string();
-                match crate::preflight::preflight(&built.bytes) {
+                match built.preflight {
                     Ok(report) => warnings.extend(report.diagnostics(&file)),
                     Err(e) => warnings.push(Diagnostic::warning(None, format!("preflight of {file}: {e}"))),
                 }

@@ -83,7 +83,7 @@ pub const MAX_FORM_DEPTH: usize = 12;
 pub const MAX_OPERATIONS_PER_PAGE: usize = 20_000_000;
 
 /// Why a PDF could not be inspected.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum InspectError {
     /// The bytes are not a PDF `lopdf` can load (no header, broken

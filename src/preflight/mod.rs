@@ -95,6 +95,20 @@ pub fn preflight(bytes: &[u8]) -> Result<Report, InspectError> {
     })
 }
 
+/// Checks a document in memory, as [`preflight`] checks a file: what
+/// `build` runs on each document just before it is written, so the file
+/// is not parsed again (tests assert both give the same report).
+///
+/// # Errors
+///
+/// [`InspectError`] if the document has no pages or a page cannot be read.
+pub fn preflight_document(doc: &Document) -> Result<Report, InspectError> {
+    inspect::guarded(|| {
+        let (report, operations) = inspect::inspect_loaded(doc)?;
+        Ok(check(doc, &report, &operations))
+    })
+}
+
 /// The checks, on a parsed document, its inspection and each page's
 /// content operators.
 fn check(doc: &Document, report: &PdfReport, operations: &[Vec<Operation>]) -> Report {

@@ -133,6 +133,20 @@ pub fn pdf(
     book: &FontBook,
     options: &PdfOptions,
 ) -> Vec<u8> {
+    pdf_checked(frames, meta, fonts, book, options, |_| ()).0
+}
+
+/// Writes `frames` as a PDF, handing the finished document to `check`
+/// just before it is compressed and written (the build's preflight: it
+/// reads the same objects the file will hold, without parsing the file).
+pub fn pdf_checked<R>(
+    frames: &[Frame],
+    meta: &Metadata,
+    fonts: &PdfFonts,
+    book: &FontBook,
+    options: &PdfOptions,
+    check: impl FnOnce(&lopdf::Document) -> R,
+) -> (Vec<u8>, R) {
     let mut doc = PdfDocument::new(&meta.title);
     let used = used_fonts(frames);
     // printpdf names each font resource with a random id and takes the
@@ -195,7 +209,7 @@ pub fn pdf(
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
     let mut lo = doc.to_lopdf_document(&save, &mut warnings);
     tags::finish(&mut lo, tagger);
-    post::finish(lo, frames, meta, options)
+    post::finish(lo, frames, meta, options, check)
 }
 
 /// Writes one page's operators.

@@ -4,7 +4,7 @@
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::post::{set_id, text_string};
+use super::post::{save, text_string};
 
 /// The CMYK output profile written into PDF/X files (see
 /// `assets/ATTRIBUTION.md`): made with ArgyllCMS from the FOGRA39L
@@ -132,8 +132,5 @@ pub fn turn_pages(bytes: &[u8], pages: &[usize]) -> Result<Vec<u8>, String> {
             page.set("Contents", Object::Array(contents));
         }
     }
-    set_id(&mut doc);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| e.to_string())?;
-    Ok(out)
+    Ok(save(doc))
 }

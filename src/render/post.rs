@@ -16,27 +16,67 @@ pub(super) const PRODUCER: &str = concat!(
     " (printpdf, lopdf)"
 );
 
-/// Sets page boxes, catalog and Info entries, version, ID; compresses; saves.
-pub(super) fn finish(
+/// Sets page boxes, catalog and Info entries and version; hands the
+/// finished document to `check` (preflight) before its streams are
+/// compressed; compresses; saves with a content-derived ID.
+pub(super) fn finish<R>(
     mut doc: Document,
     frames: &[Frame],
     meta: &Metadata,
     options: &PdfOptions,
-) -> Vec<u8> {
+    check: impl FnOnce(&Document) -> R,
+) -> (Vec<u8>, R) {
     doc.version = "1.7".to_owned();
     set_page_boxes(&mut doc, frames, options);
     set_catalog(&mut doc, meta);
     set_info(&mut doc, meta, options);
-    super::deflate::compress(&mut doc);
     if options.pdfx {
         super::pdfx::apply(&mut doc);
     }
+    // Every object the file will have is in place; checking it here, with
+    // plain streams, spares parsing the written bytes again.
+    let checked = check(&doc);
+    super::deflate::compress(&mut doc);
     // After compressing: the XMP packet stays plain text.
     super::xmp::attach(&mut doc, meta, options);
-    set_id(&mut doc);
+    (save(doc), checked)
+}
+
+/// A placeholder document ID, replaced in the written bytes by
+/// [`save`].
+const ID_PLACEHOLDER: [u8; 16] = [0; 16];
+
+/// Saves `doc` with a document ID derived from the file's own bytes, so
+/// the same input gives the same file and any change gives a new ID.
+///
+/// The file is written with a placeholder ID (16 zero bytes, hex in the
+/// trailer), hashed, and the placeholder's two copies at the end of the
+/// file are overwritten with the first 16 bytes of the SHA-256. Same
+/// length, so no offset in the cross-reference table moves.
+pub(super) fn save(mut doc: Document) -> Vec<u8> {
+    let id = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = doc.save_to(&mut out);
+    let digest = Sha256::digest(&out);
+    let hex: Vec<u8> = digest[..16]
+        .iter()
+        .flat_map(|b| format!("{b:02X}").into_bytes())
+        .collect();
+    let placeholder = [b"<".as_slice(), &[b'0'; 32], b">"].concat();
+    // The trailer is the last thing in the file: search from the end.
+    let mut end = out.len();
+    for _ in 0..2 {
+        let Some(at) = out[..end]
+            .windows(placeholder.len())
+            .rposition(|w| w == placeholder)
+        else {
+            break;
+        };
+        out[at + 1..at + 33].copy_from_slice(&hex);
+        end = at;
+    }
     out
 }
 
@@ -148,26 +188,51 @@ fn set_info(doc: &mut Document, meta: &Metadata, options: &PdfOptions) {
     doc.trailer.set("Info", Object::Reference(id));
 }
 
-/// A document ID derived from the content, so the same input gives the
-/// same file.
-pub(super) fn set_id(doc: &mut Document) {
-    let mut hasher = Sha256::new();
-    for (id, object) in &doc.objects {
-        hasher.update(id.0.to_be_bytes());
-        if let Object::Stream(s) = object {
-            hasher.update(&s.content);
-        } else {
-            hasher.update(format!("{object:?}").as_bytes());
-        }
-    }
-    let digest = hasher.finalize();
-    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
-    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-}
-
 #[cfg(test)]
 mod tests {
-    use super::pdf_date;
+    use super::{pdf_date, save};
+    use lopdf::{Document, Object};
+
+    /// The ID of `bytes`' trailer, as written.
+    fn trailer_id(bytes: &[u8]) -> Vec<u8> {
+        let doc = Document::load_mem(bytes).expect("reads");
+        match doc.trailer.get(b"ID").expect("has an ID") {
+            Object::Array(a) => {
+                assert_eq!(a[0], a[1], "both halves are the same");
+                a[0].as_str().expect("a string").to_vec()
+            }
+            other => panic!("ID is not an array: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn id_comes_from_the_bytes_and_is_repeatable() {
+        let make = |title: &str| {
+            let mut doc = Document::with_version("1.7");
+            let pages = doc.new_object_id();
+            let info =
+                doc.add_object(lopdf::dictionary! { "Title" => Object::string_literal(title) });
+            doc.objects.insert(
+                pages,
+                lopdf::dictionary! { "Type" => "Pages", "Kids" => vec![], "Count" => 0 }.into(),
+            );
+            let root = doc.add_object(lopdf::dictionary! { "Type" => "Catalog", "Pages" => pages });
+            doc.trailer.set("Root", root);
+            doc.trailer.set("Info", info);
+            save(doc)
+        };
+        let a = make("one");
+        assert_eq!(a, make("one"), "same input, same bytes");
+        let id_a = trailer_id(&a);
+        let id_b = trailer_id(&make("two"));
+        assert_eq!(id_a.len(), 16);
+        assert_ne!(id_a, vec![0; 16], "the placeholder was replaced");
+        assert_ne!(id_a, id_b, "different content, different ID");
+        assert!(
+            !a.windows(32).any(|w| w == [b'0'; 32]),
+            "no placeholder left"
+        );
+    }
 
     #[test]
     fn dates_are_utc_calendar_dates() {

@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use lopdf::{Document, Object, Stream, dictionary};
 use wellprint::model::Variant;
 use wellprint::preflight::{preflight, preflight_document};
-use wellprint::render::{MarkSettings, PdfOptions};
 use wellprint::{BuildOptions, Fonts};
 
 /// What a fixture page has.
@@ -240,17 +239,7 @@ fn our_card_passes_as_screen_and_as_pdfx_with_marks() {
 fn build_preflights_what_it_writes() {
     let (_, project) = common::load(&common::root());
     let fonts: Fonts = common::fonts();
-    let marked = BuildOptions {
-        pdf: PdfOptions {
-            marks: Some(MarkSettings {
-                slug: true,
-                ..MarkSettings::default()
-            }),
-            pdfx: true,
-            ..PdfOptions::default()
-        },
-        ..BuildOptions::default()
-    };
+    let marked = common::print_shop_options();
     let mut compared = 0;
     for job in wellprint::all_jobs(&project) {
         for options in [&BuildOptions::default(), &marked] {

@@ -11,7 +11,7 @@ use wellprint::BuildOptions;
 use wellprint::finish::sheets::{Card, Duplex, SheetLayout, calibration, impose};
 use wellprint::inspect::{PageReport, TextRun, inspect};
 use wellprint::model::Variant;
-use wellprint::render::{ColourMode, MarkSettings, Metadata, PdfOptions};
+use wellprint::render::{ColourMode, Metadata, PdfOptions};
 
 const CARD: &str = "chime-wallet-card";
 
@@ -204,17 +204,7 @@ fn crop_marks_lie_outside_the_bleed_box_and_inside_the_media_box() {
     let (_, project) = load(&root());
     let area = project.areas[0].id.value.clone();
     let job = common::job(&project, CARD, Variant::Standard, &area, None);
-    let options = BuildOptions {
-        pdf: PdfOptions {
-            marks: Some(MarkSettings {
-                slug: true,
-                ..MarkSettings::default()
-            }),
-            pdfx: true,
-            ..PdfOptions::default()
-        },
-        ..BuildOptions::default()
-    };
+    let options = common::print_shop_options();
     let built = wellprint::build(&project, &job, &fonts(), &options).expect("builds");
     let report = inspect(&built.bytes).expect("reads");
     let page = &report.pages[0];

@@ -38,6 +38,21 @@ pub fn render(sources: &Sources, errors: &[Diagnostic]) -> String {
         .join("\n")
 }
 
+/// What a print shop asks for: crop marks with a slug line, PDF/X-4.
+pub fn print_shop_options() -> BuildOptions {
+    BuildOptions {
+        pdf: wellprint::render::PdfOptions {
+            marks: Some(wellprint::render::MarkSettings {
+                slug: true,
+                ..Default::default()
+            }),
+            pdfx: true,
+            ..Default::default()
+        },
+        ..BuildOptions::default()
+    }
+}
+
 /// The bundled fonts.
 pub fn fonts() -> Fonts {
     Fonts::load(&root().join("fonts")).expect("bundled fonts load")

@@ -12,7 +12,8 @@ Compiler is reused, so fonts are loaded once, as wellprint does.
 
 Prints documents per second for one process and for one process per core
 (multiprocessing), comparable with the "card only" rows of
-`cargo bench --bench batch`.
+`cargo bench --bench batch`, and for the simplest script, `typst.compile`
+per area (a new compiler each time). The ratio is against Typst's best.
 """
 
 import json
@@ -53,6 +54,21 @@ def compile_range(args):
     return stop - start
 
 
+def compile_fresh(n, out):
+    """The simplest script: `typst.compile` per area, which sets up a new
+    compiler (and reads the fonts again) every time."""
+    for i in range(n):
+        typst.compile(
+            str(HERE / "typst_card.typ"),
+            output=os.path.join(out, f"fresh-{i:04}.pdf"),
+            root=str(REPO),
+            font_paths=[str(REPO / "fonts")],
+            ignore_system_fonts=True,
+            sys_inputs=area_inputs(i),
+        )
+    return n
+
+
 def run(n, workers):
     with tempfile.TemporaryDirectory() as out:
         chunks = [(w * n // workers, (w + 1) * n // workers, out) for w in range(workers)]
@@ -81,6 +97,11 @@ def main():
         done, secs, _ = run(n, workers)
         rates[workers] = done / secs
         print(f"| {workers} | {done} | {secs:.2f} | {done / secs:.1f} | {secs * 1000 / done:.1f} |")
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        done = compile_fresh(n, out)
+        secs = time.perf_counter() - started
+    print(f"| 1, `typst.compile` per area | {done} | {secs:.2f} | {done / secs:.1f} | {secs * 1000 / done:.1f} |")
     if ours:
         print()
         print(f"wellprint {ours:.0f} documents/s ÷ Typst {rates[max(rates)]:.1f} documents/s "

@@ -11,25 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{TempProject, root, run};
-
-const GOOD_AREA: &str = r#"id = "testshire"
-name = "Testshire"
-nation = "england"
-
-[[contact]]
-name = "Test Recovery College"
-phone = "01632 960 901"
-hours = "Mon–Fri 9am–5pm"
-web = "example.org/college"
-email = "college@example.org"
-tags = ["card"]
-
-[[contact]]
-name = "Testshire Advocacy"
-phone = "01632 960 902"
-tags = ["advocacy"]
-"#;
+use common::{GOOD_AREA, TempProject, root, run};
 
 /// Every file below `dir`, relative to it, with its bytes.
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

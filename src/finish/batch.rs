@@ -105,6 +105,19 @@ impl JobResult {
     pub fn is_built(&self) -> bool {
         matches!(self.outcome, Outcome::Built { .. })
     }
+
+    /// The result of job number `index`, written (or not) to `path`.
+    fn new(index: usize, job: &Job<'_>, path: PathBuf, outcome: Outcome) -> JobResult {
+        JobResult {
+            index,
+            resource: job.resource.id.value.clone(),
+            variant: job.variant.name().to_owned(),
+            area: job.area.id.value.clone(),
+            format: job.format.name.clone(),
+            path,
+            outcome,
+        }
+    }
 }
 
 /// Builds and writes every job on `options.threads` threads. `on_done` is
@@ -164,21 +177,19 @@ pub fn run(
 
 /// A job that was not started because the run was interrupted.
 fn interrupted(index: usize, job: &Job<'_>, options: &BatchOptions) -> JobResult {
-    JobResult {
+    let path = job.output_path(&options.out, options.build.target);
+    JobResult::new(
         index,
-        resource: job.resource.id.value.clone(),
-        variant: job.variant.name().to_owned(),
-        area: job.area.id.value.clone(),
-        format: job.format.name.clone(),
-        path: job.output_path(&options.out, options.build.target),
-        outcome: Outcome::Failed {
+        job,
+        path,
+        Outcome::Failed {
             failure: Failure::Interrupted,
             errors: vec![Diagnostic::error(
                 None,
                 "not built: the run was interrupted (Ctrl-C)",
             )],
         },
-    }
+    )
 }
 
 /// Builds and writes one job.
@@ -236,15 +247,7 @@ fn one(
             errors,
         },
     };
-    JobResult {
-        index,
-        resource: job.resource.id.value.clone(),
-        variant: job.variant.name().to_owned(),
-        area: job.area.id.value.clone(),
-        format: job.format.name.clone(),
-        path,
-        outcome,
-    }
+    JobResult::new(index, job, path, outcome)
 }
 
 /// Lower-case hex.

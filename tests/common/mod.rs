@@ -236,8 +236,10 @@ pub fn run(dir: &Path, args: &[&str]) -> std::process::Output {
         .expect("run wellprint")
 }
 
-/// An area with a contact for the card and one for the poster's advocacy
-/// block: the smallest area every shipped resource builds for.
+/// An area with a contact for the card (with a web and an e-mail
+/// address, so documents have every kind of link) and one for the
+/// poster's advocacy block: the smallest area every shipped resource
+/// builds for.
 pub const GOOD_AREA: &str = r#"id = "testshire"
 name = "Testshire"
 nation = "england"
@@ -246,6 +248,8 @@ nation = "england"
 name = "Test Recovery College"
 phone = "01632 960 901"
 hours = "Mon–Fri 9am–5pm"
+web = "example.org/college"
+email = "college@example.org"
 tags = ["card"]
 
 [[contact]]

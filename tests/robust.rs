@@ -31,6 +31,20 @@ fn assert_complete_pdf(name: &Path, bytes: &[u8]) {
 }
 
 /// Names of temporary files (ours are `.wellprint-*.part`).
+/// The PDFs among `written`, after asserting that no temporary file was
+/// left beside them.
+fn pdfs_without_temporaries(written: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<(&PathBuf, &Vec<u8>)> {
+    assert!(
+        temporaries(written).is_empty(),
+        "{:?}",
+        temporaries(written)
+    );
+    written
+        .iter()
+        .filter(|(f, _)| f.extension().is_some_and(|e| e == "pdf"))
+        .collect()
+}
+
 fn temporaries(files: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<&PathBuf> {
     files
         .keys()
@@ -94,15 +108,7 @@ fn ctrl_c_mid_batch_leaves_only_complete_pdfs_and_exits_130() {
     assert!(stderr.contains("documents were not started"), "{stderr}");
 
     let written = files(&out);
-    assert!(
-        temporaries(&written).is_empty(),
-        "{:?}",
-        temporaries(&written)
-    );
-    let pdfs: Vec<_> = written
-        .iter()
-        .filter(|(f, _)| f.extension().is_some_and(|e| e == "pdf"))
-        .collect();
+    let pdfs = pdfs_without_temporaries(&written);
     assert!(!pdfs.is_empty());
     let jobs = areas * 8;
     assert!(
@@ -217,15 +223,7 @@ fn a_full_disk_is_a_clear_error_and_earlier_files_stay_intact() {
     let stderr = String::from_utf8_lossy(&fresh.stderr);
     assert_eq!(fresh.status.code(), Some(1), "{stderr}");
     let written = files(&p.path().join("fresh"));
-    assert!(
-        temporaries(&written).is_empty(),
-        "{:?}",
-        temporaries(&written)
-    );
-    let pdfs: Vec<_> = written
-        .iter()
-        .filter(|(f, _)| f.extension().is_some_and(|e| e == "pdf"))
-        .collect();
+    let pdfs = pdfs_without_temporaries(&written);
     assert!(!pdfs.is_empty() && pdfs.len() < sizes.len(), "{pdfs:?}");
     for (name, bytes) in pdfs {
         assert_complete_pdf(name, bytes);

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{build, load, root};
+use common::Example;
 use wellprint::inspect::inspect;
 use wellprint::layout::FrameItem;
 use wellprint::model::Variant;
@@ -15,17 +15,10 @@ const RESOURCES: [&str; 3] = ["chime-wallet-card", "wellbeing-leaflet", "tips-po
 
 #[test]
 fn every_resource_has_an_easy_read_variant_built_for_every_area() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     for resource in RESOURCES {
-        for area in &project.areas {
-            let built = build(
-                &sources,
-                &project,
-                resource,
-                Variant::EasyRead,
-                &area.id.value,
-            )
-            .unwrap_or_else(|e| panic!("{resource} for {}: {e}", area.id.value));
+        for area in &ex.project.areas {
+            let built = ex.build(resource, Variant::EasyRead, &area.id.value, None);
             assert!(!built.bytes.is_empty());
         }
     }
@@ -33,16 +26,9 @@ fn every_resource_has_an_easy_read_variant_built_for_every_area() {
 
 #[test]
 fn all_text_is_at_least_14pt() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     for resource in RESOURCES {
-        let built = build(
-            &sources,
-            &project,
-            resource,
-            Variant::EasyRead,
-            "oxfordshire",
-        )
-        .expect("builds");
+        let built = ex.build(resource, Variant::EasyRead, "oxfordshire", None);
         let report = inspect(&built.bytes).expect("parses");
         for (i, page) in report.pages.iter().enumerate() {
             for run in &page.text {
@@ -60,10 +46,9 @@ fn all_text_is_at_least_14pt() {
 
 #[test]
 fn no_text_block_is_split_across_pages_or_panels() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     for resource in RESOURCES {
-        let built =
-            build(&sources, &project, resource, Variant::EasyRead, "medway").expect("builds");
+        let built = ex.build(resource, Variant::EasyRead, "medway", None);
         // Panel width: the folding card puts 4 card-sized panels on a sheet.
         let panel_w = if resource == "chime-wallet-card" {
             built.frames[0].size.w / 4.0
@@ -97,16 +82,9 @@ fn no_text_block_is_split_across_pages_or_panels() {
 
 #[test]
 fn every_row_has_a_picture_with_alternative_text() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     for resource in RESOURCES {
-        let built = build(
-            &sources,
-            &project,
-            resource,
-            Variant::EasyRead,
-            "oxfordshire",
-        )
-        .expect("builds");
+        let built = ex.build(resource, Variant::EasyRead, "oxfordshire", None);
         let mut pictures = 0;
         let mut bodies = 0;
         for frame in &built.frames {
@@ -122,7 +100,8 @@ fn every_row_has_a_picture_with_alternative_text() {
                 _ => {}
             });
         }
-        let def = &project
+        let def = &ex
+            .project
             .resources
             .iter()
             .find(|r| r.id.value == resource)
@@ -160,16 +139,16 @@ fn every_row_has_a_picture_with_alternative_text() {
 
 #[test]
 fn shipped_easy_read_text_has_zero_findings_and_zero_waivers() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     let policy = wellprint::check::Policy::default();
-    for resource in &project.resources {
-        let report = wellprint::check::check_resource(&sources, resource, &policy)
+    for resource in &ex.project.resources {
+        let report = wellprint::check::check_resource(&ex.sources, resource, &policy)
             .expect("every resource has an Easy Read variant")
             .expect("waivers are well formed");
         let shown: Vec<String> = report
             .diagnostics()
             .iter()
-            .map(|d| sources.render_plain(d))
+            .map(|d| ex.sources.render_plain(d))
             .collect();
         assert!(
             report.findings.is_empty(),

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TempProject, build, build_format, load, mm, render_page, root};
+use common::{Example, TempProject, mm, render_page, root};
 use wellprint::inspect::inspect;
 use wellprint::model::Variant;
 
@@ -24,18 +24,10 @@ const FORMATS: &[(&str, Option<&str>, usize, f64, f64)] = &[
 
 #[test]
 fn every_format_builds_for_every_area_with_correct_boxes() {
-    let (sources, project) = load(&root());
-    for area in &project.areas {
+    let ex = Example::shipped();
+    for area in &ex.project.areas {
         for &(resource, format, pages, w, h) in FORMATS {
-            let built = build_format(
-                &sources,
-                &project,
-                resource,
-                Variant::Standard,
-                &area.id.value,
-                format,
-            )
-            .unwrap_or_else(|e| panic!("{resource} {format:?} {}: {e}", area.id.value));
+            let built = ex.build(resource, Variant::Standard, &area.id.value, format);
             let report = inspect(&built.bytes).expect("parses");
             assert_eq!(report.pages.len(), pages, "{resource} {format:?}");
             for page in &report.pages {
@@ -57,15 +49,8 @@ fn every_format_builds_for_every_area_with_correct_boxes() {
 
 #[test]
 fn poster_shows_the_six_signposts_in_journey_order_and_every_tip() {
-    let (sources, project) = load(&root());
-    let built = build(
-        &sources,
-        &project,
-        "tips-poster",
-        Variant::Standard,
-        "oxfordshire",
-    )
-    .expect("builds");
+    let ex = Example::shipped();
+    let built = ex.build("tips-poster", Variant::Standard, "oxfordshire", None);
     let report = inspect(&built.bytes).expect("parses");
     let page = &report.pages[0];
     // Signposts, left to right along the path.
@@ -113,17 +98,9 @@ fn poster_shows_the_six_signposts_in_journey_order_and_every_tip() {
 
 #[test]
 fn poster_type_scales_with_the_sheet() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     let sizes = |format| {
-        let built = build_format(
-            &sources,
-            &project,
-            "tips-poster",
-            Variant::Standard,
-            "medway",
-            format,
-        )
-        .expect("builds");
+        let built = ex.build("tips-poster", Variant::Standard, "medway", format);
         let report = inspect(&built.bytes).expect("parses");
         let runs = &report.pages[0].text;
         let max = runs.iter().map(|r| r.size).fold(0.0, f64::max);
@@ -136,15 +113,7 @@ fn poster_type_scales_with_the_sheet() {
     assert!((a2_max / a3_max - 2f64.sqrt()).abs() < 0.01);
     assert!((a2_min / a3_min - 2f64.sqrt()).abs() < 0.01);
     // Body text: the tips' explanations.
-    let built = build_format(
-        &sources,
-        &project,
-        "tips-poster",
-        Variant::Standard,
-        "medway",
-        Some("a2"),
-    )
-    .expect("builds");
+    let built = ex.build("tips-poster", Variant::Standard, "medway", Some("a2"));
     let report = inspect(&built.bytes).expect("parses");
     let body = report.pages[0]
         .text
@@ -156,16 +125,13 @@ fn poster_type_scales_with_the_sheet() {
 
 #[test]
 fn the_a5_booklet_puts_back_and_cover_outside_and_the_inside_pages_inside() {
-    let (sources, project) = load(&root());
-    let built = build_format(
-        &sources,
-        &project,
+    let ex = Example::shipped();
+    let built = ex.build(
         "wellbeing-leaflet",
         Variant::Standard,
         "medway",
         Some("a5-booklet"),
-    )
-    .expect("builds");
+    );
     let report = inspect(&built.bytes).expect("parses");
     // Which half of the A4 sheet a phrase is printed on.
     let half = |page: usize, phrase: &str| {
@@ -191,17 +157,9 @@ fn the_a5_booklet_puts_back_and_cover_outside_and_the_inside_pages_inside() {
 
 #[test]
 fn leaflet_has_the_five_chime_headings_and_pictures_with_alt_text() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     for format in [None, Some("dl")] {
-        let built = build_format(
-            &sources,
-            &project,
-            "wellbeing-leaflet",
-            Variant::Standard,
-            "medway",
-            format,
-        )
-        .expect("builds");
+        let built = ex.build("wellbeing-leaflet", Variant::Standard, "medway", format);
         let text = inspect(&built.bytes).expect("parses").text();
         for heading in ["Connection", "Hope", "Identity", "Meaning", "Empowerment"] {
             assert!(text.contains(heading), "{heading} in {format:?}");
@@ -234,17 +192,9 @@ fn leaflet_has_the_five_chime_headings_and_pictures_with_alt_text() {
 
 #[test]
 fn nothing_but_background_art_within_5mm_of_the_trim() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     for &(resource, format, _, _, _) in FORMATS {
-        let built = build_format(
-            &sources,
-            &project,
-            resource,
-            Variant::Standard,
-            "oxfordshire",
-            format,
-        )
-        .expect("builds");
+        let built = ex.build(resource, Variant::Standard, "oxfordshire", format);
         let report = inspect(&built.bytes).expect("parses");
         for page in &report.pages {
             let trim = page.trim_box.as_ref().expect("trim");
@@ -303,14 +253,8 @@ fn raster_pictures_are_embedded_and_their_resolution_checked() {
         ),
     );
     let (sources, project) = p.load().expect("loads");
-    let built = build(
-        &sources,
-        &project,
-        "wellbeing-leaflet",
-        Variant::Standard,
-        "medway",
-    )
-    .expect("builds");
+    let ex = Example { sources, project };
+    let built = ex.build("wellbeing-leaflet", Variant::Standard, "medway", None);
     assert_eq!(built.images.len(), 1);
     let (alt, ppi) = &built.images[0];
     assert_eq!(alt, "A photo of a garden");
@@ -339,7 +283,7 @@ fn raster_pictures_are_embedded_and_their_resolution_checked() {
 /// rewrites them deliberately.
 #[test]
 fn pages_match_their_reference_images() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     let update = std::env::var_os("WELLPRINT_UPDATE").is_some();
     use Variant::{EasyRead, Standard};
     let cases: &[(&str, Variant, Option<&str>, &str)] = &[
@@ -353,8 +297,7 @@ fn pages_match_their_reference_images() {
     ];
     let mut failures = Vec::new();
     for &(resource, variant, format, name) in cases {
-        let built = build_format(&sources, &project, resource, variant, "oxfordshire", format)
-            .expect("builds");
+        let built = ex.build(resource, variant, "oxfordshire", format);
         let pages = inspect(&built.bytes).expect("parses").pages.len();
         for i in 0..pages {
             let dpi = match (resource, variant) {

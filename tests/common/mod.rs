@@ -83,6 +83,43 @@ pub fn build_format(
         .map_err(|e| render(sources, &e))
 }
 
+/// A loaded project and its sources, for tests that build several of its
+/// documents and expect each to build.
+pub struct Example {
+    /// The files read, for rendering diagnostics.
+    pub sources: Sources,
+    /// The loaded project.
+    pub project: Project,
+}
+
+impl Example {
+    /// The shipped project: its resources and example areas.
+    pub fn shipped() -> Example {
+        let (sources, project) = load(&root());
+        Example { sources, project }
+    }
+
+    /// Builds one document in a named format (`None`: the variant's
+    /// first), panicking with its diagnostics if it does not build.
+    pub fn build(
+        &self,
+        resource: &str,
+        variant: Variant,
+        area: &str,
+        format: Option<&str>,
+    ) -> Built {
+        build_format(
+            &self.sources,
+            &self.project,
+            resource,
+            variant,
+            area,
+            format,
+        )
+        .unwrap_or_else(|e| panic!("{resource} {variant:?} {format:?} for {area}: {e}"))
+    }
+}
+
 /// The job for a resource, variant and area of a loaded project, in a
 /// named format (`None`: the variant's first).
 pub fn job<'a>(

@@ -9,7 +9,7 @@ use wellprint::inspect::inspect;
 use wellprint::model::Variant;
 
 fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= mm(0.1)
+    (a - b).abs() <= mm(0.01)
 }
 
 /// (resource, format, pages, trimmed width mm, trimmed height mm)

@@ -108,7 +108,7 @@ pub fn layout(
     if doc.page_numbers {
         number_pages(&mut frames, doc, &cx).map_err(|e| vec![e])?;
     }
-    let mut frames = impose::scale(frames, doc.scale);
+    let mut frames = impose::scale(frames, doc.trim, doc.output_trim);
     frame::fix_heading_levels(&mut frames);
     Ok(match doc.fold {
         Some(f) if options.fold => impose::fold(frames, f),

@@ -30,9 +30,9 @@ pub struct Document {
     /// Trimmed page size that layout works at (the design size when the
     /// format scales it).
     pub trim: Size,
-    /// Factor from layout size to the output size (1 unless the format
-    /// scales the design).
-    pub scale: f64,
+    /// The format's own trimmed size, which the laid-out pages are scaled
+    /// to (equal to `trim` unless the format scales the design).
+    pub output_trim: Size,
     /// Total pages or panels, if the format fixes it.
     pub page_count: Option<usize>,
     /// How panels go on sheets.
@@ -368,11 +368,7 @@ pub fn resolve(
         } else {
             format.size.trim
         },
-        scale: if format.scale {
-            format.size.trim.w / resource.design_size(variant).trim.w
-        } else {
-            1.0
-        },
+        output_trim: format.size.trim,
         page_count: format.pages,
         page_numbers: def.page_numbers,
         fold: format.fold,

@@ -37,8 +37,9 @@ pub struct BrokenArea {
     pub errors: Vec<Diagnostic>,
 }
 
-/// Like [`load_project`], but an area file with mistakes does not stop the
-/// others: it is handed back as a [`BrokenArea`]. Mistakes in resources, in
+/// Like [`load_project`], but an area file with mistakes (in the file, its
+/// contacts CSV or its logo) does not stop the others: it is handed back as
+/// a [`BrokenArea`]. Mistakes in resources or the pictures they use, in
 /// `national.toml` or across files (two areas with one id) still fail the
 /// whole project.
 pub fn load_project_lenient(
@@ -277,8 +278,9 @@ fn check_logo(root: &Path, base: &Path, at: &Located<String>) -> Result<Logo, Di
 
 /// Refuses a path that is not a regular file (a folder, a named pipe, a
 /// device) before anything opens it: reading a named pipe would wait
-/// forever. `fs::metadata` follows symlinks, which is right: where they
-/// lead has been checked already.
+/// forever. `fs::metadata` follows symlinks, so the file a link leads to
+/// is what counts (for a logo or CSV, `inside_project` has checked that it
+/// stays inside the project).
 fn regular_file(full: &Path, shown: &Path, span: Option<Span>) -> Result<fs::Metadata, Diagnostic> {
     let meta = fs::metadata(full).map_err(|e| {
         Diagnostic::error(

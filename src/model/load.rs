@@ -37,8 +37,9 @@ pub struct BrokenArea {
     pub errors: Vec<Diagnostic>,
 }
 
-/// Like [`load_project`], but an area file with mistakes does not stop the
-/// others: it is handed back as a [`BrokenArea`]. Mistakes in resources, in
+/// Like [`load_project`], but an area file with mistakes (in the file, its
+/// contacts CSV or its logo) does not stop the others: it is handed back as
+/// a [`BrokenArea`]. Mistakes in resources or the pictures they use, in
 /// `national.toml` or across files (two areas with one id) still fail the
 /// whole project.
 pub fn load_project_lenient(
@@ -88,25 +89,8 @@ pub fn load_project_lenient(
     check_unique("area", areas.iter().map(|a| &a.id), &mut errors);
     unused_tag_warnings(&resources, &mut areas);
 
-    let pictures = if errors.is_empty() {
-        let logos: Vec<Located<String>> = areas
-            .iter()
-            .filter_map(|a| a.logo.as_ref().map(super::Logo::picture_ref))
-            .collect();
-        crate::pictures::Pictures::load(
-            root,
-            resources
-                .iter()
-                .flat_map(Resource::pictures)
-                .chain(logos.iter()),
-        )
-        .unwrap_or_else(|e| {
-            errors.extend(e);
-            crate::pictures::Pictures::new()
-        })
-    } else {
-        crate::pictures::Pictures::new()
-    };
+    let (pictures, areas) =
+        load_pictures(root, &resources, areas, sources, &mut errors, &mut broken);
     if errors.is_empty() {
         Ok((
             Project {
@@ -121,6 +105,40 @@ pub fn load_project_lenient(
         errors.extend(broken.into_iter().flat_map(|b| b.errors));
         Err(errors)
     }
+}
+
+/// Reads every picture the resources use (a bad one is an error for the
+/// whole project: every area prints it) and each area's logo (a bad one
+/// fails only its area, which joins `broken`). Returns the pictures and the
+/// areas still usable.
+fn load_pictures(
+    root: &Path,
+    resources: &[Resource],
+    areas: Vec<Area>,
+    sources: &Sources,
+    errors: &mut Vec<Diagnostic>,
+    broken: &mut Vec<BrokenArea>,
+) -> (crate::pictures::Pictures, Vec<Area>) {
+    let mut pictures =
+        crate::pictures::Pictures::load(root, resources.iter().flat_map(Resource::pictures))
+            .unwrap_or_else(|e| {
+                errors.extend(e);
+                crate::pictures::Pictures::new()
+            });
+    let mut usable = Vec::with_capacity(areas.len());
+    for area in areas {
+        let logo = area.logo.as_ref().map(Logo::picture_ref);
+        match pictures.add(root, logo.iter()) {
+            Ok(()) => usable.push(area),
+            Err(e) => broken.push(BrokenArea {
+                id: area.id.value.clone(),
+                path: sources.path(area.id.span.file).to_path_buf(),
+                errors: e,
+            }),
+        }
+    }
+    broken.sort_by(|a, b| a.path.cmp(&b.path));
+    (pictures, usable)
 }
 
 /// Loads and checks one resource file.
@@ -175,6 +193,7 @@ fn read_csv(
     sources: &mut Sources,
 ) -> Result<(Vec<super::Contact>, Vec<Diagnostic>), Diagnostic> {
     let (full, shown) = inside_project(root, base, at, "contacts file")?;
+    regular_file(&full, &shown, Some(at.span.clone()))?;
     let bytes = fs::read(&full).map_err(|e| {
         Diagnostic::error(
             at.span.clone(),
@@ -201,9 +220,7 @@ fn read_csv(
 fn check_logo(root: &Path, base: &Path, at: &Located<String>) -> Result<Logo, Diagnostic> {
     let (full, shown) = inside_project(root, base, at, "logo")?;
     let err = |msg: String| Diagnostic::error(at.span.clone(), msg);
-    let size = fs::metadata(&full)
-        .map_err(|e| err(format!("cannot read `{}`: {e}", shown.display())))?
-        .len();
+    let size = regular_file(&full, &shown, Some(at.span.clone()))?.len();
     if size > LOGO_MAX_BYTES {
         return Err(err(format!(
             "the logo `{}` is {:.1} MB; the limit is {} MB",
@@ -257,6 +274,28 @@ fn check_logo(root: &Path, base: &Path, at: &Located<String>) -> Result<Logo, Di
         height,
         span: at.span.clone(),
     })
+}
+
+/// Refuses a path that is not a regular file (a folder, a named pipe, a
+/// device) before anything opens it: reading a named pipe would wait
+/// forever. `fs::metadata` follows symlinks, so the file a link leads to
+/// is what counts (for a logo or CSV, `inside_project` has checked that it
+/// stays inside the project).
+fn regular_file(full: &Path, shown: &Path, span: Option<Span>) -> Result<fs::Metadata, Diagnostic> {
+    let meta = fs::metadata(full).map_err(|e| {
+        Diagnostic::error(
+            span.clone(),
+            format!("cannot read `{}`: {e}", shown.display()),
+        )
+    })?;
+    match crate::pictures::not_a_file(&meta) {
+        None => Ok(meta),
+        Some(kind) => Err(Diagnostic::error(
+            span,
+            format!("`{}` is {kind}, not a file", shown.display()),
+        )
+        .with_hint("wellprint reads only ordinary files: replace it with the file itself")),
+    }
 }
 
 /// Resolves a path written in an area file (relative to the file's folder)
@@ -418,6 +457,7 @@ fn parse<T: DeserializeOwned>(
     sources: &mut Sources,
 ) -> SourceResult<(FileId, T)> {
     let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    regular_file(path, &shown, None).map_err(|d| vec![d])?;
     let text = fs::read_to_string(path).map_err(|e| {
         vec![Diagnostic::error(
             None,

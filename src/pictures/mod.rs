@@ -62,21 +62,32 @@ impl Pictures {
         root: &Path,
         refs: impl IntoIterator<Item = &'a Located<String>>,
     ) -> SourceResult<Pictures> {
-        let mut map = BTreeMap::new();
+        let mut pictures = Pictures::new();
+        pictures.add(root, refs).map(|()| pictures)
+    }
+
+    /// Reads the referenced pictures not loaded yet and keeps those that
+    /// load, collecting the errors of the others. Used for each area's
+    /// logo, so that a bad logo fails only its area.
+    pub fn add<'a>(
+        &mut self,
+        root: &Path,
+        refs: impl IntoIterator<Item = &'a Located<String>>,
+    ) -> SourceResult<()> {
         let mut errors = Vec::new();
         for r in refs {
-            if map.contains_key(&r.value) {
+            if self.map.contains_key(&r.value) {
                 continue;
             }
             match load_one(root, r) {
                 Ok(p) => {
-                    map.insert(r.value.clone(), p);
+                    self.map.insert(r.value.clone(), p);
                 }
                 Err(e) => errors.push(e),
             }
         }
         if errors.is_empty() {
-            Ok(Pictures { map })
+            Ok(())
         } else {
             Err(errors)
         }
@@ -120,6 +131,14 @@ fn load_one(root: &Path, r: &Located<String>) -> Result<Picture, Diagnostic> {
     }
     let meta =
         fs::metadata(&canonical).map_err(|e| err(format!("cannot read `{}`: {e}", r.value)))?;
+    // Never open anything but a plain file: reading a named pipe (FIFO)
+    // or a device would wait forever or never end.
+    if let Some(kind) = not_a_file(&meta) {
+        return Err(
+            err(format!("the picture `{}` is {kind}, not a file", r.value))
+                .with_hint("point it at an .svg, .png or .jpg file in assets/pictures/"),
+        );
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(err(format!(
             "the picture `{}` is {} MB; the limit is {} MB",
@@ -141,10 +160,43 @@ fn load_one(root: &Path, r: &Located<String>) -> Result<Picture, Diagnostic> {
             .map_err(|m| err(format!("`{}` is not a usable SVG drawing: {m}", r.value))),
         "png" | "jpg" | "jpeg" => raster::decode(&bytes)
             .map(|p| Picture::Raster(Arc::new(p)))
-            .map_err(|m| err(format!("`{}` is not a usable picture: {m}", r.value))),
+            .map_err(|m| {
+                err(format!("`{}` is not a usable picture: {m}", r.value)).with_hint(
+                    "if it was copied or downloaded, copy it again from the original; \
+                     or open it in an image editor and save it again as PNG or JPEG",
+                )
+            }),
         _ => Err(
             err(format!("`{}` is not an SVG, PNG or JPEG file", r.value))
                 .with_hint("pictures must end in .svg, .png, .jpg or .jpeg"),
         ),
     }
+}
+
+/// What `meta` (from [`fs::metadata`], which follows symlinks) describes
+/// if it is not a regular file: a folder, a named pipe, a socket or a
+/// device. Such a path must never be opened for reading: reading a named
+/// pipe waits forever for a writer. Also used for the TOML and CSV files.
+pub(crate) fn not_a_file(meta: &fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
 }

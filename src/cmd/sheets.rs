@@ -203,7 +203,12 @@ fn write_sheets(
             true
         }
         Err(e) => {
-            eprintln!("cannot write `{}`: {e}", path.display());
+            eprintln!(
+                "error: cannot write `{}`: {}",
+                path.display(),
+                write::describe(&e)
+            );
+            eprintln!(" = hint: {}", write::hint(&e));
             false
         }
     }

@@ -35,7 +35,7 @@ pub fn sync_folder(dir: &Path) -> io::Result<()> {
 fn renamed_into_place(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| match file_in_the_way(dir) {
-        Some(file) => io::Error::new(io::ErrorKind::NotADirectory, in_the_way(&file)),
+        Some(file) => io::Error::new(io::ErrorKind::NotADirectory, in_the_way(file)),
         None => e,
     })?;
     let mut tmp = temporary().tempfile_in(dir)?;
@@ -52,7 +52,7 @@ fn renamed_into_place(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
 /// says what is in the way in words (a file where a folder should be).
 pub fn check_dir(dir: &Path) -> Result<(), String> {
     if let Some(file) = file_in_the_way(dir) {
-        return Err(in_the_way(&file));
+        return Err(in_the_way(file));
     }
     fs::create_dir_all(dir).map_err(|e| describe(&e))?;
     temporary()
@@ -200,6 +200,28 @@ mod tests {
     }
 
     #[test]
+    fn a_report_that_cannot_be_written_removes_the_old_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("report.json");
+        fs::write(&path, "{\"built\": [\"an earlier run\"]}").expect("old report");
+        let full = io::Error::from(io::ErrorKind::StorageFull);
+        let err = or_removed(&path, Err(full)).expect_err("not written");
+        assert!(err.starts_with("the disk is full"), "{err}");
+        assert!(err.contains("from an earlier run was removed"), "{err}");
+        assert!(!path.exists(), "the earlier run's report is gone");
+        let err = or_removed(&path, Err(io::Error::from(io::ErrorKind::StorageFull)))
+            .expect_err("not written");
+        assert!(!err.contains("removed"), "nothing to remove: {err}");
+        assert_eq!(or_removed(&path, Ok(())), Ok(()));
+        // Written: the new report replaces the old one.
+        fs::write(&path, "old").expect("old report");
+        atomic_or_removed(&path, b"new").expect("written");
+        assert_eq!(fs::read(&path).expect("read"), b"new");
+        remove_old(&path).expect("removed");
+        remove_old(&path).expect("nothing to remove is fine");
+    }
+
+    #[test]
     fn a_file_in_the_way_of_the_output_folder_is_named() {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("taken");
@@ -208,6 +230,13 @@ mod tests {
         assert!(err.contains("taken` is a file, not a folder"), "{err}");
         let err = check_dir(&file.join("below")).expect_err("nor is a path under it");
         assert!(err.contains("taken` is a file, not a folder"), "{err}");
+        let err = atomic(&file.join("x.pdf"), b"%PDF").expect_err("cannot write below a file");
+        assert_eq!(
+            describe(&err),
+            in_the_way(&file),
+            "the file in the way is named, not \"File exists\""
+        );
+        assert!(hint(&err).contains("in the way"), "{}", hint(&err));
         check_dir(&dir.path().join("new/out")).expect("a missing folder is made");
         let left: Vec<_> = fs::read_dir(dir.path().join("new/out"))
             .expect("list")

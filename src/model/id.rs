@@ -105,6 +105,9 @@ impl IdProblem {
             IdProblem::Character('/' | '\\') => {
                 "it contains a slash, which would put the file in another folder".to_owned()
             }
+            IdProblem::Character('.') => {
+                "it contains a dot (`..` would name the folder above)".to_owned()
+            }
             IdProblem::Character(c) if c.is_ascii_uppercase() => {
                 format!("it contains the capital letter `{c}`")
             }

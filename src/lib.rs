@@ -160,7 +160,11 @@ impl Job<'_> {
 
     /// Where the job's PDF for `target` goes below `out` (see
     /// [`finish::output_path`]).
-    pub fn output_path(&self, out: &Path, target: Target) -> std::path::PathBuf {
+    pub fn output_path(
+        &self,
+        out: &Path,
+        target: Target,
+    ) -> Result<std::path::PathBuf, finish::OutsideOut> {
         let is_default = self.is_default_format();
         finish::output_path(
             out,

@@ -251,7 +251,7 @@ fn crop_marks_lie_outside_the_bleed_box_and_inside_the_media_box() {
         .find(|r| r.text.contains(CARD))
         .expect("slug line");
     assert!(slug.y < bleed.y0 && slug.y > media.y0);
-    assert!(slug.text.contains(&project.areas[0].id.value));
+    assert!(slug.text.contains(project.areas[0].id.value.as_str()));
     assert!((slug.size - 6.0).abs() < 0.01);
 }
 

@@ -71,6 +71,11 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         interrupt: Some(interrupt::flag()),
     };
 
+    // The report of an earlier run must not stand for this one, even if
+    // this run stops before writing its own; a failure to remove it shows
+    // when the new one is written.
+    let report_path = args.out.join("report.json");
+    let _ = write::remove_old(&report_path);
     let started = Instant::now();
     let progress = Progress::new(jobs.len() + broken_count(&session, args));
     let mut results = broken_areas(&session, args, jobs.len());
@@ -105,18 +110,7 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         &args.out,
         timestamp,
     );
-    let report_path = args.out.join("report.json");
-    let mut report_written = true;
-    if let Err(e) = write::atomic(&report_path, &report.to_json()) {
-        report_written = false;
-        emit(
-            &session.sources,
-            &[Diagnostic::error(
-                None,
-                format!("cannot write `{}`: {e}", report_path.display()),
-            )],
-        );
-    }
+    let report_written = write_report(&session, &report_path, &report.to_json());
 
     summary(
         &session,
@@ -147,6 +141,25 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     }
 }
 
+/// Writes `report.json`, or removes the one an earlier run left; prints why
+/// it could not be written. Whether it was written.
+fn write_report(session: &Session, path: &std::path::Path, json: &[u8]) -> bool {
+    match write::atomic_or_removed(path, json) {
+        Ok(()) => true,
+        Err(why) => {
+            emit(
+                &session.sources,
+                &[Diagnostic::error(
+                    None,
+                    format!("cannot write `{}`: {why}", path.display()),
+                )
+                .with_hint("the PDFs written are complete; fix this and build again to get a report")],
+            );
+            false
+        }
+    }
+}
+
 /// The documents of area files with mistakes: each is a failure with the
 /// area's errors, so the report and summary name them.
 fn broken_areas(session: &Session, args: &BuildArgs, first_index: usize) -> Vec<JobResult> {
@@ -157,7 +170,10 @@ fn broken_areas(session: &Session, args: &BuildArgs, first_index: usize) -> Vec<
         }
         for resource in &session.project.resources {
             if !args.common.resource.is_empty()
-                && !args.common.resource.contains(&resource.id.value)
+                && !args
+                    .common
+                    .resource
+                    .contains(&resource.id.value.to_string())
             {
                 continue;
             }
@@ -172,20 +188,24 @@ fn broken_areas(session: &Session, args: &BuildArgs, first_index: usize) -> Vec<
                 };
                 for (i, format) in formats.iter().enumerate() {
                     let suffix = (i > 0).then_some(format.name.as_str());
+                    // Nothing is written: a path that would be refused is
+                    // only named.
+                    let path = output_path(
+                        &args.out,
+                        &area.id,
+                        &resource.id.value,
+                        variant,
+                        suffix,
+                        args.target.into(),
+                    )
+                    .unwrap_or_else(|e| e.path);
                     out.push(JobResult {
                         index: first_index + out.len(),
-                        resource: resource.id.value.clone(),
+                        resource: resource.id.value.to_string(),
                         variant: variant.name().to_owned(),
                         area: area.id.clone(),
-                        format: format.name.clone(),
-                        path: output_path(
-                            &args.out,
-                            &area.id,
-                            &resource.id.value,
-                            variant,
-                            suffix,
-                            args.target.into(),
-                        ),
+                        format: format.name.to_string(),
+                        path,
                         outcome: Outcome::Failed {
                             failure: Failure::Input,
                             errors: area.errors.clone(),
@@ -385,12 +405,12 @@ fn easy_read_check(session: &Session) -> std::collections::BTreeSet<String> {
                 }
                 emit(&session.sources, &report.diagnostics());
                 if report.has_errors() {
-                    blocked.insert(resource.id.value.clone());
+                    blocked.insert(resource.id.value.to_string());
                 }
             }
             Some(Err(bad)) => {
                 emit(&session.sources, &bad);
-                blocked.insert(resource.id.value.clone());
+                blocked.insert(resource.id.value.to_string());
             }
             None => {}
         }

@@ -24,7 +24,12 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
     let mut json = Vec::new();
     let mut easy_read_errors = false;
     for resource in &session.project.resources {
-        if !args.common.resource.is_empty() && !args.common.resource.contains(&resource.id.value) {
+        if !args.common.resource.is_empty()
+            && !args
+                .common
+                .resource
+                .contains(&resource.id.value.to_string())
+        {
             continue;
         }
         match wellprint::check::check_resource(&session.sources, resource, &policy) {

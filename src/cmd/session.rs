@@ -103,8 +103,10 @@ impl Session {
             .collect();
         let jobs = wellprint::all_jobs(p)
             .into_iter()
-            .filter(|j| args.area.is_empty() || args.area.contains(&j.area.id.value))
-            .filter(|j| args.resource.is_empty() || args.resource.contains(&j.resource.id.value))
+            .filter(|j| args.area.is_empty() || args.area.contains(&j.area.id.value.to_string()))
+            .filter(|j| {
+                args.resource.is_empty() || args.resource.contains(&j.resource.id.value.to_string())
+            })
             .filter(|j| variants.is_empty() || variants.contains(&j.variant))
             .collect();
         Ok(jobs)

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use wellprint::diag::Diagnostic;
 use wellprint::finish::sheets::{self, Card, Duplex, SheetLayout};
-use wellprint::finish::write;
+use wellprint::finish::{self, write};
 use wellprint::render::{ColourMode, Metadata, PdfOptions};
 use wellprint::{BuildOptions, Fonts};
 
@@ -88,7 +88,7 @@ pub fn execute(args: &SheetsArgs) -> ExitCode {
                     return ExitCode::from(exit::BAD_INPUT);
                 }
                 let back = (!frames.is_empty()).then(|| frames.remove(0));
-                let mut name = job.area.id.value.clone();
+                let mut name = job.area.id.value.to_string();
                 if job.variant != wellprint::model::Variant::Standard {
                     name = format!("{name}-{}", job.variant.name());
                 }
@@ -135,7 +135,8 @@ pub fn execute(args: &SheetsArgs) -> ExitCode {
     let mut failed = false;
     let cal_frames = sheets::calibration(layout, duplex, session.fonts.book());
     failed |= !write_sheets(
-        &args.out.join(format!("{layout}-calibration.pdf")),
+        &args.out,
+        &format!("{layout}-calibration.pdf"),
         &cal_frames,
         &calibration,
         &session.fonts,
@@ -145,7 +146,8 @@ pub fn execute(args: &SheetsArgs) -> ExitCode {
     for (name, meta, cards) in outputs {
         let frames = sheets::impose(&cards, layout);
         failed |= !write_sheets(
-            &args.out.join(format!("{name}.pdf")),
+            &args.out,
+            &format!("{name}.pdf"),
             &frames,
             &meta,
             &session.fonts,
@@ -160,15 +162,25 @@ pub fn execute(args: &SheetsArgs) -> ExitCode {
     }
 }
 
-/// Renders and writes one sheet file; prints what happened.
+/// Renders and writes one sheet file, `name` in `out`; prints what
+/// happened.
 fn write_sheets(
-    path: &Path,
+    out: &Path,
+    name: &str,
     frames: &[wellprint::layout::Frame],
     meta: &Metadata,
     fonts: &Fonts,
     options: &PdfOptions,
     duplex: Duplex,
 ) -> bool {
+    let path = match finish::inside(out, &[name]) {
+        Ok(path) => path,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return false;
+        }
+    };
+    let path = path.as_path();
     let mut bytes = wellprint::render_frames(frames, meta, fonts, options);
     if duplex == Duplex::ShortEdge {
         let backs: Vec<usize> = (1..frames.len()).step_by(2).collect();
@@ -191,7 +203,12 @@ fn write_sheets(
             true
         }
         Err(e) => {
-            eprintln!("cannot write `{}`: {e}", path.display());
+            eprintln!(
+                "error: cannot write `{}`: {}",
+                path.display(),
+                write::describe(&e)
+            );
+            eprintln!(" = hint: {}", write::hint(&e));
             false
         }
     }

@@ -110,10 +110,10 @@ impl JobResult {
     fn new(index: usize, job: &Job<'_>, path: PathBuf, outcome: Outcome) -> JobResult {
         JobResult {
             index,
-            resource: job.resource.id.value.clone(),
+            resource: job.resource.id.value.to_string(),
             variant: job.variant.name().to_owned(),
-            area: job.area.id.value.clone(),
-            format: job.format.name.clone(),
+            area: job.area.id.value.to_string(),
+            format: job.format.name.to_string(),
             path,
             outcome,
         }
@@ -177,7 +177,10 @@ pub fn run(
 
 /// A job that was not started because the run was interrupted.
 fn interrupted(index: usize, job: &Job<'_>, options: &BatchOptions) -> JobResult {
-    let path = job.output_path(&options.out, options.build.target);
+    // Nothing is written: a path that would be refused is only named.
+    let path = job
+        .output_path(&options.out, options.build.target)
+        .unwrap_or_else(|e| e.path);
     JobResult::new(
         index,
         job,
@@ -200,9 +203,21 @@ fn one(
     fonts: &Fonts,
     options: &BatchOptions,
 ) -> JobResult {
-    let path = job.output_path(&options.out, options.build.target);
+    let path = match job.output_path(&options.out, options.build.target) {
+        Ok(path) => path,
+        Err(e) => {
+            let errors = vec![e.diagnostic()];
+            let outcome = Outcome::Failed {
+                failure: Failure::Input,
+                errors,
+            };
+            return JobResult::new(index, job, e.path, outcome);
+        }
+    };
     let blocked = job.variant == crate::model::Variant::EasyRead
-        && options.easy_read_blocked.contains(&job.resource.id.value);
+        && options
+            .easy_read_blocked
+            .contains(job.resource.id.value.as_str());
     let result = if blocked {
         Err(vec![Diagnostic::error(
             None,
@@ -224,7 +239,10 @@ fn one(
                 let file = path.display().to_string();
                 match built.preflight {
                     Ok(report) => warnings.extend(report.diagnostics(&file)),
-                    Err(e) => warnings.push(Diagnostic::warning(None, format!("preflight of {file}: {e}"))),
+                    Err(e) => warnings.push(Diagnostic::warning(
+                        None,
+                        format!("preflight of {file}: {e}"),
+                    )),
                 }
                 Outcome::Built {
                     pages: built.frames.len(),
@@ -236,9 +254,11 @@ fn one(
             Err(e) => Outcome::Failed {
                 failure: Failure::Write,
                 errors: vec![
-                    Diagnostic::error(None, format!("cannot write `{}`: {}", path.display(), write::describe(&e))).with_hint(
-                        "check that the output folder is writable and the disk is not full; use --out to choose another",
-                    ),
+                    Diagnostic::error(
+                        None,
+                        format!("cannot write `{}`: {}", path.display(), write::describe(&e)),
+                    )
+                    .with_hint(write::hint(&e)),
                 ],
             },
         },

@@ -11,7 +11,7 @@ use super::resource::{
     BlockFile, BlockKind, ContactField, Fold, PageFile, ResourceFile, Theme, VariantFile,
 };
 use super::{
-    Area, BlockContent, BlockDef, Card, Contact, Format, Helpline, KeyItem, Located, PageDef,
+    Area, BlockContent, BlockDef, Card, Contact, Format, Helpline, Id, KeyItem, Located, PageDef,
     PictureRef, Resource, SectionDef, TypeSizes, Variant, VariantDef,
 };
 use crate::colour::Colour;
@@ -28,6 +28,7 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         theme: &raw.theme,
         errors: Vec::new(),
     };
+    let id = Id::located(file, &raw.id, "resource id").map_err(|e| cx.errors.push(e));
     let mut variants = BTreeMap::new();
     for (variant, def) in [
         (Variant::Standard, &raw.standard),
@@ -69,14 +70,14 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
             def.formats = cx.formats(&file.format, *first.get_ref().size.get_ref());
         }
     }
-    let errors = cx.errors;
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let id = match id {
+        Ok(id) if cx.errors.is_empty() => id,
+        _ => return Err(cx.errors),
+    };
     Ok(Resource {
         formats,
         profile: raw.profile,
-        id: Located::from_spanned(file, raw.id),
+        id,
         title: Located::from_spanned(file, raw.title),
         subject: raw.subject.map(|s| Located::from_spanned(file, s)),
         author: raw.author.map(|s| Located::from_spanned(file, s)),
@@ -102,21 +103,7 @@ pub struct AreaExtras {
 pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Area> {
     let loc = |s: Spanned<String>| Located::from_spanned(file, s);
     let mut errors = Vec::new();
-    let id = loc(raw.id);
-    if id.value.is_empty()
-        || !id
-            .value
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        errors.push(
-            Diagnostic::error(
-                id.span.clone(),
-                format!("the area id `{}` cannot be a folder name", id.value),
-            )
-            .with_hint("use lower-case letters, digits and hyphens, like \"west-oxfordshire\""),
-        );
-    }
+    let id = Id::located(file, &raw.id, "area id").map_err(|e| errors.push(e));
     let mut contacts: Vec<Contact> = raw
         .contact
         .into_iter()
@@ -145,9 +132,10 @@ pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Are
                 .with_hint("write who prepared it, or remove the key"),
         );
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let id = match id {
+        Ok(id) if errors.is_empty() => id,
+        _ => return Err(errors),
+    };
     Ok(Area {
         id,
         name: loc(raw.name),
@@ -286,7 +274,7 @@ impl Checker<'_> {
     ) -> Vec<Format> {
         if list.is_empty() {
             return vec![Format {
-                name: "default".to_owned(),
+                name: Id::default_format(),
                 size: design,
                 pages: None,
                 scale: false,
@@ -295,10 +283,12 @@ impl Checker<'_> {
         }
         let mut seen = std::collections::BTreeSet::new();
         list.iter()
-            .map(|f| {
+            .filter_map(|f| {
                 let span = self.span(f);
                 let f = f.get_ref();
                 let size = *f.size.get_ref();
+                let name = Id::located(self.file, &f.name, "format name")
+                    .map_err(|e| self.errors.push(e));
                 if !seen.insert(f.name.get_ref().clone()) {
                     self.errors.push(Diagnostic::error(
                         self.span(&f.name),
@@ -336,13 +326,13 @@ impl Checker<'_> {
                         );
                     }
                 }
-                Format {
-                    name: f.name.get_ref().clone(),
+                Some(Format {
+                    name: name.ok()?.value,
                     size,
                     pages: f.pages.as_ref().map(|p| *p.get_ref()),
                     scale: f.scale,
                     fold: f.fold,
-                }
+                })
             })
             .collect()
     }

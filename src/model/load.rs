@@ -514,7 +514,7 @@ fn unknown_field_hint(message: &str) -> Option<String> {
 /// Reports ids used twice.
 fn check_unique<'a>(
     what: &str,
-    ids: impl Iterator<Item = &'a super::Located<String>>,
+    ids: impl Iterator<Item = &'a super::Located<super::Id>>,
     errors: &mut Vec<Diagnostic>,
 ) {
     let mut seen = std::collections::BTreeSet::new();

@@ -8,6 +8,7 @@
 mod area;
 mod convert;
 mod csv;
+mod id;
 mod length;
 mod load;
 mod phone;
@@ -18,6 +19,7 @@ use std::fmt;
 
 pub use area::{AreaFile, ContactFile, HelplineFile, ImageFormat, Logo, Nation, NationalFile};
 pub use csv::COLUMNS as CSV_COLUMNS;
+pub use id::{ID_MAX_LEN, Id, IdProblem};
 pub use length::{Length, PageSize};
 pub use load::{
     BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, load_area, load_national, load_project,
@@ -94,7 +96,7 @@ impl fmt::Display for Variant {
 #[derive(Debug, Clone)]
 pub struct Resource {
     /// Identifier (file names, `--resource`).
-    pub id: Located<String>,
+    pub id: Located<Id>,
     /// Title, may contain placeholders.
     pub title: Located<String>,
     /// Subject, may contain placeholders.
@@ -120,7 +122,7 @@ pub struct Resource {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Format {
     /// Name (file-name suffix for all but the first format).
-    pub name: String,
+    pub name: Id,
     /// Page or panel size.
     pub size: PageSize,
     /// Total pages (panels), if fixed.
@@ -392,7 +394,7 @@ pub struct KeyItem {
 #[derive(Debug, Clone)]
 pub struct Area {
     /// Identifier (output folder, `--area`).
-    pub id: Located<String>,
+    pub id: Located<Id>,
     /// Printed name.
     pub name: Located<String>,
     /// Nation, for helplines.

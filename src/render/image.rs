@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use printpdf::{
-    Op, PdfDocument, Pt, RawImage, RawImageData, RawImageFormat, XObjectId, XObjectTransform,
+    Op, PdfDocument, Pt, RawImage, RawImageData, RawImageFormat, XObject, XObjectId,
+    XObjectTransform,
 };
 
 use crate::geom::Point;
@@ -16,7 +17,9 @@ use super::PageSpace;
 /// The resolution printpdf assumes when placing an image at scale 1.
 const BASE_DPI: f32 = 300.0;
 
-/// Image XObjects already added to a document, by picture.
+/// Image XObjects already added to a document, by picture; named `Im1`,
+/// `Im2`, … in order of first use, so the same document gets the same
+/// names on every build.
 #[derive(Default)]
 pub(super) struct Images {
     ids: BTreeMap<usize, XObjectId>,
@@ -48,7 +51,13 @@ impl Images {
             data_format: format,
             tag: Vec::new(),
         };
-        let id = doc.add_image(&image);
+        // printpdf's `add_image` names the XObject at random, so every
+        // build would differ: name it by order of first use instead.
+        let id = XObjectId(format!("Im{}", self.ids.len() + 1));
+        doc.resources
+            .xobjects
+            .map
+            .insert(id.clone(), XObject::Image(image));
         self.ids.insert(key, id.clone());
         id
     }

@@ -525,37 +525,140 @@ fn print_pdfs_are_tagged_too() {
     assert!(catalog.get(b"StructTreeRoot").is_ok());
 }
 
-/// Runs the `pdfua` checker (PyPI, alpha) on every screen PDF when it is
-/// installed; skips with a note when it is not.
+/// Whether `python3` can import the PyPI checker `module` (package
+/// `package`, which `.ci/run` installs). When it cannot, the test fails in
+/// CI (`CI=true`): a CI run that skips it checks nothing. Elsewhere the
+/// test prints a note and is skipped.
+fn checker_installed(module: &str, package: &str) -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        let install = format!("python3 -m pip install {package}");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "the PDF/UA checker `{package}` is not installed, and CI=true: `.ci/run` installs it ({install})"
+        );
+        eprintln!("note: `{package}` is not installed ({install}); skipping (in CI this fails)");
+    }
+    found
+}
+
+/// The Oxfordshire screen card with the catalog's `/Lang` removed: a
+/// PDF/UA error both checkers must find, so a checker that finds nothing
+/// is known to be working.
+fn card_without_language(project: &Project) -> Vec<u8> {
+    let (_, bytes, _) = screen_pdfs(project)
+        .into_iter()
+        .find(|(name, _, _)| name == "oxfordshire-chime-wallet-card-standard")
+        .expect("the Oxfordshire card");
+    let mut doc = Document::load_mem(&bytes).expect("loads");
+    let catalog = doc.catalog_mut().expect("catalog");
+    assert!(
+        catalog.remove(b"Lang").is_some(),
+        "premise: the card has /Lang"
+    );
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+/// Writes every screen PDF (and the card without a language) to `dir`.
+fn write_screen_pdfs(
+    project: &Project,
+    dir: &std::path::Path,
+) -> (Vec<std::path::PathBuf>, std::path::PathBuf) {
+    let mut paths = Vec::new();
+    for (name, bytes, _) in screen_pdfs(project) {
+        let path = dir.join(format!("{name}.pdf"));
+        std::fs::write(&path, &bytes).expect("write");
+        paths.push(path);
+    }
+    let broken = dir.join("card-without-language.pdf");
+    std::fs::write(&broken, card_without_language(project)).expect("write");
+    (paths, broken)
+}
+
+/// `pdfua check` (PyPI pdfua, alpha) on `paths`: its report of the files
+/// with errors, if any.
+fn pdfua_errors(paths: &[std::path::PathBuf]) -> Option<String> {
+    let out = std::process::Command::new("python3")
+        .args(["-m", "pdfua", "check", "--quiet", "--min-severity", "error"])
+        .args(paths)
+        .output()
+        .expect("pdfua runs");
+    (!out.status.success()).then(|| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+/// Runs the `pdfua` checker on every screen PDF: no errors. It must find
+/// the missing language of a broken copy of the card first.
 #[test]
-fn pdfua_checker_finds_no_errors_when_installed() {
-    let probe = std::process::Command::new("pdfua")
-        .arg("--version")
-        .output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        eprintln!("note: `pdfua` is not installed (pip install pdfua); skipping");
+fn pdfua_checker_finds_no_errors() {
+    if !checker_installed("pdfua", "pdfua==0.1.3") {
         return;
     }
     let (_, project) = load(&root());
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut failures = Vec::new();
-    for (name, bytes, _) in screen_pdfs(&project) {
-        let path = dir.path().join(format!("{name}.pdf"));
-        std::fs::write(&path, &bytes).expect("write");
-        let out = std::process::Command::new("pdfua")
-            .args(["check", "--min-severity", "error"])
-            .arg(&path)
-            .output()
-            .expect("pdfua runs");
-        if !out.status.success() {
-            failures.push(format!(
-                "{name}:\n{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
+    let (paths, broken) = write_screen_pdfs(&project, dir.path());
+    let found = pdfua_errors(&[broken]).unwrap_or_default();
+    assert!(
+        found.contains("/Lang"),
+        "pdfua misses a missing /Lang: {found}"
+    );
+    if let Some(errors) = pdfua_errors(&paths) {
+        panic!("{errors}");
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// page-validation's PDF/UA-1 profile on each file: one line per file,
+/// `ok` or the failed rules.
+const PAGE_VALIDATION: &str = r#"
+import sys, page
+for path in sys.argv[1:]:
+    report = page.validate_pdf(path, profile="ua1")
+    rules = sorted({f.rule_id for f in report.failures})
+    print(path, "ok" if report.is_compliant else " ".join(rules) or "not compliant")
+"#;
+
+/// Runs `page` (PyPI page-validation, a PDF/UA-1 and PDF/A validator
+/// that passes the veraPDF corpus) on every screen PDF: all conform to
+/// PDF/UA-1. It must fail a broken copy of the card first.
+#[test]
+fn page_validation_finds_every_screen_pdf_pdf_ua_1_conformant() {
+    if !checker_installed("page", "page-validation==0.11.0") {
+        return;
+    }
+    let (_, project) = load(&root());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (paths, broken) = write_screen_pdfs(&project, dir.path());
+    let out = std::process::Command::new("python3")
+        .args(["-c", PAGE_VALIDATION])
+        .arg(&broken)
+        .args(&paths)
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), paths.len() + 1, "one line per file:\n{stdout}");
+    assert!(
+        lines[0].contains("LANGUAGE"),
+        "page misses a missing /Lang: {}",
+        lines[0]
+    );
+    let failures: Vec<&&str> = lines[1..].iter().filter(|l| !l.ends_with(" ok")).collect();
+    assert!(failures.is_empty(), "not PDF/UA-1: {failures:#?}");
 }
 
 /// The structure tree as an indented outline, with each element's text

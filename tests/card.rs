@@ -173,43 +173,106 @@ fn rendered_pages_show_the_design_and_bleed() {
     assert!(corner != [255, 255, 255], "bottom band bleeds: {corner:?}");
 }
 
+/// Every text item of `frames` with contrast under 7:1 against what it
+/// is printed on, and how many text items were checked. Items are visited
+/// in painting order, groups included: a text's background is the last
+/// filled rectangle or ellipse painted before it under the middle of its
+/// first line (paper white where there is none).
+fn low_contrast_text(frames: &[wellprint::layout::Frame]) -> (usize, Vec<String>) {
+    use wellprint::colour::Colour;
+    use wellprint::geom::Point;
+    use wellprint::layout::{FrameItem, Geometry};
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (page, frame) in frames.iter().enumerate() {
+        // Filled shapes painted so far: (top-left, geometry, fill).
+        let mut under: Vec<(Point, Geometry, Colour)> = Vec::new();
+        frame.visit(&mut |pos, item| match item {
+            FrameItem::Shape(s) => under.extend(s.fill.map(|f| (pos, s.geometry.clone(), f))),
+            FrameItem::Text(t) if !t.text().trim().is_empty() => {
+                // Half-way along the run, a third of the size above the baseline.
+                let at = Point::new(pos.x + t.width() * 0.5, pos.y - t.size * 0.3);
+                let bg = under
+                    .iter()
+                    .rev()
+                    .find(|(p, g, _)| covers(*p, g, at))
+                    .map_or(Colour::WHITE, |(_, _, f)| *f);
+                checked += 1;
+                let ratio = t.fill.contrast(bg);
+                if ratio < 7.0 {
+                    failures.push(format!(
+                        "page {}: \"{}\" {} on {bg} has contrast {ratio:.2}",
+                        page + 1,
+                        t.text(),
+                        t.fill
+                    ));
+                }
+            }
+            _ => {}
+        });
+    }
+    (checked, failures)
+}
+
+/// Whether the shape `g` placed at `p` covers `at`.
+fn covers(
+    p: wellprint::geom::Point,
+    g: &wellprint::layout::Geometry,
+    at: wellprint::geom::Point,
+) -> bool {
+    use wellprint::layout::Geometry;
+    let (dx, dy) = ((at.x - p.x).to_pt(), (at.y - p.y).to_pt());
+    match g {
+        Geometry::Rect { size, .. } => {
+            (0.0..=size.w.to_pt()).contains(&dx) && (0.0..=size.h.to_pt()).contains(&dy)
+        }
+        Geometry::Ellipse { size } => {
+            let (rx, ry) = (size.w.to_pt() / 2.0, size.h.to_pt() / 2.0);
+            rx > 0.0 && ry > 0.0 && ((dx - rx) / rx).powi(2) + ((dy - ry) / ry).powi(2) <= 1.0
+        }
+        Geometry::Path(_) => false,
+    }
+}
+
 #[test]
 fn body_text_contrast_is_at_least_7_to_1() {
-    use wellprint::colour::Colour;
-    use wellprint::layout::{FrameItem, Geometry};
     let (sources, project) = load(&root());
-    let built = build(&sources, &project, CARD, Variant::Standard, "medway").expect("builds");
-    for frame in &built.frames {
-        let shapes: Vec<_> = frame
-            .items
-            .iter()
-            .filter_map(|(p, i)| match i {
-                FrameItem::Shape(s) => Some((*p, s)),
-                _ => None,
-            })
-            .collect();
-        for (pos, item) in &frame.items {
-            let FrameItem::Text(t) = item else { continue };
-            // The background is the topmost shape under the text's start.
-            let bg = shapes
-                .iter()
-                .rev()
-                .find(|(p, s)| {
-                    let Geometry::Rect { size, .. } = &s.geometry else {
-                        return false;
-                    };
-                    pos.x >= p.x && pos.x <= p.x + size.w && pos.y >= p.y && pos.y <= p.y + size.h
-                })
-                .and_then(|(_, s)| s.fill)
-                .unwrap_or(Colour::WHITE);
-            let ratio = t.fill.contrast(bg);
+    for area in &project.areas {
+        for variant in [Variant::Standard, Variant::EasyRead] {
+            let built = build(&sources, &project, CARD, variant, &area.id.value).expect("builds");
+            let (checked, failures) = low_contrast_text(&built.frames);
+            // Every word on the card is a text item: dozens per document.
             assert!(
-                ratio >= 7.0,
-                "\"{}\" {} on {} has contrast {ratio:.2}",
-                t.text(),
-                t.fill,
-                bg
+                checked >= 20,
+                "{} {variant:?}: only {checked} text items checked",
+                area.id.value
+            );
+            assert!(
+                failures.is_empty(),
+                "{} {variant:?}:\n{}",
+                area.id.value,
+                failures.join("\n")
             );
         }
     }
+}
+
+#[test]
+fn the_contrast_check_finds_pale_text_inside_groups() {
+    // The card with its contact names in a pale grey: the check must see
+    // them, although every text item is inside a group.
+    let card = std::fs::read_to_string(root().join("resources/chime-wallet-card.toml"))
+        .expect("read card");
+    let pale = card.replacen("ink = \"#1A1A1A\"", "ink = \"#9A9A9A\"", 1);
+    assert_ne!(card, pale, "premise: the card sets its ink colour");
+    let p = common::TempProject::new().with_area("medway");
+    p.write("resources/chime-wallet-card.toml", &pale);
+    let (sources, project) = p.load().expect("loads");
+    let built = build(&sources, &project, CARD, Variant::Standard, "medway").expect("builds");
+    let (checked, failures) = low_contrast_text(&built.frames);
+    assert!(checked >= 20, "{checked} checked");
+    assert!(
+        failures.iter().any(|f| f.contains("#9A9A9A")),
+        "pale ink is found: {failures:?}"
+    );
 }

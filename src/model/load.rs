@@ -131,7 +131,7 @@ fn load_pictures(
         match pictures.add(root, logo.iter()) {
             Ok(()) => usable.push(area),
             Err(e) => broken.push(BrokenArea {
-                id: area.id.value.clone(),
+                id: area.id.value.to_string(),
                 path: sources.path(area.id.span.file).to_path_buf(),
                 errors: e,
             }),

@@ -1,5 +1,11 @@
 //! Step 2: split text into unbreakable pieces at the Unicode line-break
 //! opportunities (UAX #14): no breaks inside words, no hyphenation.
+//!
+//! Two kinds of text get their own rules, because a break inside them
+//! misleads the reader: a phone number ("0800 132 737") never breaks, and a
+//! web or e-mail address breaks only after a `/` or `.` (never after one of
+//! its own hyphens, which would read as a hyphenated word), or moves whole
+//! to the next line.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -26,7 +32,7 @@ pub fn pieces(text: &RichText) -> Vec<Piece> {
     }
     let mut out = Vec::new();
     let mut start = 0;
-    for (end, kind) in linebreaks(&plain) {
+    for (end, kind) in opportunities(&plain) {
         if end == start {
             continue;
         }
@@ -44,4 +50,151 @@ pub fn pieces(text: &RichText) -> Vec<Piece> {
         start = end;
     }
     out
+}
+
+/// The break opportunities of `plain` (byte offsets a line may end at):
+/// UAX #14's, less those inside phone numbers, and inside addresses only
+/// after `/` or `.`.
+fn opportunities(plain: &str) -> Vec<(usize, BreakOpportunity)> {
+    let phones = phone_numbers(plain);
+    let addresses = addresses(plain);
+    let inside =
+        |ranges: &[(usize, usize)], at: usize| ranges.iter().any(|&(s, e)| s < at && at < e);
+    let mut out: Vec<(usize, BreakOpportunity)> = linebreaks(plain)
+        .filter(|&(at, kind)| {
+            kind == BreakOpportunity::Mandatory || !(inside(&phones, at) || inside(&addresses, at))
+        })
+        .collect();
+    for &(s, e) in &addresses {
+        for (i, c) in plain[s..e].char_indices() {
+            let at = s + i + c.len_utf8();
+            if matches!(c, '/' | '.') && at < e && !inside(&phones, at) {
+                out.push((at, BreakOpportunity::Allowed));
+            }
+        }
+    }
+    out.sort_by_key(|&(at, _)| at);
+    out.dedup_by_key(|&mut (at, _)| at);
+    out
+}
+
+/// Byte ranges of phone numbers: groups of digits joined by single spaces,
+/// at least two groups and six digits ("116 123", "01632 960 001").
+fn phone_numbers(plain: &str) -> Vec<(usize, usize)> {
+    let bytes = plain.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if !(bytes[i].is_ascii_digit() && starts_word) {
+            i += 1;
+            continue;
+        }
+        let (start, mut end, mut groups, mut digits) = (i, i, 0, 0);
+        let mut j = i;
+        loop {
+            let group = bytes[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if group == 0 {
+                break;
+            }
+            j += group;
+            groups += 1;
+            digits += group;
+            end = j;
+            if bytes.get(j) == Some(&b' ') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if groups >= 2 && digits >= 6 {
+            out.push((start, end));
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// Byte ranges of web and e-mail addresses: words (between spaces) with a
+/// dot between two letters or digits, and a `/`, an `@` or `www.` in them
+/// or a known ending (`.org`, `.uk`, …), without the punctuation that ends
+/// a sentence.
+fn addresses(plain: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for word in plain.split(char::is_whitespace) {
+        let start = offset;
+        offset += word.len() + 1;
+        let trimmed = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+        let trimmed_start = trimmed.trim_start_matches('(');
+        let lead = trimmed.len() - trimmed_start.len();
+        let w = trimmed_start;
+        let dotted = w
+            .as_bytes()
+            .windows(3)
+            .any(|t| t[1] == b'.' && t[0].is_ascii_alphanumeric() && t[2].is_ascii_alphanumeric());
+        let lower = w.to_ascii_lowercase();
+        let looks = w.contains('/')
+            || w.contains('@')
+            || lower.starts_with("www.")
+            || [".org", ".uk", ".com", ".net", ".cymru", ".wales", ".scot"]
+                .iter()
+                .any(|t| lower.contains(t));
+        if dotted && looks {
+            out.push((start + lead, start + lead + w.len()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of each piece, in order.
+    fn texts(s: &str) -> Vec<String> {
+        let text = RichText {
+            runs: vec![crate::resolve::Run {
+                text: s.to_owned(),
+                bold: false,
+            }],
+            ..RichText::default()
+        };
+        pieces(&text)
+            .into_iter()
+            .map(|p| p.parts.into_iter().map(|(t, _)| t).collect())
+            .collect()
+    }
+
+    #[test]
+    fn phone_numbers_stay_whole() {
+        assert_eq!(
+            texts("Call 0800 132 737 or 116 123 now"),
+            ["Call ", "0800 132 737 ", "or ", "116 123 ", "now"]
+        );
+        // Ordinary numbers in a sentence still break.
+        assert_eq!(texts("open 9 to 5"), ["open ", "9 ", "to ", "5"]);
+    }
+
+    #[test]
+    fn addresses_break_only_after_slash_or_dot() {
+        let pieces = texts("see oxford-recovery-college.example.org/courses today.");
+        assert!(
+            pieces.iter().all(|p| !p.ends_with('-')),
+            "no break after an address's hyphen: {pieces:?}"
+        );
+        assert_eq!(
+            pieces,
+            [
+                "see ",
+                "oxford-recovery-college.",
+                "example.",
+                "org/",
+                "courses ",
+                "today."
+            ]
+        );
+        // Ordinary hyphenated words keep their break.
+        assert_eq!(texts("well-being"), ["well-", "being"]);
+    }
 }

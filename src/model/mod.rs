@@ -11,6 +11,7 @@ mod csv;
 mod length;
 mod load;
 mod phone;
+mod printable;
 mod resource;
 
 use std::collections::BTreeMap;

@@ -41,7 +41,7 @@ fn resource_with(p: &TempProject, id: &str, from: &str, to: &str) {
 #[test]
 fn control_characters_and_escapes_in_an_area_are_errors_at_their_place() {
     let p = TempProject::new();
-    // Line 2: a C1 control (U+0085) written as itself, column 11.
+    // Line 2: a C1 control (U+0085) written as itself, column 13.
     // Line 8: NUL written as an escape, column 10.
     let area = GOOD_AREA
         .replace("name = \"Testshire\"", "name = \"Test\u{85}shire\"")
@@ -51,7 +51,7 @@ fn control_characters_and_escapes_in_an_area_are_errors_at_their_place() {
         );
     p.write("areas/t.toml", &area);
     let err = p.load().expect_err("must fail");
-    assert!(err.contains("areas/t.toml:2:12"), "{err}");
+    assert!(err.contains("areas/t.toml:2:13"), "{err}");
     assert!(err.contains("U+0085"), "{err}");
     assert!(err.contains("areas/t.toml:8:13"), "{err}");
     assert!(err.contains("U+0000 (NUL)"), "{err}");
@@ -191,7 +191,7 @@ fn every_missing_key_of_a_file_is_reported_in_one_run() {
 #[test]
 fn missing_keys_in_a_resource_and_national_file_are_all_reported() {
     let p = TempProject::new().with_area("oxfordshire");
-    resource_with(&p, "chime-wallet-card", "size = \"id-1\"\n", "");
+    resource_with(&p, "chime-wallet-card", "size = \"85x55mm\"\n", "");
     let text = fs::read_to_string(p.path().join("resources/chime-wallet-card.toml")).expect("read");
     let title = text
         .lines()

@@ -109,8 +109,10 @@ fn control_characters_in_a_csv_cell_are_errors_at_row_and_column() {
     );
     let err = p.load().expect_err("must fail");
     assert!(err.contains("areas/t.csv:2:26"), "{err}");
+    assert!(err.contains("row 2, column C: "), "{err}");
     assert!(err.contains("U+0000 (NUL)"), "{err}");
     assert!(err.contains("areas/t.csv:3:28"), "{err}");
+    assert!(err.contains("row 3, column C: "), "{err}");
     assert!(err.contains("U+009B"), "{err}");
 }
 

@@ -191,7 +191,7 @@ fn read_csv(
     })?;
     let id = sources.add(shown, text);
     let text = &sources.get(id).text;
-    let mut errors = super::printable::check(id, text, false);
+    let mut errors = super::csv::unprintable(id, text);
     let (contacts, csv_errors) = super::csv::contacts(id, text);
     errors.extend(csv_errors);
     Ok((contacts, errors))

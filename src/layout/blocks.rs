@@ -4,6 +4,7 @@
 use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point, Size};
+use crate::model::Located;
 use crate::pictures::Pictures;
 use crate::resolve::{Block, Content, Document, EntryMark, PictureSpec, RichText, Run, TextStyle};
 
@@ -64,7 +65,8 @@ impl BlockContext<'_> {
         width: Abs,
         block: &Block,
     ) -> Result<Paragraph, Diagnostic> {
-        Paragraph::set(text, spec, width, self.faces).map_err(|e| text_error(e, text, block))
+        Paragraph::set(text, spec, width, self.faces)
+            .map_err(|e| text_error(e, text, block, &self.doc.filled))
     }
 
     /// Lays out `block`.
@@ -669,22 +671,37 @@ pub fn ink_on(background: Colour) -> Colour {
     }
 }
 
-/// A text failure as a diagnostic about `block`.
-fn text_error(e: TextError, text: &RichText, block: &Block) -> Diagnostic {
+/// A text failure as a diagnostic about `block`. A missing character that
+/// a placeholder filled in is blamed on the area value (`filled`).
+fn text_error(
+    e: TextError,
+    text: &RichText,
+    block: &Block,
+    filled: &[Located<String>],
+) -> Diagnostic {
     let span = text.span.clone().or_else(|| Some(block.span.clone()));
     match e {
-        TextError::Missing(m) => Diagnostic::error(
-            span,
-            format!(
-                "no bundled font has the character `{}` (U+{:04X}), used in \"{}\"",
-                m.0,
-                u32::from(m.0),
-                text.plain()
-            ),
-        )
-        .with_hint(
-            "remove the character or say it in words; wellprint prints with Atkinson Hyperlegible Next and DejaVu Sans",
-        ),
+        TextError::Missing(m) => {
+            let from = filled.iter().find(|f| f.value.contains(m.0));
+            let (span, used) = match from {
+                Some(f) => (
+                    Some(f.span.clone()),
+                    format!("\"{}\" (printed in {})", f.value, block.label),
+                ),
+                None => (span, format!("\"{}\"", text.plain())),
+            };
+            Diagnostic::error(
+                span,
+                format!(
+                    "no bundled font has the character `{}` (U+{:04X}), used in {used}",
+                    m.0,
+                    u32::from(m.0),
+                ),
+            )
+            .with_hint(
+                "remove the character or say it in words; wellprint prints with Atkinson Hyperlegible Next and DejaVu Sans",
+            )
+        }
         TextError::TooWide(w) => Diagnostic::error(
             span,
             format!(

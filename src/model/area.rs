@@ -36,10 +36,13 @@ impl Nation {
 pub struct AreaFile {
     /// Identifier, used in output folder names and `--area`.
     pub id: Spanned<String>,
-    /// The area's name as printed ("Oxfordshire").
-    pub name: Spanned<String>,
-    /// Which nation's helplines apply.
-    pub nation: Spanned<Nation>,
+    /// The area's name as printed ("Oxfordshire"). Required; optional
+    /// here so that one run reports every missing key.
+    #[serde(default)]
+    pub name: Option<Spanned<String>>,
+    /// Which nation's helplines apply. Required, like `name`.
+    #[serde(default)]
+    pub nation: Option<Spanned<Nation>>,
     /// Local organisations, in the order they are printed.
     #[serde(default)]
     pub contact: Vec<Spanned<ContactFile>>,
@@ -59,10 +62,13 @@ pub struct AreaFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ContactFile {
-    /// Organisation name.
-    pub name: Spanned<String>,
-    /// Phone number, grouped with spaces ("01632 960 001").
-    pub phone: Spanned<String>,
+    /// Organisation name. Required; optional here so that one run reports
+    /// every missing key.
+    #[serde(default)]
+    pub name: Option<Spanned<String>>,
+    /// Phone number, grouped with spaces ("01632 960 001"). Required.
+    #[serde(default)]
+    pub phone: Option<Spanned<String>>,
     /// Opening hours ("Mon–Fri 9am–5pm").
     #[serde(default)]
     pub hours: Option<Spanned<String>>,
@@ -98,15 +104,19 @@ pub struct NationalFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HelplineFile {
-    /// Name ("Samaritans").
-    pub name: Spanned<String>,
-    /// Number as published ("116 123").
-    pub phone: Spanned<String>,
+    /// Name ("Samaritans"). Required; optional here so that one run
+    /// reports every missing key.
+    #[serde(default)]
+    pub name: Option<Spanned<String>>,
+    /// Number as published ("116 123"). Required.
+    #[serde(default)]
+    pub phone: Option<Spanned<String>>,
     /// When it is open ("24 hours, every day").
     #[serde(default)]
     pub hours: Option<Spanned<String>>,
-    /// Nations where it applies.
-    pub nations: Vec<Nation>,
+    /// Nations where it applies. Required.
+    #[serde(default)]
+    pub nations: Option<Spanned<Vec<Nation>>>,
 }
 
 /// The image formats an area logo may have.

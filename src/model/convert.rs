@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::area::{AreaFile, NationalFile};
 use super::phone;
 use super::resource::{
-    BlockFile, BlockKind, ContactField, Fold, PageFile, ResourceFile, Theme, VariantFile,
+    BlockFile, BlockKind, ContactField, Fold, PageFile, ResourceFile, Theme, TypeScale, VariantFile,
 };
 use super::{
     Area, BlockContent, BlockDef, Card, Contact, Format, Helpline, Id, KeyItem, Located, PageDef,
@@ -28,14 +28,18 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         theme: &raw.theme,
         errors: Vec::new(),
     };
+    let id_span = cx.span(&raw.id);
     let id = Id::located(file, &raw.id, "resource id").map_err(|e| cx.errors.push(e));
+    let top = Span::new(file, 0..0);
+    let title = required(raw.title, &top, "title", "\"…\"", &mut cx.errors);
+    let size = required(raw.size, &top, "size", "\"a5\"", &mut cx.errors).map(Spanned::into_inner);
     let mut variants = BTreeMap::new();
     for (variant, def) in [
         (Variant::Standard, &raw.standard),
         (Variant::EasyRead, &raw.easy_read),
     ] {
         if let Some(def) = def {
-            variants.insert(variant, cx.variant(def));
+            variants.insert(variant, cx.variant(variant, def, &id_span));
         }
     }
     if variants.is_empty() {
@@ -59,7 +63,10 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
             );
         }
     }
-    let formats = cx.formats(&raw.format, *raw.size.get_ref());
+    let design = size.unwrap_or(super::PageSize {
+        trim: crate::geom::Size::mm(210.0, 297.0),
+    });
+    let formats = cx.formats(&raw.format, design);
     for (variant, file) in [
         (Variant::Standard, &raw.standard),
         (Variant::EasyRead, &raw.easy_read),
@@ -70,18 +77,18 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
             def.formats = cx.formats(&file.format, *first.get_ref().size.get_ref());
         }
     }
-    let id = match id {
-        Ok(id) if cx.errors.is_empty() => id,
-        _ => return Err(cx.errors),
+    let errors = cx.errors;
+    let (Ok(id), Some(title), Some(size), true) = (id, title, size, errors.is_empty()) else {
+        return Err(errors);
     };
     Ok(Resource {
         formats,
         profile: raw.profile,
         id,
-        title: Located::from_spanned(file, raw.title),
+        title: Located::from_spanned(file, title),
         subject: raw.subject.map(|s| Located::from_spanned(file, s)),
         author: raw.author.map(|s| Located::from_spanned(file, s)),
-        size: raw.size.into_inner(),
+        size,
         ink: raw.theme.ink,
         paper: raw.theme.paper,
         variants,
@@ -104,24 +111,13 @@ pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Are
     let loc = |s: Spanned<String>| Located::from_spanned(file, s);
     let mut errors = Vec::new();
     let id = Id::located(file, &raw.id, "area id").map_err(|e| errors.push(e));
+    let top = Span::new(file, 0..0);
+    let name = required(raw.name, &top, "name", "\"Oxfordshire\"", &mut errors);
+    let nation = required(raw.nation, &top, "nation", "\"england\"", &mut errors);
     let mut contacts: Vec<Contact> = raw
         .contact
         .into_iter()
-        .map(|c| {
-            let span = Span::new(file, c.span());
-            let c = c.into_inner();
-            Contact {
-                name: loc(c.name),
-                phone: loc(c.phone),
-                hours: c.hours.map(loc),
-                web: c.web.map(loc),
-                email: c.email.map(loc),
-                description: c.description.map(loc),
-                lang: c.lang.map(loc),
-                tags: c.tags.into_iter().map(loc).collect(),
-                span,
-            }
-        })
+        .filter_map(|c| contact(file, c, &mut errors))
         .collect();
     contacts.extend(extras.csv_contacts);
     check_contacts(&contacts, &mut errors);
@@ -132,19 +128,63 @@ pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Are
                 .with_hint("write who prepared it, or remove the key"),
         );
     }
-    let id = match id {
-        Ok(id) if errors.is_empty() => id,
-        _ => return Err(errors),
+    let (Ok(id), Some(name), Some(nation), true) = (id, name, nation, errors.is_empty()) else {
+        return Err(errors);
     };
     Ok(Area {
         id,
-        name: loc(raw.name),
-        nation: raw.nation.into_inner(),
+        name: loc(name),
+        nation: nation.into_inner(),
         contacts,
         logo: extras.logo,
         prepared_by,
         warnings: Vec::new(),
     })
+}
+
+/// A `[[contact]]` table; `None` (with an error for each) when it lacks
+/// `name` or `phone`.
+fn contact(
+    file: FileId,
+    c: Spanned<super::area::ContactFile>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Contact> {
+    let loc = |s: Spanned<String>| Located::from_spanned(file, s);
+    let span = Span::new(file, c.span());
+    let c = c.into_inner();
+    let name = required(c.name, &span, "name", "\"Recovery College\"", errors);
+    let phone = required(c.phone, &span, "phone", "\"01632 960 001\"", errors);
+    Some(Contact {
+        name: loc(name?),
+        phone: loc(phone?),
+        hours: c.hours.map(loc),
+        web: c.web.map(loc),
+        email: c.email.map(loc),
+        description: c.description.map(loc),
+        lang: c.lang.map(loc),
+        tags: c.tags.into_iter().map(loc).collect(),
+        span,
+    })
+}
+
+/// A required key, or an error at `table` (the table that lacks it) and
+/// `None`. Keys are optional in the serde types so that every missing key
+/// of a file is reported in one run.
+fn required<T>(
+    value: Option<Spanned<T>>,
+    table: &Span,
+    key: &str,
+    example: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Spanned<T>> {
+    if value.is_none() {
+        errors.push(
+            Diagnostic::error(table.clone(), format!("missing field `{key}`")).with_hint(format!(
+                "add {key} = {example} to this table; docs/format.md lists every key"
+            )),
+        );
+    }
+    value
 }
 
 /// Phone, e-mail and web rules, and unique names.
@@ -208,18 +248,22 @@ pub fn helplines(file: FileId, raw: NationalFile) -> SourceResult<Vec<Helpline>>
     let helplines = raw
         .helpline
         .into_iter()
-        .map(|h| {
+        .filter_map(|h| {
+            let span = Span::new(file, h.span());
             let h = h.into_inner();
-            let phone = loc(h.phone);
+            let name = required(h.name, &span, "name", "\"Samaritans\"", &mut errors);
+            let phone = required(h.phone, &span, "phone", "\"116 123\"", &mut errors);
+            let nations = required(h.nations, &span, "nations", "[\"england\"]", &mut errors);
+            let phone = loc(phone?);
             if let Err(p) = phone::check_helpline_phone(&phone.value) {
                 errors.push(Diagnostic::error(phone.span.clone(), p.message).with_hint(p.hint));
             }
-            Helpline {
-                name: loc(h.name),
+            Some(Helpline {
+                name: loc(name?),
                 phone,
                 hours: h.hours.map(loc),
-                nations: h.nations,
-            }
+                nations: nations?.into_inner(),
+            })
         })
         .collect();
     if errors.is_empty() {
@@ -385,31 +429,17 @@ impl Checker<'_> {
         Colour::BLACK
     }
 
-    fn variant(&mut self, raw: &VariantFile) -> VariantDef {
-        let t = raw.type_scale;
-        if !(1.0..=3.0).contains(&t.leading) {
-            self.errors.push(Diagnostic::error(
-                None,
-                format!(
-                    "line spacing `leading = {}` must be between 1.0 and 3.0",
-                    t.leading
-                ),
-            ));
-        }
+    /// A variant's design. `fallback` is where a type size that was left
+    /// out (and takes its default) is reported.
+    fn variant(&mut self, variant: Variant, raw: &VariantFile, fallback: &Span) -> VariantDef {
+        let type_scale = self.type_sizes(variant, &raw.type_scale, fallback);
         VariantDef {
             formats: Vec::new(),
             margin: raw
                 .margin
                 .as_ref()
                 .map_or(Abs::mm(DEFAULT_MARGIN_MM), |m| m.get_ref().0),
-            type_scale: TypeSizes {
-                title: t.title.0,
-                subtitle: t.subtitle.0,
-                heading: t.heading.0,
-                body: t.body.0,
-                small: t.small.0,
-                leading: t.leading,
-            },
+            type_scale,
             pages: raw.page.iter().map(|p| self.page(p)).collect(),
             sections: raw
                 .section
@@ -730,5 +760,89 @@ impl Checker<'_> {
                 .as_ref()
                 .map(|w| (self.loc(&w.rule), self.loc(&w.reason))),
         })
+    }
+}
+
+/// Smallest type that prints legibly, in points (`docs/format.md`).
+pub const PRINT_MIN_PT: f64 = 6.0;
+
+impl Checker<'_> {
+    /// The type sizes, defaults filled in. A size below [`PRINT_MIN_PT`],
+    /// or in Easy Read below the Easy Read minimum body size
+    /// ([`crate::check::Policy::min_body_pt`]), is an error at its key.
+    fn type_sizes(&mut self, variant: Variant, raw: &TypeScale, fallback: &Span) -> TypeSizes {
+        let (defaults, leading) = TypeScale::DEFAULT;
+        let easy_read_min = crate::check::Policy::default().min_body_pt;
+        let min = match variant {
+            Variant::Standard => PRINT_MIN_PT,
+            Variant::EasyRead => easy_read_min.max(PRINT_MIN_PT),
+        };
+        let keys = [
+            ("title", &raw.title),
+            ("subtitle", &raw.subtitle),
+            ("heading", &raw.heading),
+            ("body", &raw.body),
+            ("small", &raw.small),
+        ];
+        let mut sizes = [Abs::pt(0.0); 5];
+        for (i, (key, value)) in keys.into_iter().enumerate() {
+            let size = value
+                .as_ref()
+                .map_or(Abs::pt(defaults[i]), |v| v.get_ref().0);
+            sizes[i] = size;
+            if size.to_pt() >= min - 1e-9 {
+                continue;
+            }
+            let (span, written) = match value {
+                Some(v) => (self.span(v), format!("{:.1} pt", size.to_pt())),
+                None => (
+                    fallback.clone(),
+                    format!("{:.1} pt (the default)", size.to_pt()),
+                ),
+            };
+            let (message, hint) = match variant {
+                Variant::Standard => (
+                    format!(
+                        "the {key} type size is {written}; print needs at least {PRINT_MIN_PT} pt"
+                    ),
+                    format!("set {key} = \"{PRINT_MIN_PT}pt\" or larger under [standard.type]"),
+                ),
+                Variant::EasyRead => (
+                    format!(
+                        "the Easy Read {key} type size is {written}; Easy Read text is at least {min} pt"
+                    ),
+                    format!(
+                        "set {key} = \"16pt\" (the usual Easy Read body size) or at least \"{min}pt\" under [easy-read.type]"
+                    ),
+                ),
+            };
+            self.errors
+                .push(Diagnostic::error(span, message).with_hint(hint));
+        }
+        let leading = match &raw.leading {
+            Some(l) => {
+                let v = *l.get_ref();
+                if !(1.0..=3.0).contains(&v) {
+                    self.errors.push(
+                        Diagnostic::error(
+                            self.span(l),
+                            format!("line spacing `leading = {v}` must be between 1.0 and 3.0"),
+                        )
+                        .with_hint("1.25 suits most text; Easy Read uses 1.5"),
+                    );
+                }
+                v
+            }
+            None => leading,
+        };
+        let [title, subtitle, heading, body, small] = sizes;
+        TypeSizes {
+            title,
+            subtitle,
+            heading,
+            body,
+            small,
+            leading,
+        }
     }
 }

@@ -242,6 +242,45 @@ pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
     (out, errors)
 }
 
+/// Characters in the CSV text that cannot print (see
+/// [`printable`](super::printable)), each named by its spreadsheet row and
+/// column as well as its line and column.
+pub fn unprintable(file: FileId, text: &str) -> Vec<Diagnostic> {
+    let mut errors = super::printable::check(file, text, false);
+    for d in &mut errors {
+        if let Some(span) = &d.span {
+            let (row, column) = cell_at(text, span.range.start);
+            d.message = format!("row {row}, column {column}: {}", d.message);
+        }
+    }
+    errors
+}
+
+/// The row (from 1) and spreadsheet column letter (A, B, …, Z, AA) of the
+/// byte at `offset`, counting quoted line breaks and commas as cell text.
+fn cell_at(text: &str, offset: usize) -> (usize, String) {
+    let (mut row, mut cell, mut quoted) = (1, 0usize, false);
+    for b in text.as_bytes().iter().take(offset) {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => cell += 1,
+            b'\n' if !quoted => {
+                row += 1;
+                cell = 0;
+            }
+            _ => {}
+        }
+    }
+    let mut letters = Vec::new();
+    let mut n = cell + 1;
+    while n > 0 {
+        n -= 1;
+        letters.push(char::from(b'A' + (n % 26) as u8));
+        n /= 26;
+    }
+    (row, letters.into_iter().rev().collect())
+}
+
 /// The `;`-separated tags of a cell, each with its own span when the cell
 /// is written without quotes.
 fn tags(text: &str, cell: &str, file: FileId, span: Range<usize>) -> Vec<Located<String>> {
@@ -367,6 +406,20 @@ mod tests {
         assert_eq!(s.locate(&c[0].phone.span), "areas/t.csv:2:9");
         assert_eq!(c[1].name.value, "B \"Quoted\"");
         assert!(c[1].hours.is_none());
+    }
+
+    #[test]
+    fn unprintable_characters_name_row_and_column() {
+        let text = "name,phone\n\"A,\nB\",1\u{0}\n";
+        let mut s = Sources::new();
+        let id = s.add("areas/t.csv", text.to_owned());
+        let e = unprintable(id, text);
+        assert_eq!(e.len(), 1);
+        assert!(e[0].message.starts_with("row 2, column B: "), "{e:?}");
+        assert_eq!(
+            cell_at("a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,aa", 52).1,
+            "AA"
+        );
     }
 
     #[test]

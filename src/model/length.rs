@@ -1,4 +1,6 @@
 //! Lengths and page sizes as written in TOML (`"5mm"`, `"12pt"`, `"a5"`).
+//! A length is always above zero: a zero or negative margin, width or
+//! height cannot print, so it is an error at its key.
 
 use std::str::FromStr;
 
@@ -23,8 +25,14 @@ impl FromStr for Length {
             .map(|i| t.split_at(i))
             .ok_or_else(hint)?;
         let v: f64 = num.trim().parse().map_err(|_| hint())?;
-        if !v.is_finite() || v < 0.0 {
+        if !v.is_finite() {
             return Err(hint());
+        }
+        if v <= 0.0 {
+            return Err(format!(
+                "`{s}` is {} length, which cannot print: write a size above zero, like \"5mm\"",
+                if v < 0.0 { "a negative" } else { "a zero" }
+            ));
         }
         let abs = match unit {
             "mm" => Abs::mm(v),
@@ -125,6 +133,8 @@ mod tests {
         assert_eq!("12pt".parse::<Length>(), Ok(Length(Abs::pt(12.0))));
         assert!("5".parse::<Length>().is_err());
         assert!("-5mm".parse::<Length>().is_err());
+        assert!("0pt".parse::<Length>().is_err());
+        assert!("0.0mm".parse::<Length>().is_err());
         assert!("5furlongs".parse::<Length>().is_err());
     }
 }

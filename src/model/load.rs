@@ -85,8 +85,13 @@ pub fn load_project_lenient(
 
     resources.sort_by(|a, b| a.id.value.cmp(&b.id.value));
     areas.sort_by(|a, b| a.id.value.cmp(&b.id.value));
-    check_unique("resource", resources.iter().map(|r| &r.id), &mut errors);
-    check_unique("area", areas.iter().map(|a| &a.id), &mut errors);
+    check_unique(
+        "resource",
+        resources.iter().map(|r| &r.id),
+        sources,
+        &mut errors,
+    );
+    check_unique("area", areas.iter().map(|a| &a.id), sources, &mut errors);
     unused_tag_warnings(&resources, &mut areas);
 
     let (pictures, areas) =
@@ -143,8 +148,8 @@ fn load_pictures(
 
 /// Loads and checks one resource file.
 pub fn load_resource(root: &Path, path: &Path, sources: &mut Sources) -> SourceResult<Resource> {
-    let (file, raw) = parse::<ResourceFile>(root, path, sources)?;
-    convert::resource(file, raw)
+    let (file, raw, errors) = parse::<ResourceFile>(root, path, sources)?;
+    combine(errors, convert::resource(file, raw))
 }
 
 /// Largest logo file accepted, in bytes.
@@ -154,9 +159,8 @@ pub const LOGO_MAX_PIXELS: u32 = 8000;
 
 /// Loads and checks one area file, with its contacts CSV and logo.
 pub fn load_area(root: &Path, path: &Path, sources: &mut Sources) -> SourceResult<Area> {
-    let (file, raw) = parse::<AreaFile>(root, path, sources)?;
+    let (file, raw, mut errors) = parse::<AreaFile>(root, path, sources)?;
     let base = path.parent().unwrap_or(root);
-    let mut errors = Vec::new();
     let mut extras = convert::AreaExtras::default();
     if let Some(csv_path) = &raw.contacts {
         let at = Located::from_spanned(file, csv_path.clone());
@@ -175,14 +179,7 @@ pub fn load_area(root: &Path, path: &Path, sources: &mut Sources) -> SourceResul
             Err(e) => errors.push(e),
         }
     }
-    match convert::area(file, raw, extras) {
-        Ok(area) if errors.is_empty() => Ok(area),
-        Ok(_) => Err(errors),
-        Err(e) => {
-            errors.extend(e);
-            Err(errors)
-        }
-    }
+    combine(errors, convert::area(file, raw, extras))
 }
 
 /// Reads the contacts CSV an area file names, keeping its text in `sources`.
@@ -212,7 +209,11 @@ fn read_csv(
         .with_hint("save the spreadsheet as \"CSV UTF-8 (comma delimited)\"")
     })?;
     let id = sources.add(shown, text);
-    Ok(super::csv::contacts(id, &sources.get(id).text))
+    let text = &sources.get(id).text;
+    let mut errors = super::csv::unprintable(id, text);
+    let (contacts, csv_errors) = super::csv::contacts(id, text);
+    errors.extend(csv_errors);
+    Ok((contacts, errors))
 }
 
 /// Checks that the logo exists inside the project, is a PNG or JPEG and is
@@ -422,8 +423,8 @@ pub fn load_national(
     path: &Path,
     sources: &mut Sources,
 ) -> SourceResult<Vec<Helpline>> {
-    let (file, raw) = parse::<NationalFile>(root, path, sources)?;
-    convert::helplines(file, raw)
+    let (file, raw, errors) = parse::<NationalFile>(root, path, sources)?;
+    combine(errors, convert::helplines(file, raw))
 }
 
 /// The `*.toml` files in `root/dir`, sorted by name.
@@ -450,25 +451,72 @@ fn toml_files(root: &Path, dir: &str, errors: &mut Vec<Diagnostic>) -> Vec<std::
     files
 }
 
-/// Reads `path`, keeps its text in `sources` and deserialises it.
+/// Reads `path`, keeps its text in `sources` and deserialises it. The
+/// diagnostics returned with the value are characters that cannot print
+/// (see [`printable`](super::printable)); the value is still checked, so
+/// one run reports every problem of the file.
 fn parse<T: DeserializeOwned>(
     root: &Path,
     path: &Path,
     sources: &mut Sources,
-) -> SourceResult<(FileId, T)> {
+) -> SourceResult<(FileId, T, Vec<Diagnostic>)> {
     let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
     regular_file(path, &shown, None).map_err(|d| vec![d])?;
-    let text = fs::read_to_string(path).map_err(|e| {
+    let bytes = fs::read(path).map_err(|e| {
         vec![Diagnostic::error(
             None,
             format!("cannot read `{}`: {e}", shown.display()),
         )]
     })?;
-    let file = sources.add(shown, text);
-    let text = &sources.get(file).text;
-    toml::from_str::<T>(text)
-        .map(|v| (file, v))
-        .map_err(|e| vec![toml_error(file, &e)])
+    let (file, text) = match String::from_utf8(bytes) {
+        Ok(text) => {
+            let file = sources.add(shown, text);
+            (file, &sources.get(file).text)
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let name = shown.display().to_string();
+            let file = sources.add(shown, text);
+            return Err(vec![not_utf8(Span::new(file, at..at + 1), &name)]);
+        }
+    };
+    let unprintable = super::printable::check(file, text, true);
+    match toml::from_str::<T>(text) {
+        Ok(v) => Ok((file, v, unprintable)),
+        Err(e) => {
+            let start = e.span().map(|r| r.start);
+            let mut errors = unprintable;
+            // A raw control character is also a TOML syntax error there.
+            if !errors
+                .iter()
+                .any(|d| d.span.as_ref().map(|s| s.range.start) == start)
+            {
+                errors.push(toml_error(file, &e));
+            }
+            Err(errors)
+        }
+    }
+}
+
+/// The error for a TOML file that is not UTF-8, at its first bad byte.
+fn not_utf8(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(span, format!("`{name}` is not UTF-8 text")).with_hint(
+        "save the file as UTF-8: in the editor's \"Save As\", choose the encoding \"UTF-8\"",
+    )
+}
+
+/// `errors` found before checking, and the checked result: `Ok` only if
+/// both are clean.
+fn combine<T>(mut errors: Vec<Diagnostic>, checked: SourceResult<T>) -> SourceResult<T> {
+    match checked {
+        Ok(v) if errors.is_empty() => Ok(v),
+        Ok(_) => Err(errors),
+        Err(e) => {
+            errors.extend(e);
+            Err(errors)
+        }
+    }
 }
 
 /// A toml/serde error as a diagnostic with hints.
@@ -511,22 +559,32 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     })
 }
 
-/// Reports ids used twice.
+/// Reports ids used twice, at the second use, naming the file and line of
+/// the first.
 fn check_unique<'a>(
     what: &str,
     ids: impl Iterator<Item = &'a super::Located<super::Id>>,
+    sources: &Sources,
     errors: &mut Vec<Diagnostic>,
 ) {
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen: std::collections::BTreeMap<&str, &Span> = std::collections::BTreeMap::new();
     for id in ids {
-        if !seen.insert(id.value.as_str()) {
-            errors.push(
+        match seen.get(id.value.as_str()) {
+            Some(first) => errors.push(
                 Diagnostic::error(
                     id.span.clone(),
-                    format!("two {what}s have the id `{}`", id.value),
+                    format!(
+                        "two {what}s have the id `{}`: this one and the one in `{}`",
+                        id.value,
+                        sources.path(first.file).display()
+                    ),
                 )
+                .with_hint(format!("the first is at {}", sources.locate(first)))
                 .with_hint(format!("give each {what} its own id")),
-            );
+            ),
+            None => {
+                seen.insert(id.value.as_str(), &id.span);
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ mod id;
 mod length;
 mod load;
 mod phone;
+mod printable;
 mod resource;
 
 use std::collections::BTreeMap;

@@ -15,16 +15,19 @@ use crate::colour::Colour;
 pub struct ResourceFile {
     /// Identifier, used in file names and `--resource`.
     pub id: Spanned<String>,
-    /// Document title (PDF metadata); may use placeholders.
-    pub title: Spanned<String>,
+    /// Document title (PDF metadata); may use placeholders. Required;
+    /// optional here so that one run reports every missing key.
+    #[serde(default)]
+    pub title: Option<Spanned<String>>,
     /// Document subject (PDF metadata); may use placeholders.
     #[serde(default)]
     pub subject: Option<Spanned<String>>,
     /// Who made it (PDF metadata).
     #[serde(default)]
     pub author: Option<Spanned<String>>,
-    /// Trimmed page size the design is made for.
-    pub size: Spanned<PageSize>,
+    /// Trimmed page size the design is made for. Required.
+    #[serde(default)]
+    pub size: Option<Spanned<PageSize>>,
     /// A profile that changes what may be printed (`"secure-setting"`).
     #[serde(default)]
     pub profile: Option<Profile>,
@@ -165,36 +168,30 @@ pub struct SectionFile {
     pub block: Vec<Spanned<BlockFile>>,
 }
 
-/// Font sizes of the text styles, and the line spacing.
-#[derive(Debug, Clone, Copy, Deserialize)]
+/// Font sizes of the text styles, and the line spacing, as written; a key
+/// left out takes the default in [`TypeScale::DEFAULT`]. Each value keeps
+/// its place, so a size that cannot print is reported at its key.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct TypeScale {
     /// Banner titles (default 18pt).
-    pub title: Length,
+    pub title: Option<Spanned<Length>>,
     /// Banner subtitles (default 8pt).
-    pub subtitle: Length,
+    pub subtitle: Option<Spanned<Length>>,
     /// Headings (default 9pt).
-    pub heading: Length,
+    pub heading: Option<Spanned<Length>>,
     /// Body text (default 7pt).
-    pub body: Length,
+    pub body: Option<Spanned<Length>>,
     /// Credit lines and notes (default 6pt, the print minimum).
-    pub small: Length,
+    pub small: Option<Spanned<Length>>,
     /// Line height as a multiple of the font size (default 1.25).
-    pub leading: f64,
+    pub leading: Option<Spanned<f64>>,
 }
 
-impl Default for TypeScale {
-    fn default() -> Self {
-        use crate::geom::Abs;
-        TypeScale {
-            title: Length(Abs::pt(18.0)),
-            subtitle: Length(Abs::pt(8.0)),
-            heading: Length(Abs::pt(9.0)),
-            body: Length(Abs::pt(7.0)),
-            small: Length(Abs::pt(6.0)),
-            leading: 1.25,
-        }
-    }
+impl TypeScale {
+    /// The defaults in points: title, subtitle, heading, body, small, and
+    /// the leading.
+    pub const DEFAULT: ([f64; 5], f64) = ([18.0, 8.0, 9.0, 7.0, 6.0], 1.25);
 }
 
 /// One page (one side of the card).

@@ -51,6 +51,9 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// Sections that flow into the flow page's panels.
     pub sections: Vec<Vec<Block>>,
+    /// Area values that placeholders fill in (`{area.name}`), with where
+    /// the area file writes them: a character no font has is blamed there.
+    pub filled: Vec<Located<String>>,
 }
 
 /// A page of blocks.
@@ -378,6 +381,7 @@ pub fn resolve(
         paper: resource.paper,
         ink: resource.ink,
         pages,
+        filled: vec![area.name.clone()],
     })
 }
 

@@ -108,12 +108,15 @@ pub fn load_project_lenient(
         crate::pictures::Pictures::new()
     };
     if errors.is_empty() {
+        let policy = crate::check::Policy::default();
+        let easy_read = crate::check::Checks::new(sources, &resources, &policy);
         Ok((
             Project {
                 resources,
                 areas,
                 helplines,
                 pictures,
+                easy_read,
             },
             broken,
         ))

@@ -328,14 +328,15 @@ fn no_text_of_a_shipped_easy_read_document_is_split_across_pages() {
         }
         let frames = wellprint::lay_out(&ex.project, &job, &fonts, &options).expect("lays out");
         let file = job.resource.id.span.file;
-        let mut seen: std::collections::BTreeMap<(usize, usize), usize> =
-            Default::default();
+        let mut seen: std::collections::BTreeMap<(usize, usize), usize> = Default::default();
         for (page, frame) in frames.iter().enumerate() {
             frame.visit(&mut |_, item| {
                 if let wellprint::layout::FrameItem::Text(t) = item
                     && let Some(span) = t.span.as_ref().filter(|s| s.file == file)
                 {
-                    let first = *seen.entry((span.range.start, span.range.end)).or_insert(page);
+                    let first = *seen
+                        .entry((span.range.start, span.range.end))
+                        .or_insert(page);
                     assert_eq!(
                         first,
                         page,

@@ -147,7 +147,6 @@ fn child(n: usize, card_only: bool, default_formats: bool, threads: usize) {
         out: root.join("out"),
         threads,
         build: BuildOptions::default(),
-        easy_read_blocked: Default::default(),
         interrupt: None,
     };
     let results = batch::run(&project, &jobs, &fonts, &options, &|_| {}).expect("thread pool");

@@ -226,12 +226,18 @@ pub fn min_ppi(page_width: geom::Abs) -> f64 {
 }
 
 /// Resolves, lays out and renders one job.
+///
+/// An Easy Read job whose resource's Easy Read text has errors (see
+/// [`model::Project::easy_read`]) is not built: the error lists every
+/// finding behind it, each with its rule (`[sentence-too-long] ...`, see
+/// [`check::rule_of`]) and place.
 pub fn build(
     project: &Project,
     job: &Job,
     fonts: &Fonts,
     options: &BuildOptions,
 ) -> SourceResult<Built> {
+    easy_read_gate(project, job)?;
     let (doc, mut frames) = resolve_and_lay_out(project, job, fonts, options)?;
     if options.pdf.marks.is_some_and(|m| m.slug) {
         let text = format!(
@@ -287,13 +293,15 @@ pub fn build(
 }
 
 /// Resolves and lays out one job, returning the frames with the document
-/// metadata (for outputs that rearrange frames, such as card sheets).
+/// metadata (for outputs that rearrange frames, such as card sheets). Like
+/// [`build`], it stops an Easy Read job whose text has errors.
 pub fn lay_out_with_metadata(
     project: &Project,
     job: &Job,
     fonts: &Fonts,
     options: &BuildOptions,
 ) -> SourceResult<(Metadata, Vec<Frame>)> {
+    easy_read_gate(project, job)?;
     let (doc, frames) = resolve_and_lay_out(project, job, fonts, options)?;
     let meta = Metadata {
         title: doc.title,
@@ -323,6 +331,16 @@ pub fn lay_out(
     options: &BuildOptions,
 ) -> SourceResult<Vec<Frame>> {
     resolve_and_lay_out(project, job, fonts, options).map(|(_, frames)| frames)
+}
+
+/// The Easy Read gate: `Err` with the findings when `job` is an Easy Read
+/// document whose resource's Easy Read text has errors (checked once per
+/// resource when the project loaded).
+pub fn easy_read_gate(project: &Project, job: &Job) -> SourceResult<()> {
+    if job.variant != Variant::EasyRead {
+        return Ok(());
+    }
+    project.easy_read.gate(&job.resource.id.value)
 }
 
 /// Stages 2 and 3 for one job.

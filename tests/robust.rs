@@ -165,7 +165,6 @@ fn an_interrupted_batch_writes_whole_files_and_reports_the_rest_interrupted() {
         out: out.clone(),
         threads,
         build: wellprint::BuildOptions::default(),
-        easy_read_blocked: Default::default(),
         interrupt: Some(Arc::clone(&interrupt)),
     };
     // Into the second area: one area whole, the next one part-built.

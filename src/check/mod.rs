@@ -6,16 +6,20 @@
 //!
 //! - [`check_text`] / [`check_text_in`] run the word rules on one paragraph
 //!   (one row or block) of Easy Read text;
-//! - [`check_font_size`], [`check_contrast`], [`check_alignment`],
-//!   [`check_row_picture`], [`check_picture_alt`] and [`check_page_breaks`]
-//!   check values that come from the resource structure or the layout;
+//! - [`check_font_size`], [`check_contrast`], [`check_row_picture`] and
+//!   [`check_picture_alt`] check values that come from the resource
+//!   structure;
+//! - [`check_resource`] runs them all on a resource's Easy Read variant, and
+//!   [`Checks`] holds that check for every resource of a project, made once
+//!   per run (the library's Easy Read gate reads it);
 //! - [`apply_waivers`] and [`Report`] put the findings together, minus the
-//!   ones an author waived with a reason.
+//!   ones an author waived with a reason; [`ReportEntry`] is its JSON form.
 //!
 //! Nothing here prints, and no input text makes it panic.
 
-mod json;
+mod entry;
 mod placed;
+mod project;
 mod readability;
 mod resource;
 mod rule;
@@ -31,10 +35,11 @@ use std::collections::BTreeSet;
 use crate::diag::{Diagnostic, Severity, Sources, Span};
 use crate::model::Located;
 
+pub use entry::{FindingEntry, Place, ReportEntry, UnusedWaiverEntry, WaivedEntry};
 pub use placed::{
-    check_alignment, check_contrast, check_font_size, check_page_breaks, check_picture_alt,
-    check_row_picture, is_large_text,
+    check_contrast, check_font_size, check_picture_alt, check_row_picture, is_large_text,
 };
+pub use project::Checks;
 pub use readability::{flesch_reading_ease, syllables};
 pub use resource::check_resource;
 pub use rule::Rule;
@@ -74,7 +79,8 @@ impl Finding {
     }
 
     /// The finding as a diagnostic for the command line: the message starts
-    /// with the rule id in brackets; hints are the fix and how to waive it.
+    /// with the rule id in brackets; hints are the fix and how to waive it
+    /// (except for type sizes, which no block's waiver covers).
     pub fn to_diagnostic(&self) -> Diagnostic {
         let d = Diagnostic {
             severity: self.severity,
@@ -82,11 +88,25 @@ impl Finding {
             message: format!("[{}] {}", self.rule.id(), self.message),
             hints: Vec::new(),
         };
-        d.with_hint(self.hint.clone()).with_hint(format!(
+        let d = d.with_hint(self.hint.clone());
+        if self.rule == Rule::FontTooSmall {
+            // Type sizes are set for the whole variant, not in a block: a
+            // block's waiver cannot cover them.
+            return d;
+        }
+        d.with_hint(format!(
             "to keep it on purpose, add `waive = {{ rule = \"{}\", reason = \"...\" }}` to the block",
             self.rule.id()
         ))
     }
+}
+
+/// The rule of a diagnostic made by [`Finding::to_diagnostic`], and its
+/// message without the `[rule-id] ` prefix; `None` for other diagnostics.
+pub fn rule_of(diagnostic: &Diagnostic) -> Option<(Rule, &str)> {
+    let rest = diagnostic.message.strip_prefix('[')?;
+    let (id, message) = rest.split_once("] ")?;
+    Some((Rule::from_id(id)?, message))
 }
 
 /// The limits the rules check against. [`Policy::default`] is the Easy Read
@@ -182,6 +202,23 @@ impl Waiver {
         })
     }
 
+    /// The warning for a waiver that covers no finding.
+    pub fn unused_diagnostic(&self) -> Diagnostic {
+        let at = Span::new(
+            self.span.file,
+            self.span.range.start..self.span.range.start + 1,
+        );
+        Diagnostic::warning(
+            at,
+            format!(
+                "the waiver of `{}` waives nothing: no `{}` finding is in this block",
+                self.rule.id(),
+                self.rule.id()
+            ),
+        )
+        .with_hint("remove the `waive` line, or check that it names the rule the block breaks")
+    }
+
     /// Whether this waiver covers `finding`: the same rule, and the
     /// finding's span inside the waiver's block.
     pub fn covers(&self, finding: &Finding) -> bool {
@@ -266,6 +303,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Findings an author waived, with the waiver.
     pub waived: Vec<(Finding, Waiver)>,
+    /// Waivers that cover no finding ([`unused_waivers`]), in source order.
+    pub unused: Vec<Waiver>,
 }
 
 impl Report {
@@ -275,7 +314,16 @@ impl Report {
         let (mut findings, mut waived) = apply_waivers(findings, waivers);
         findings.sort_by_key(order);
         waived.sort_by_key(|(f, _)| order(f));
-        Report { findings, waived }
+        let mut unused: Vec<Waiver> = unused_waivers(waivers, &waived)
+            .into_iter()
+            .cloned()
+            .collect();
+        unused.sort_by_key(|w| (w.span.file.index(), w.span.range.start, w.rule));
+        Report {
+            findings,
+            waived,
+            unused,
+        }
     }
 
     /// Number of findings that are errors.
@@ -298,9 +346,36 @@ impl Report {
         self.findings.iter().map(Finding::to_diagnostic).collect()
     }
 
-    /// The report as JSON; the schema is in `docs/easy-read-checks.md`.
+    /// The findings that are errors, as diagnostics: why an Easy Read
+    /// build stops.
+    pub fn error_diagnostics(&self) -> Vec<Diagnostic> {
+        self.findings
+            .iter()
+            .filter(|f| f.is_error())
+            .map(Finding::to_diagnostic)
+            .collect()
+    }
+
+    /// The findings that are warnings, then a warning for each unused
+    /// waiver: what a build reports without stopping.
+    pub fn warning_diagnostics(&self) -> Vec<Diagnostic> {
+        self.findings
+            .iter()
+            .filter(|f| !f.is_error())
+            .map(Finding::to_diagnostic)
+            .chain(self.unused_diagnostics())
+            .collect()
+    }
+
+    /// A warning for each waiver that waives nothing.
+    pub fn unused_diagnostics(&self) -> Vec<Diagnostic> {
+        self.unused.iter().map(Waiver::unused_diagnostic).collect()
+    }
+
+    /// The report as pretty JSON ([`ReportEntry`]); the schema is in
+    /// `docs/easy-read-checks.md`.
     pub fn to_json(&self, sources: &Sources) -> String {
-        json::report(self, sources)
+        serde_json::to_string_pretty(&ReportEntry::new(sources, self)).unwrap_or_default()
     }
 }
 

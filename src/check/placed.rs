@@ -7,7 +7,6 @@
 use crate::colour::Colour;
 use crate::diag::Span;
 
-use super::split::sentences;
 use super::{Finding, Policy, Rule};
 
 /// WCAG "large text": at least 18 pt, or at least 14 pt when bold.
@@ -70,30 +69,16 @@ pub fn check_contrast(
     ))
 }
 
-/// `HyphenationOrJustification` when either is switched on for Easy Read text.
-pub fn check_alignment(hyphenate: bool, justify: bool, span: &Span) -> Option<Finding> {
-    let what = match (hyphenate, justify) {
-        (false, false) => return None,
-        (true, false) => "hyphenation is on",
-        (false, true) => "text is justified",
-        (true, true) => "text is justified and hyphenated",
-    };
-    Some(Finding::new(
-        Rule::HyphenationOrJustification,
-        span.clone(),
-        format!("{what}; Easy Read text is left-aligned and words are never split"),
-        "align text left with a ragged right edge and switch hyphenation off",
-    ))
-}
-
-/// `RowWithoutPicture` for an Easy Read row that has no picture.
-pub fn check_row_picture(has_picture: bool, span: &Span) -> Option<Finding> {
+/// `RowWithoutPicture` for Easy Read text with no picture beside it.
+/// `what` names the block in the message ("this list", "these contacts").
+pub fn check_row_picture(has_picture: bool, what: &str, span: &Span) -> Option<Finding> {
     (!has_picture).then(|| {
         Finding::new(
             Rule::RowWithoutPicture,
             span.clone(),
-            "this Easy Read row has no picture".to_owned(),
-            "add a picture that shows the idea, on the left of the text",
+            format!("{what} is Easy Read text without a picture beside it"),
+            "make it a `row` with a picture on the left that shows the idea (or, for contacts, \
+             add picture = \"assets/pictures/phone.svg\" and alt = \"A telephone\")",
         )
     })
 }
@@ -120,31 +105,4 @@ pub fn check_picture_alt(alt: Option<&str>, span: &Span) -> Option<Finding> {
         message,
         "add `alt = \"...\"` saying what the picture shows, in a few plain words",
     ))
-}
-
-/// `SentenceSplitAcrossPages` for each sentence of `text` that a page or
-/// panel break cuts.
-///
-/// `breaks` are byte offsets in `text` where a new page or panel starts (the
-/// first character on the new page). A break at a sentence's first
-/// character, or between sentences, is fine. `text` is the text as laid out
-/// (markup removed, placeholders filled); findings point at `span`, the
-/// block it came from.
-pub fn check_page_breaks(text: &str, breaks: &[usize], span: &Span) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (range, s) in sentences(text) {
-        if breaks.iter().any(|&b| range.start < b && b < range.end) {
-            let mut quoted: String = s.chars().take(40).collect();
-            if s.chars().count() > 40 {
-                quoted.push('…');
-            }
-            out.push(Finding::new(
-                Rule::SentenceSplitAcrossPages,
-                span.clone(),
-                format!("a page or panel break splits the sentence \"{quoted}\""),
-                "shorten the row or start it on the next page, so the sentence stays together",
-            ));
-        }
-    }
-    out
 }

@@ -18,16 +18,12 @@ pub enum Rule {
     FontTooSmall,
     /// Italic or underline markup, or capital letters used for emphasis.
     ItalicUnderlineCaps,
-    /// Hyphenation or justified text is switched on.
-    HyphenationOrJustification,
     /// Text does not stand out enough from its background (WCAG 2.x).
     LowContrast,
     /// An Easy Read row has text but no picture.
     RowWithoutPicture,
     /// A picture has no alternative text.
     PictureWithoutAlt,
-    /// A page or panel break falls inside a sentence.
-    SentenceSplitAcrossPages,
     /// An acronym is used without being explained the first time.
     UnexplainedAcronym,
     /// A phone number has brackets in it, as in `(01632) 960 001`.
@@ -44,16 +40,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order they are documented.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 13] = [
         Rule::SentenceTooLong,
         Rule::TooManySentences,
         Rule::FontTooSmall,
         Rule::ItalicUnderlineCaps,
-        Rule::HyphenationOrJustification,
         Rule::LowContrast,
         Rule::RowWithoutPicture,
         Rule::PictureWithoutAlt,
-        Rule::SentenceSplitAcrossPages,
         Rule::UnexplainedAcronym,
         Rule::PhoneBrackets,
         Rule::ReadabilityLow,
@@ -69,11 +63,9 @@ impl Rule {
             Rule::TooManySentences => "too-many-sentences",
             Rule::FontTooSmall => "font-too-small",
             Rule::ItalicUnderlineCaps => "italic-underline-caps",
-            Rule::HyphenationOrJustification => "hyphenation-or-justification",
             Rule::LowContrast => "low-contrast",
             Rule::RowWithoutPicture => "row-without-picture",
             Rule::PictureWithoutAlt => "picture-without-alt",
-            Rule::SentenceSplitAcrossPages => "sentence-split-across-pages",
             Rule::UnexplainedAcronym => "unexplained-acronym",
             Rule::PhoneBrackets => "phone-brackets",
             Rule::ReadabilityLow => "readability-low",
@@ -97,15 +89,11 @@ impl Rule {
             Rule::ItalicUnderlineCaps => {
                 "No italics, no underline and no words in capitals for emphasis; use **bold**."
             }
-            Rule::HyphenationOrJustification => {
-                "Text is left-aligned with a ragged right edge and no hyphenation."
-            }
             Rule::LowContrast => {
                 "Text contrasts with its background by at least 4.5:1 (WCAG 2.x; 3:1 for large text)."
             }
             Rule::RowWithoutPicture => "Every Easy Read row has a picture on the left.",
             Rule::PictureWithoutAlt => "Every picture has alternative text.",
-            Rule::SentenceSplitAcrossPages => "A sentence is never split across a page or panel.",
             Rule::UnexplainedAcronym => "An acronym is explained the first time it is used.",
             Rule::PhoneBrackets => "Phone numbers are grouped with spaces and have no brackets.",
             Rule::ReadabilityLow => "The text scores at least 80 on the Flesch Reading Ease scale.",
@@ -129,11 +117,9 @@ impl Rule {
             | Rule::TooManySentences
             | Rule::FontTooSmall
             | Rule::ItalicUnderlineCaps
-            | Rule::HyphenationOrJustification
             | Rule::LowContrast
             | Rule::RowWithoutPicture
             | Rule::PictureWithoutAlt
-            | Rule::SentenceSplitAcrossPages
             | Rule::UnexplainedAcronym
             | Rule::PhoneBrackets
             | Rule::Contractions
@@ -147,13 +133,11 @@ impl Rule {
             Rule::SentenceTooLong | Rule::TooManySentences => {
                 "Mencap \"Am I making myself clear?\"; Inclusion Europe \"Information for all\""
             }
-            Rule::FontTooSmall | Rule::ItalicUnderlineCaps | Rule::HyphenationOrJustification => {
+            Rule::FontTooSmall | Rule::ItalicUnderlineCaps => {
                 "DoH \"Making written information easier to understand\" (2010); Mencap; Inclusion Europe"
             }
             Rule::LowContrast => "WCAG 2.x 1.4.3; Inclusion Europe",
-            Rule::RowWithoutPicture | Rule::SentenceSplitAcrossPages => {
-                "DoH (2010); Inclusion Europe"
-            }
+            Rule::RowWithoutPicture => "DoH (2010); Inclusion Europe",
             Rule::PictureWithoutAlt => {
                 "NHS Accessible Information Standard (DCB1605); WCAG 2.x 1.1.1"
             }

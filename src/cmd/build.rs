@@ -67,7 +67,6 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         out: args.out.clone(),
         threads: args.jobs.map_or(0, usize::from),
         build,
-        easy_read_blocked: easy_read_check(&session),
         interrupt: Some(interrupt::flag()),
     };
 
@@ -76,6 +75,7 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     // when the new one is written.
     let report_path = args.out.join("report.json");
     let _ = write::remove_old(&report_path);
+    easy_read_check(&session, &jobs);
     let started = Instant::now();
     let progress = Progress::new(jobs.len() + broken_count(&session, args));
     let mut results = broken_areas(&session, args, jobs.len());
@@ -392,28 +392,23 @@ fn timestamp(session: &Session) -> i64 {
     batch::newest_input(&session.root, &session.sources).unwrap_or(PdfOptions::default().timestamp)
 }
 
-/// Runs the Easy Read rules once per resource: prints findings and waivers
-/// and returns the resources whose Easy Read versions must not be built.
-fn easy_read_check(session: &Session) -> std::collections::BTreeSet<String> {
-    let policy = wellprint::check::Policy::default();
-    let mut blocked = std::collections::BTreeSet::new();
-    for resource in &session.project.resources {
-        match wellprint::check::check_resource(&session.sources, resource, &policy) {
-            Some(Ok(report)) => {
-                for line in super::check::waived_lines(session, &resource.id.value, &report) {
-                    println!("{line}");
-                }
-                emit(&session.sources, &report.diagnostics());
-                if report.has_errors() {
-                    blocked.insert(resource.id.value.to_string());
-                }
+/// Prints what the Easy Read check (made once per resource when the
+/// project loaded) found in each resource with an Easy Read document among
+/// `jobs`, other than errors: waived findings, warnings and waivers that
+/// waive nothing. Errors stop those documents in the library and are
+/// listed with each failed document (and in `report.json`).
+fn easy_read_check(session: &Session, jobs: &[wellprint::Job<'_>]) {
+    let ids: std::collections::BTreeSet<&str> = jobs
+        .iter()
+        .filter(|j| j.variant == Variant::EasyRead)
+        .map(|j| j.resource.id.value.as_str())
+        .collect();
+    for (id, check) in session.project.easy_read.iter() {
+        if let (true, Ok(report)) = (ids.contains(id), check) {
+            for line in super::check::waived_lines(session, id, report) {
+                println!("{line}");
             }
-            Some(Err(bad)) => {
-                emit(&session.sources, &bad);
-                blocked.insert(resource.id.value.to_string());
-            }
-            None => {}
+            emit(&session.sources, &report.warning_diagnostics());
         }
     }
-    blocked
 }

@@ -40,6 +40,25 @@ impl Session {
     }
 
     fn load_with(args: &CommonArgs, lenient: bool) -> Result<Session, ()> {
+        match Session::try_load(args, lenient) {
+            Ok(session) => {
+                emit(&session.sources, &session.area_warnings());
+                Ok(session)
+            }
+            Err((sources, errors)) => {
+                emit(&sources, &errors);
+                Err(())
+            }
+        }
+    }
+
+    /// Loads like [`Session::load_lenient`] (`lenient`) or
+    /// [`Session::load`], printing nothing: the errors come back with the
+    /// files read, for output such as `check --format json`.
+    pub fn try_load(
+        args: &CommonArgs,
+        lenient: bool,
+    ) -> Result<Session, (Sources, Vec<Diagnostic>)> {
         let root = args.project.clone();
         let mut sources = Sources::new();
         let loaded = if lenient {
@@ -49,24 +68,12 @@ impl Session {
         };
         let (project, broken) = match loaded {
             Ok(p) => p,
-            Err(errors) => {
-                emit(&sources, &errors);
-                return Err(());
-            }
+            Err(errors) => return Err((sources, errors)),
         };
         let fonts = match Fonts::load(&root.join("fonts")) {
             Ok(f) => f,
-            Err(e) => {
-                emit(&sources, &[e]);
-                return Err(());
-            }
+            Err(e) => return Err((sources, vec![e])),
         };
-        let warnings: Vec<Diagnostic> = project
-            .areas
-            .iter()
-            .flat_map(|a| a.warnings.iter().cloned())
-            .collect();
-        emit(&sources, &warnings);
         Ok(Session {
             root,
             sources,
@@ -74,6 +81,16 @@ impl Session {
             fonts,
             broken,
         })
+    }
+
+    /// The warnings of the areas that loaded (a contact tag no resource
+    /// uses).
+    pub fn area_warnings(&self) -> Vec<Diagnostic> {
+        self.project
+            .areas
+            .iter()
+            .flat_map(|a| a.warnings.iter().cloned())
+            .collect()
     }
 
     /// The jobs the arguments select, in a stable order (area, resource,

@@ -30,9 +30,6 @@ pub struct BatchOptions {
     pub threads: usize,
     /// Layout and PDF settings shared by every document.
     pub build: BuildOptions,
-    /// Resources whose Easy Read text failed the Easy Read check: their
-    /// Easy Read documents are not built.
-    pub easy_read_blocked: std::collections::BTreeSet<String>,
     /// Set (by a Ctrl-C handler) to stop the run: jobs not yet started
     /// are not built, jobs in progress finish and write their file whole.
     pub interrupt: Option<Arc<AtomicBool>>,
@@ -214,22 +211,9 @@ fn one(
             return JobResult::new(index, job, e.path, outcome);
         }
     };
-    let blocked = job.variant == crate::model::Variant::EasyRead
-        && options
-            .easy_read_blocked
-            .contains(job.resource.id.value.as_str());
-    let result = if blocked {
-        Err(vec![Diagnostic::error(
-            None,
-            format!(
-                "the Easy Read text of `{}` has errors (listed above), so its Easy Read version is not built",
-                job.resource.id.value
-            ),
-        )
-        .with_hint("fix the sentences named above, or waive a rule for a block with a reason")])
-    } else {
-        crate::build(project, job, fonts, &options.build)
-    };
+    // The library stops an Easy Read document whose text has errors; the
+    // errors name each finding, and the report lists them.
+    let result = crate::build(project, job, fonts, &options.build);
     let outcome = match result {
         Ok(built) => match write::atomic_in_batch(&path, &built.bytes) {
             Ok(()) => {

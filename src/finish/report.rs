@@ -88,6 +88,9 @@ pub struct FailedEntry {
 pub struct DiagnosticEntry {
     /// `"error"` or `"warning"`.
     pub severity: String,
+    /// The Easy Read rule broken (`"sentence-too-long"`), for an Easy Read
+    /// finding; `None` for every other diagnostic.
+    pub rule: Option<String>,
     /// What is wrong.
     pub message: String,
     /// The file, relative to the project folder, if the problem has a place.
@@ -101,7 +104,9 @@ pub struct DiagnosticEntry {
 }
 
 impl DiagnosticEntry {
-    /// Spells out `diag`'s place using `sources`.
+    /// Spells out `diag`'s place using `sources`; an Easy Read finding
+    /// (see [`crate::check::rule_of`]) gets its rule, and its message
+    /// without the `[rule]` prefix.
     pub fn new(sources: &Sources, diag: &Diagnostic) -> Self {
         let (file, line, column) = match &diag.span {
             Some(span) => {
@@ -114,13 +119,18 @@ impl DiagnosticEntry {
             }
             None => (None, None, None),
         };
+        let (rule, message) = match crate::check::rule_of(diag) {
+            Some((rule, message)) => (Some(rule.id().to_owned()), message.to_owned()),
+            None => (None, diag.message.clone()),
+        };
         DiagnosticEntry {
             severity: match diag.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             }
             .to_owned(),
-            message: diag.message.clone(),
+            rule,
+            message,
             file,
             line,
             column,

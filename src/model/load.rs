@@ -97,12 +97,15 @@ pub fn load_project_lenient(
     let (pictures, areas) =
         load_pictures(root, &resources, areas, sources, &mut errors, &mut broken);
     if errors.is_empty() {
+        let policy = crate::check::Policy::default();
+        let easy_read = crate::check::Checks::new(sources, &resources, &policy);
         Ok((
             Project {
                 resources,
                 areas,
                 helplines,
                 pictures,
+                easy_read,
             },
             broken,
         ))

@@ -63,6 +63,9 @@ pub struct Project {
     pub helplines: Vec<Helpline>,
     /// Every picture the resources use, loaded once.
     pub pictures: crate::pictures::Pictures,
+    /// The Easy Read check of every resource, made once when the project
+    /// loads; the build stops an Easy Read document whose text has errors.
+    pub easy_read: crate::check::Checks,
 }
 
 /// A printed product variant.

@@ -121,10 +121,10 @@ fn phone_numbers(plain: &str) -> Vec<(usize, usize)> {
 /// a sentence.
 fn addresses(plain: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut offset = 0;
     for word in plain.split(char::is_whitespace) {
-        let start = offset;
-        offset += word.len() + 1;
+        // Where the word starts in `plain` (white space may be several
+        // bytes long: a no-break space is two).
+        let start = word.as_ptr() as usize - plain.as_ptr() as usize;
         let trimmed = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
         let trimmed_start = trimmed.trim_start_matches('(');
         let lead = trimmed.len() - trimmed_start.len();
@@ -196,5 +196,8 @@ mod tests {
         );
         // Ordinary hyphenated words keep their break.
         assert_eq!(texts("well-being"), ["well-", "being"]);
+        // White space of more than one byte before an address.
+        let pieces = texts("Visit\u{a0}www.example.org\u{2009}or\u{202f}example.org/a-b");
+        assert!(pieces.iter().all(|p| !p.ends_with('-')), "{pieces:?}");
     }
 }

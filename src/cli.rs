@@ -110,8 +110,9 @@ pub struct PrintArgs {
     /// the marks.
     #[arg(long, requires = "marks")]
     pub slug: bool,
-    /// Bleed beyond the trim, e.g. `3mm`, `0.3cm`, `9pt` (default 3mm).
-    #[arg(long, value_name = "LENGTH")]
+    /// Bleed beyond the trim, e.g. `3mm`, `0.3cm`, `9pt` (default 3mm;
+    /// `0mm` for none).
+    #[arg(long, value_name = "LENGTH", value_parser = wellprint::model::Length::zero_or_more)]
     pub bleed: Option<wellprint::model::Length>,
     /// Write PDF/X-4: CMYK colour (black text 100 % K), an output intent
     /// with the bundled FOGRA39-based profile, XMP metadata.

@@ -273,3 +273,13 @@ fn a_zero_or_negative_margin_or_width_is_an_error_at_its_key() {
         assert!(err.contains("cannot print"), "{to}: {err}");
     }
 }
+
+#[test]
+fn bleed_may_be_zero_on_the_command_line_but_not_negative() {
+    let p = TempProject::new().with_area("medway");
+    let (code, stderr) = build(&p, &["--resource", "chime-wallet-card", "--bleed", "0mm"]);
+    assert_eq!(code, Some(0), "--bleed 0mm means no bleed:\n{stderr}");
+    let (code, stderr) = build(&p, &["--resource", "chime-wallet-card", "--bleed=-1mm"]);
+    assert_eq!(code, Some(2), "a negative bleed is refused:\n{stderr}");
+    assert!(stderr.contains("negative"), "{stderr}");
+}

@@ -16,6 +16,17 @@ impl FromStr for Length {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Length::parse(s, false)
+    }
+}
+
+impl Length {
+    /// A length that may be zero (`--bleed 0mm`: no bleed), never negative.
+    pub fn zero_or_more(s: &str) -> Result<Length, String> {
+        Length::parse(s, true)
+    }
+
+    fn parse(s: &str, zero_ok: bool) -> Result<Length, String> {
         let hint = || {
             format!("`{s}` is not a length: write a number and a unit, like \"5mm\" or \"12pt\"")
         };
@@ -28,7 +39,7 @@ impl FromStr for Length {
         if !v.is_finite() {
             return Err(hint());
         }
-        if v <= 0.0 {
+        if v < 0.0 || (v == 0.0 && !zero_ok) {
             return Err(format!(
                 "`{s}` is {} length, which cannot print: write a size above zero, like \"5mm\"",
                 if v < 0.0 { "a negative" } else { "a zero" }

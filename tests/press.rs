@@ -1,0 +1,162 @@
+//! What a print shop's preflight rejects: annotations and actions in a
+//! PDF/X file, near-black text that is not 100 % K, artwork past the
+//! BleedBox.
+
+mod common;
+
+use common::{Example, fonts, job, print_shop_options, render_page};
+use lopdf::{Document, Object, dictionary};
+use wellprint::model::Variant;
+use wellprint::preflight::preflight_document;
+
+/// Every shipped resource × variant × format for Oxfordshire with crop
+/// marks, slug and PDF/X-4.
+fn pdfx_files() -> Vec<(String, Vec<u8>)> {
+    let ex = Example::shipped();
+    let fonts = fonts();
+    let options = print_shop_options();
+    let mut out = Vec::new();
+    for resource in &ex.project.resources {
+        for &variant in resource.variants.keys() {
+            for format in resource.formats_for(variant) {
+                let name = format!("{} {variant:?} {}", resource.id.value, format.name);
+                let job = job(
+                    &ex.project,
+                    resource.id.value.as_str(),
+                    variant,
+                    "oxfordshire",
+                    Some(format.name.as_str()),
+                );
+                let built = wellprint::build(&ex.project, &job, &fonts, &options)
+                    .unwrap_or_else(|_| panic!("{name} builds"));
+                out.push((name, built.bytes));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn pdfx_files_have_no_annotations_and_only_100_percent_k_black_text() {
+    let files = pdfx_files();
+    assert!(files.len() >= 9, "every document: {}", files.len());
+    for (name, bytes) in &files {
+        let doc = Document::load_mem(bytes).expect("parses");
+        for (n, page) in doc.get_pages() {
+            let page = doc.get_dictionary(page).expect("page");
+            assert!(!page.has(b"Annots"), "{name} page {n} has annotations");
+            assert!(!page.has(b"AA"), "{name} page {n} has an action");
+        }
+        let report = preflight_document(&doc).expect("preflight reads it");
+        assert!(report.pdfx.is_some(), "{name} claims PDF/X");
+        let bad: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| matches!(f.check, "black-text" | "annotations"))
+            .collect();
+        assert!(bad.is_empty(), "{name}: {bad:?}");
+    }
+}
+
+/// The card's PDF/X file with its black text turned into K 89.8 % and a
+/// link annotation on page 1: what the files looked like before.
+fn flawed_card() -> Document {
+    let ex = Example::shipped();
+    let job = job(
+        &ex.project,
+        "chime-wallet-card",
+        Variant::Standard,
+        "oxfordshire",
+        None,
+    );
+    let built =
+        wellprint::build(&ex.project, &job, &fonts(), &print_shop_options()).expect("builds");
+    let mut doc = Document::load_mem(&built.bytes).expect("parses");
+    doc.decompress();
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    let mut changed = 0;
+    for &page in &pages {
+        let content = doc.get_page_content(page);
+        let text = String::from_utf8_lossy(&content).into_owned();
+        changed += text.matches("0 0 0 1 k").count();
+        let text = text.replace("0 0 0 1 k", "0 0 0 0.898 k");
+        doc.change_page_content(page, text.into_bytes())
+            .expect("content replaced");
+    }
+    assert!(changed > 0, "the card's text is 0 0 0 1 k");
+    let link = doc.add_object(dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Link",
+        "Rect" => vec![10.into(), 10.into(), 50.into(), 20.into()],
+        "A" => dictionary! { "S" => "URI", "URI" => Object::string_literal("https://example.org") },
+    });
+    let page = doc.get_object_mut(pages[0]).expect("page");
+    page.as_dict_mut()
+        .expect("dictionary")
+        .set("Annots", vec![Object::Reference(link)]);
+    doc
+}
+
+#[test]
+fn preflight_flags_grey_black_text_and_annotations_in_a_pdfx_file() {
+    let report = preflight_document(&flawed_card()).expect("preflight reads it");
+    let checks: Vec<&str> = report.findings.iter().map(|f| f.check).collect();
+    assert!(checks.contains(&"black-text"), "{:?}", report.findings);
+    assert!(checks.contains(&"annotations"), "{:?}", report.findings);
+    let black = report
+        .findings
+        .iter()
+        .find(|f| f.check == "black-text")
+        .expect("black-text");
+    assert!(black.message.contains("K89.8"), "{}", black.message);
+}
+
+#[test]
+fn a2_artwork_with_marks_stays_inside_the_bleed_box() {
+    let ex = Example::shipped();
+    let job = job(
+        &ex.project,
+        "tips-poster",
+        Variant::Standard,
+        "oxfordshire",
+        Some("a2"),
+    );
+    let built =
+        wellprint::build(&ex.project, &job, &fonts(), &print_shop_options()).expect("builds");
+    let report = wellprint::inspect::inspect(&built.bytes).expect("parses");
+    let page = &report.pages[0];
+    let (media, bleed) = (page.media_box, page.bleed_box.expect("BleedBox"));
+    let dpi = 36.0;
+    let px = render_page(&built.bytes, 0, dpi);
+    let to_px = |pt: f64| (pt * f64::from(dpi) / 72.0).round() as usize;
+    // A band 0.5–1.2 mm outside the BleedBox, along the middle half of each
+    // edge (away from the corner marks): nothing may be painted there.
+    let (near, far) = (common::mm(0.5), common::mm(1.2));
+    let mut painted = 0;
+    let mut looked = 0;
+    let height = media.height();
+    for step in 0..40 {
+        let t = 0.25 + 0.5 * f64::from(step) / 40.0;
+        let x_mid = bleed.x0 + t * bleed.width();
+        let y_mid = bleed.y0 + t * bleed.height();
+        let mut points = Vec::new();
+        for d in [near, (near + far) / 2.0, far] {
+            points.push((x_mid - media.x0, height - (bleed.y1 + d - media.y0)));
+            points.push((x_mid - media.x0, height - (bleed.y0 - d - media.y0)));
+            points.push((bleed.x0 - d - media.x0, height - (y_mid - media.y0)));
+            points.push((bleed.x1 + d - media.x0, height - (y_mid - media.y0)));
+        }
+        for (x, y) in points {
+            looked += 1;
+            let [r, g, b] = px.at(to_px(x), to_px(y));
+            if r < 240 || g < 240 || b < 240 {
+                painted += 1;
+            }
+        }
+    }
+    assert!(looked > 400);
+    assert_eq!(
+        painted, 0,
+        "{painted} of {looked} points outside the bleed are painted"
+    );
+}

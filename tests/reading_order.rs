@@ -220,3 +220,29 @@ fn easy_read_row_headings_come_before_their_pictures() {
         assert_eq!(f, h + 2, "{heading}: heading, text, then picture: {e:#?}");
     }
 }
+
+/// The calibration sheet claims PDF/UA, so its note is real content (a
+/// tagged paragraph); only the outlines and targets are artifacts.
+#[test]
+fn calibration_sheet_note_is_tagged() {
+    let p = common::TempProject::new().with_area("oxfordshire");
+    let out = common::run(p.path(), &["sheets", "--area", "oxfordshire", "--out", "s"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = std::fs::read_dir(p.path().join("s"))
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().ends_with("-calibration.pdf"))
+        .expect("a calibration sheet");
+    let bytes = std::fs::read(path).expect("reads");
+    let e = elements(&bytes);
+    assert!(
+        e.iter()
+            .any(|(k, t)| k == "P" && t.contains("wellprint calibration")),
+        "{e:#?}"
+    );
+}

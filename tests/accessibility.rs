@@ -17,30 +17,55 @@ use common::{fonts, load, root};
 
 /// Every resource × variant × area, built for the screen.
 fn screen_pdfs(project: &Project) -> Vec<(String, Vec<u8>, String)> {
+    built_pdfs(project, &BuildOptions::for_target(Target::Screen), false)
+}
+
+/// Every resource × variant × area × format, built as `build` writes the
+/// print files (imposed on their sheets), or with `--pdfx` when `pdfx`.
+fn print_pdfs(project: &Project, pdfx: bool) -> Vec<(String, Vec<u8>, String)> {
+    let mut options = BuildOptions::for_target(Target::Print);
+    if pdfx {
+        options.pdf.pdfx = true;
+        options.pdf.colour = wellprint::render::ColourMode::Cmyk;
+    }
+    built_pdfs(project, &options, true)
+}
+
+/// Builds with `options`: the first format of each resource × variant, or
+/// every format when `every_format`. Each with the text a reader should
+/// hear.
+fn built_pdfs(
+    project: &Project,
+    options: &BuildOptions,
+    every_format: bool,
+) -> Vec<(String, Vec<u8>, String)> {
     let fonts = fonts();
     let mut out = Vec::new();
     for resource in &project.resources {
         for variant in resource.variants.keys() {
             for area in &project.areas {
-                let Some(format) = resource.formats_for(*variant).first() else {
-                    continue;
-                };
-                let job = Job {
-                    resource,
-                    variant: *variant,
-                    area,
-                    format,
-                };
-                let name = format!("{}-{}-{}", area.id.value, resource.id.value, variant);
-                let built = wellprint::build(
-                    project,
-                    &job,
-                    &fonts,
-                    &BuildOptions::for_target(Target::Screen),
-                )
-                .unwrap_or_else(|_| panic!("{name} builds"));
-                let expected = expected_text(project, &job);
-                out.push((name, built.bytes, expected));
+                let formats = resource.formats_for(*variant);
+                let take = if every_format { formats.len() } else { 1 };
+                for format in formats.iter().take(take) {
+                    let job = Job {
+                        resource,
+                        variant: *variant,
+                        area,
+                        format,
+                    };
+                    let name = if every_format {
+                        format!(
+                            "{}-{}-{}-{}",
+                            area.id.value, resource.id.value, variant, format.name
+                        )
+                    } else {
+                        format!("{}-{}-{}", area.id.value, resource.id.value, variant)
+                    };
+                    let built = wellprint::build(project, &job, &fonts, options)
+                        .unwrap_or_else(|_| panic!("{name} builds"));
+                    let expected = expected_text(project, &job);
+                    out.push((name, built.bytes, expected));
+                }
             }
         }
     }
@@ -470,6 +495,23 @@ fn screen_pdfs_are_tagged_in_reading_order() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The print files, imposed on their sheets (DL tri-fold, A5 booklet,
+/// Easy Read folding strip), read in the resource's order too, as default
+/// print files and with `--pdfx`.
+#[test]
+fn print_and_pdfx_pdfs_are_tagged_in_reading_order() {
+    let (_, project) = load(&root());
+    for pdfx in [false, true] {
+        let pdfs = print_pdfs(&project, pdfx);
+        assert!(pdfs.len() > screen_pdfs(&project).len(), "every format");
+        let problems: Vec<String> = pdfs
+            .iter()
+            .flat_map(|(name, bytes, expected)| check(name, bytes, expected))
+            .collect();
+        assert!(problems.is_empty(), "pdfx {pdfx}:\n{}", problems.join("\n"));
+    }
+}
+
 #[test]
 fn screen_pdfs_are_trimmed_and_have_live_links() {
     let (_, project) = load(&root());
@@ -564,16 +606,24 @@ fn card_without_language(project: &Project) -> Vec<u8> {
     out
 }
 
-/// Writes every screen PDF (and the card without a language) to `dir`.
+/// Writes every screen PDF, every default print PDF and every `--pdfx`
+/// PDF (and the card without a language) to `dir`.
 fn write_screen_pdfs(
     project: &Project,
     dir: &std::path::Path,
 ) -> (Vec<std::path::PathBuf>, std::path::PathBuf) {
     let mut paths = Vec::new();
-    for (name, bytes, _) in screen_pdfs(project) {
-        let path = dir.join(format!("{name}.pdf"));
-        std::fs::write(&path, &bytes).expect("write");
-        paths.push(path);
+    let kinds = [
+        ("screen", screen_pdfs(project)),
+        ("print", print_pdfs(project, false)),
+        ("pdfx", print_pdfs(project, true)),
+    ];
+    for (kind, pdfs) in kinds {
+        for (name, bytes, _) in pdfs {
+            let path = dir.join(format!("{name}-{kind}.pdf"));
+            std::fs::write(&path, &bytes).expect("write");
+            paths.push(path);
+        }
     }
     let broken = dir.join("card-without-language.pdf");
     std::fs::write(&broken, card_without_language(project)).expect("write");
@@ -597,7 +647,8 @@ fn pdfua_errors(paths: &[std::path::PathBuf]) -> Option<String> {
     })
 }
 
-/// Runs the `pdfua` checker on every screen PDF: no errors. It must find
+/// Runs the `pdfua` checker on every screen, print and `--pdfx` PDF: no
+/// errors. It must find
 /// the missing language of a broken copy of the card first.
 #[test]
 fn pdfua_checker_finds_no_errors() {
@@ -628,10 +679,11 @@ for path in sys.argv[1:]:
 "#;
 
 /// Runs `page` (PyPI page-validation, a PDF/UA-1 and PDF/A validator
-/// that passes the veraPDF corpus) on every screen PDF: all conform to
-/// PDF/UA-1. It must fail a broken copy of the card first.
+/// that passes the veraPDF corpus) on every screen, default print and
+/// `--pdfx` PDF: all conform to PDF/UA-1. It must fail a broken copy of
+/// the card first.
 #[test]
-fn page_validation_finds_every_screen_pdf_pdf_ua_1_conformant() {
+fn page_validation_finds_every_pdf_pdf_ua_1_conformant() {
     if !checker_installed("page", "page-validation==0.11.0") {
         return;
     }

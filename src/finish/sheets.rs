@@ -15,7 +15,7 @@
 
 use crate::colour::Colour;
 use crate::geom::{Abs, FillRule, LineCap, LineJoin, Point, Size};
-use crate::layout::{FontBook, Frame, FrameItem, Geometry, Group, PathSeg, Shape, Stroke};
+use crate::layout::{FontBook, Frame, FrameItem, Geometry, Group, PathSeg, Role, Shape, Stroke};
 
 use super::label::label;
 
@@ -414,7 +414,12 @@ pub fn calibration(layout: SheetLayout, duplex: Duplex, book: &FontBook) -> Vec<
         Colour::BLACK,
         book,
     ) {
-        front.items.extend(items);
+        // The note is the sheet's content for a screen reader (tagged P);
+        // the cell outlines and targets are measuring marks (artifacts).
+        front.items.push((
+            Point::default(),
+            FrameItem::Group(Group::tagged(Role::P, items)),
+        ));
     }
     vec![front, back]
 }

@@ -265,7 +265,6 @@ impl BlockContext<'_> {
         let x = pic_w + gap;
         let w = self.width - x;
         let (item, pic_h) = pictures::place(self.pictures, picture, pic_w, block)?;
-        laid.items.push((Point::default(), item));
         let mut y = Abs::ZERO;
         if let Some(h) = heading {
             let p = self.set(h, self.spec(TextStyle::Heading), w, block)?;
@@ -281,6 +280,9 @@ impl BlockContext<'_> {
             y += body.size * 0.3;
             y += self.list(items, ink, Point::new(x, y), w, block, &mut laid.items)?;
         }
+        // The picture is read after its heading and text (it does not
+        // overlap them, so painting it last changes nothing on paper).
+        laid.items.push((Point::default(), item));
         laid.height = y.max(pic_h);
         Ok(())
     }

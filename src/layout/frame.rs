@@ -70,6 +70,12 @@ pub struct Group {
     /// Natural language of the group's text (BCP 47, `cy`), when it differs
     /// from the document's.
     pub lang: Option<String>,
+    /// Where the group's content comes in reading order, when that differs
+    /// from painting order: a panel imposed on a folding sheet carries its
+    /// panel number (0 = cover), so the structure tree reads panels in
+    /// order whatever sheet and slot they are printed on. `None`: the
+    /// enclosing group's place.
+    pub reading: Option<usize>,
 }
 
 impl Group {
@@ -81,6 +87,7 @@ impl Group {
             alt: None,
             role: None,
             lang: None,
+            reading: None,
         }
     }
 
@@ -105,7 +112,8 @@ impl Group {
 /// one-to-one onto PDF standard structure types.
 ///
 /// Reading order is the order of roled groups in the frame (depth first),
-/// which layout keeps in the resource's source order.
+/// which layout keeps in the resource's source order; imposed panels are
+/// put back in reading order by their [`Group::reading`] number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Role {
     /// Top-level heading (the title).

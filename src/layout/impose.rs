@@ -109,7 +109,8 @@ pub fn fold(panels: Vec<Frame>, fold: Fold) -> Vec<Frame> {
 }
 
 /// Places panels side by side on sheets, each clipped to its panel (plus
-/// the bleed on the sheet's outer edges).
+/// the bleed on the sheet's outer edges). Each panel keeps its reading
+/// number ([`Group::reading`]) so the tags read panels in order.
 fn sheets(panels: Vec<Frame>, order: &[&[usize]]) -> Vec<Frame> {
     let Some(first) = panels.first() else {
         return panels;
@@ -132,7 +133,10 @@ fn sheets(panels: Vec<Frame>, order: &[&[usize]]) -> Vec<Frame> {
                         clip: Some(Size::new(panel.w + left + right, panel.h + bleed * 2.0)),
                         ..Group::plain(vec![(
                             Point::new(left, bleed),
-                            FrameItem::Group(Group::plain(p.items.clone())),
+                            FrameItem::Group(Group {
+                                reading: Some(index),
+                                ..Group::plain(p.items.clone())
+                            }),
                         )])
                     }),
                 ));

@@ -262,12 +262,7 @@ impl PageWriter<'_> {
                     image::write(&mut self.ops, self.space, at, i, id);
                 }
                 FrameItem::Group(g) => {
-                    self.tags.enter(
-                        g.role.as_ref(),
-                        g.alt.as_ref(),
-                        g.lang.as_ref(),
-                        &mut self.ops,
-                    );
+                    self.tags.enter(g, &mut self.ops);
                     if let Some(clip) = g.clip {
                         self.tags.close(&mut self.ops);
                         self.ops.push(Op::SaveGraphicsState);

@@ -6,7 +6,9 @@
 //! `/<Type> <</MCID n>> BDC … EMC` (or `/Artifact BMC … EMC` for decoration)
 //! and records the structure element it belongs to. [`finish`] then writes
 //! those elements as a tree in reading order (the order of the roled groups
-//! in the frames) and ties every MCID and annotation back to its element
+//! in the frames, with the panels of a folding sheet put back in panel
+//! order by their [`Group::reading`] number, whatever page and slot they
+//! are printed on) and ties every MCID and annotation back to its element
 //! through the ParentTree.
 //!
 //! Rules: content attaches to the nearest enclosing roled group if that role
@@ -19,7 +21,7 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use printpdf::{DictItem, Op};
 
-use crate::layout::Role;
+use crate::layout::{Group, Role};
 
 use super::post::text_string;
 
@@ -29,6 +31,9 @@ struct Node {
     role: Role,
     alt: Option<String>,
     lang: Option<String>,
+    /// The reading number of the panel the element is on (0 when not
+    /// imposed): siblings are written in this order, stably.
+    reading: usize,
     kids: Vec<Kid>,
 }
 
@@ -59,6 +64,8 @@ struct Context {
     parent: usize,
     content: Option<usize>,
     artifact: bool,
+    /// The reading number new elements get ([`Group::reading`]).
+    reading: usize,
 }
 
 /// What the open marked-content sequence is.
@@ -90,6 +97,7 @@ impl Tagger {
                 role: Role::P,
                 alt: None,
                 lang: None,
+                reading: 0,
                 kids: Vec::new(),
             }],
             mcids: Vec::new(),
@@ -107,6 +115,7 @@ impl Tagger {
             parent: 0,
             content: None,
             artifact: false,
+            reading: 0,
         }];
         self.open = None;
     }
@@ -121,19 +130,17 @@ impl Tagger {
             parent: 0,
             content: None,
             artifact: false,
+            reading: 0,
         })
     }
 
-    /// Enters a group (with its role, alternative text and language).
-    pub(super) fn enter(
-        &mut self,
-        role: Option<&Role>,
-        alt: Option<&String>,
-        lang: Option<&String>,
-        ops: &mut Vec<Op>,
-    ) {
-        let top = self.top();
-        let context = match role {
+    /// Enters a group (with its role, alternative text, language and
+    /// reading number).
+    pub(super) fn enter(&mut self, group: &Group, ops: &mut Vec<Op>) {
+        let mut top = self.top();
+        top.reading = group.reading.unwrap_or(top.reading);
+        let (alt, lang) = (group.alt.as_ref(), group.lang.as_ref());
+        let context = match group.role.as_ref() {
             None => top,
             Some(_) if top.artifact => top,
             Some(Role::Artifact) => Context {
@@ -148,6 +155,7 @@ impl Tagger {
                     role: role.clone(),
                     alt: alt.cloned(),
                     lang: lang.cloned(),
+                    reading: top.reading,
                     kids: Vec::new(),
                 });
                 self.nodes[top.parent].kids.push(Kid::Node(id));
@@ -156,6 +164,7 @@ impl Tagger {
                     parent: id,
                     content: holds_content.then_some(id),
                     artifact: false,
+                    reading: top.reading,
                 }
             }
         };
@@ -247,9 +256,24 @@ impl Tagger {
     }
 }
 
+/// Puts every element's child elements in reading order: by the reading
+/// number of their panel, keeping painting order within a panel (a stable
+/// sort, so a document that is not imposed keeps its order).
+fn into_reading_order(nodes: &mut [Node]) {
+    let reading: Vec<usize> = nodes.iter().map(|n| n.reading).collect();
+    for node in nodes.iter_mut() {
+        let own = node.reading;
+        node.kids.sort_by_key(|kid| match kid {
+            Kid::Node(k) => reading.get(*k).copied().unwrap_or(own),
+            Kid::Mcid { .. } | Kid::Annot { .. } => own,
+        });
+    }
+}
+
 /// Writes the structure tree, ParentTree, MarkInfo, page `/StructParents`
 /// and `/Tabs /S` and link annotations into `doc`.
-pub(super) fn finish(doc: &mut Document, tagger: Tagger) {
+pub(super) fn finish(doc: &mut Document, mut tagger: Tagger) {
+    into_reading_order(&mut tagger.nodes);
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let root_id = doc.new_object_id();
     let ids: Vec<ObjectId> = tagger.nodes.iter().map(|_| doc.new_object_id()).collect();

@@ -1,0 +1,248 @@
+//! The structure tree of imposed print files reads in the resource's order
+//! (panels in panel order, whatever sheet they are printed on), and in
+//! Easy Read rows each heading comes before its picture.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use wellprint::model::Variant;
+
+use common::{load, root};
+
+/// The top-level elements of the tree in order: type, and their text (or
+/// Alt for figures).
+fn elements(bytes: &[u8]) -> Vec<(String, String)> {
+    let doc = Document::load_mem(bytes).expect("loads");
+    let pages: BTreeMap<ObjectId, usize> = doc
+        .get_pages()
+        .into_values()
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    let report = wellprint::inspect::inspect(bytes).expect("inspects");
+    let mut by_mcid: BTreeMap<(usize, i64), String> = BTreeMap::new();
+    for (p, page) in report.pages.iter().enumerate() {
+        for run in page.text.iter().filter(|r| !r.artifact) {
+            if let Some(m) = run.mcid {
+                by_mcid.entry((p, m)).or_default().push_str(&run.text);
+            }
+        }
+    }
+    let catalog = doc.catalog().expect("catalog");
+    let root = dict(&doc, catalog.get(b"StructTreeRoot").expect("tree"));
+    let document = dict(&doc, root.get(b"K").expect("K"));
+    let mut out = Vec::new();
+    for kid in document.get(b"K").and_then(Object::as_array).expect("kids") {
+        let d = dict(&doc, kid);
+        let kind = name(d, b"S");
+        let mut text = String::new();
+        collect(&doc, d, &pages, &by_mcid, &mut text);
+        if kind == "Figure" {
+            text = string(d, b"Alt");
+        }
+        out.push((kind, text));
+    }
+    out
+}
+
+fn collect(
+    doc: &Document,
+    d: &Dictionary,
+    pages: &BTreeMap<ObjectId, usize>,
+    by_mcid: &BTreeMap<(usize, i64), String>,
+    out: &mut String,
+) {
+    let kids = d
+        .get(b"K")
+        .and_then(Object::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for kid in &kids {
+        let k = dict(doc, kid);
+        if name(k, b"Type") == "MCR" {
+            let page = k
+                .get(b"Pg")
+                .and_then(Object::as_reference)
+                .ok()
+                .and_then(|p| pages.get(&p).copied())
+                .expect("page");
+            let mcid = k.get(b"MCID").and_then(Object::as_i64).expect("MCID");
+            out.push_str(by_mcid.get(&(page, mcid)).map_or("", String::as_str));
+        } else if name(k, b"Type") == "StructElem" {
+            collect(doc, k, pages, by_mcid, out);
+        }
+    }
+}
+
+fn dict<'a>(doc: &'a Document, o: &'a Object) -> &'a Dictionary {
+    match o {
+        Object::Reference(id) => doc
+            .get_object(*id)
+            .and_then(Object::as_dict)
+            .expect("dictionary"),
+        Object::Dictionary(d) => d,
+        other => panic!("expected a dictionary, got {other:?}"),
+    }
+}
+
+fn name(d: &Dictionary, key: &[u8]) -> String {
+    d.get(key)
+        .and_then(Object::as_name)
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default()
+}
+
+fn string(d: &Dictionary, key: &[u8]) -> String {
+    match d.get(key) {
+        Ok(Object::String(b, _)) if b.starts_with(&[0xFE, 0xFF]) => {
+            let units: Vec<u16> = b[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        Ok(Object::String(b, _)) => String::from_utf8_lossy(b).into_owned(),
+        _ => String::new(),
+    }
+}
+
+/// Where the first element whose text contains `needle` is.
+fn position(elements: &[(String, String)], needle: &str) -> usize {
+    elements
+        .iter()
+        .position(|(_, t)| t.contains(needle))
+        .unwrap_or_else(|| panic!("\"{needle}\" not in {elements:#?}"))
+}
+
+/// Asserts the needles come in this order in the tree.
+fn in_order(what: &str, elements: &[(String, String)], needles: &[&str]) {
+    let at: Vec<usize> = needles.iter().map(|n| position(elements, n)).collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "{what}: {needles:?} at {at:?} in {elements:#?}"
+    );
+}
+
+/// The Easy Read folding strip is printed C H I M / (back) Samaritans,
+/// contacts, E, M reversed; the tree reads cover, C, H, I, M, E, contacts,
+/// Samaritans.
+#[test]
+fn easy_read_strip_reads_panels_in_order() {
+    let (sources, project) = load(&root());
+    let built = common::build(
+        &sources,
+        &project,
+        "chime-wallet-card",
+        Variant::EasyRead,
+        "oxfordshire",
+    )
+    .expect("builds");
+    let e = elements(&built.bytes);
+    in_order(
+        "strip",
+        &e,
+        &[
+            "CHIME",
+            "Connection",
+            "Hope",
+            "Identity",
+            "Meaning",
+            "Empowerment",
+            "Oxford Recovery College",
+            "Samaritans",
+        ],
+    );
+}
+
+/// The DL tri-fold and the A5 booklet start with their title (not the
+/// flap or the back page) and end with the prepared-by line.
+#[test]
+fn folded_leaflets_read_from_the_cover() {
+    let (sources, project) = load(&root());
+    for format in ["dl", "a5-booklet"] {
+        let built = common::build_format(
+            &sources,
+            &project,
+            "wellbeing-leaflet",
+            Variant::Standard,
+            "oxfordshire",
+            Some(format),
+        )
+        .expect("builds");
+        let e = elements(&built.bytes);
+        assert_eq!(
+            e.first().map(|(k, _)| k.as_str()),
+            Some("H1"),
+            "{format}: {e:#?}"
+        );
+        let levels: Vec<u32> = e
+            .iter()
+            .filter_map(|(k, _)| k.strip_prefix('H')?.parse().ok())
+            .collect();
+        assert!(
+            levels.windows(2).all(|w| w[1] <= w[0] + 1),
+            "{format}: headings skip a level: {levels:?}"
+        );
+    }
+}
+
+/// In Easy Read rows the heading comes first, then its text, then the
+/// picture: heading navigation lands before the picture.
+#[test]
+fn easy_read_row_headings_come_before_their_pictures() {
+    let (sources, project) = load(&root());
+    let built = common::build(
+        &sources,
+        &project,
+        "chime-wallet-card",
+        Variant::EasyRead,
+        "oxfordshire",
+    )
+    .expect("builds");
+    let e = elements(&built.bytes);
+    for (heading, alt) in [
+        ("Connection", "Two people together"),
+        ("Hope", "A lit candle"),
+        ("Identity", "A person"),
+        ("Meaning", "A small plant growing"),
+        ("Empowerment", "A strong arm"),
+    ] {
+        let h = e
+            .iter()
+            .position(|(k, t)| k.starts_with('H') && t.contains(heading))
+            .unwrap_or_else(|| panic!("no heading {heading}: {e:#?}"));
+        let f = e
+            .iter()
+            .position(|(k, t)| k == "Figure" && t == alt)
+            .unwrap_or_else(|| panic!("no figure {alt}: {e:#?}"));
+        assert_eq!(f, h + 2, "{heading}: heading, text, then picture: {e:#?}");
+    }
+}
+
+/// The calibration sheet claims PDF/UA, so its note is real content (a
+/// tagged paragraph); only the outlines and targets are artifacts.
+#[test]
+fn calibration_sheet_note_is_tagged() {
+    let p = common::TempProject::new().with_area("oxfordshire");
+    let out = common::run(p.path(), &["sheets", "--area", "oxfordshire", "--out", "s"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = std::fs::read_dir(p.path().join("s"))
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().ends_with("-calibration.pdf"))
+        .expect("a calibration sheet");
+    let bytes = std::fs::read(path).expect("reads");
+    let e = elements(&bytes);
+    assert!(
+        e.iter()
+            .any(|(k, t)| k == "P" && t.contains("wellprint calibration")),
+        "{e:#?}"
+    );
+}

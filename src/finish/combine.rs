@@ -178,8 +178,17 @@ pub fn combine(
         author: String::new(),
         lang: "en-GB".to_owned(),
     });
+    // The resource's title and subject name the first area: say what the
+    // file holds instead.
+    let names: Vec<&str> = areas.iter().map(|a| a.name.as_str()).collect();
+    let (resource, variant, format) = group.key();
     let meta = Metadata {
-        title: format!("{} — {} areas", meta.title, areas.len()),
+        title: format!("{resource} ({variant}, {format}) — {} areas", areas.len()),
+        subject: format!(
+            "{} pages for each area, in this order: {}",
+            per_area.unwrap_or(0),
+            names.join(", ")
+        ),
         ..meta
     };
     let bytes = crate::render_frames(&frames, &meta, fonts, &options.pdf);

@@ -161,7 +161,11 @@ pub fn combine(
             crate::lay_out_with_metadata(project, job, fonts, options).map_err(fail)?;
         let expected = *per_area.get_or_insert(area_frames.len());
         if area_frames.len() != expected {
-            return Err(fail(vec![page_count_error(job, expected, area_frames.len())]));
+            return Err(fail(vec![page_count_error(
+                job,
+                expected,
+                area_frames.len(),
+            )]));
         }
         crate::slug_job(job, &mut area_frames, fonts, &options.pdf);
         areas.push(AreaPages {

@@ -97,6 +97,13 @@ pub struct BuildArgs {
     /// Both are tagged for screen readers.
     #[arg(long = "for", value_enum, default_value = "print")]
     pub target: TargetArg,
+    /// Also write one PDF per resource, variant and format with every
+    /// selected area in area id order, the same number of pages for each
+    /// and a bookmark per area, for print shops' variable-data jobs:
+    /// OUT/combined/<resource>-<variant>-<N>pp.pdf (N pages per area).
+    /// Print files only.
+    #[arg(long)]
+    pub combine: bool,
 }
 
 /// What a print shop wants.

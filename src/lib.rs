@@ -239,16 +239,7 @@ pub fn build(
 ) -> SourceResult<Built> {
     easy_read_gate(project, job)?;
     let (doc, mut frames) = resolve_and_lay_out(project, job, fonts, options)?;
-    if options.pdf.marks.is_some_and(|m| m.slug) {
-        let text = format!(
-            "{} · {} · {} · {}",
-            job.resource.id.value,
-            job.area.id.value,
-            job.variant,
-            render::iso_date(options.pdf.timestamp)
-        );
-        finish::slug(&mut frames, &text, &fonts.book, &options.pdf);
-    }
+    slug_job(job, &mut frames, fonts, &options.pdf);
     let meta = Metadata {
         title: doc.title,
         subject: doc.subject,
@@ -310,6 +301,21 @@ pub fn lay_out_with_metadata(
         lang: doc.lang,
     };
     Ok((meta, frames))
+}
+
+/// With `--slug` (marks with a slug): adds the slug line (resource, area,
+/// variant, date) below the marks of each of `job`'s pages.
+pub fn slug_job(job: &Job, frames: &mut [Frame], fonts: &Fonts, options: &PdfOptions) {
+    if options.marks.is_some_and(|m| m.slug) {
+        let text = format!(
+            "{} · {} · {} · {}",
+            job.resource.id.value,
+            job.area.id.value,
+            job.variant,
+            render::iso_date(options.timestamp)
+        );
+        finish::slug(frames, &text, &fonts.book, options);
+    }
 }
 
 /// Renders frames made elsewhere (card sheets, calibration pages) with the

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use wellprint::diag::Diagnostic;
 use wellprint::finish::batch::{self, BatchOptions, Failure, JobResult, Outcome};
-use wellprint::finish::{output_path, write};
+use wellprint::finish::{combine, output_path, write};
 use wellprint::model::Variant;
 use wellprint::{BuildOptions, Target, render::PdfOptions};
 
@@ -46,6 +46,14 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
             .with_hint(
                 "a screen PDF is trimmed and RGB; build the print version separately (--for print)",
             )],
+        );
+        return ExitCode::from(exit::BAD_INPUT);
+    }
+    if target == Target::Screen && args.combine {
+        emit(
+            &session.sources,
+            &[Diagnostic::error(None, "--combine cannot be used with --for screen")
+                .with_hint("a combined file is for the print shop; screen readers get one file per area (build without --combine)")],
         );
         return ExitCode::from(exit::BAD_INPUT);
     }
@@ -103,13 +111,18 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     progress.finish();
     let elapsed = started.elapsed();
 
-    let report = batch::report(
+    let mut report = batch::report(
         &session.project,
         &session.sources,
         &results,
         &args.out,
         timestamp,
     );
+    let combined = (args.combine && !options.interrupted())
+        .then(|| combine_all(&session, args, &jobs, &options));
+    if let Some(c) = &combined {
+        report.combined = Some(combine::report_entries(&session.sources, c, &args.out));
+    }
     let report_written = write_report(&session, &report_path, &report.to_json());
 
     summary(
@@ -129,16 +142,83 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
             }
         )
     });
-    if options.interrupted() {
-        ExitCode::from(interrupt::EXIT_CODE)
-    } else if failed.is_empty() && report_written {
-        ExitCode::from(exit::OK)
+    let code = if failed.is_empty() && report_written {
+        exit::OK
     } else if failed.len() == results.len() && input_only {
         // Nothing could be built and the input says why: fix it first.
-        ExitCode::from(exit::BAD_INPUT)
+        exit::BAD_INPUT
     } else {
-        ExitCode::from(exit::FAILED)
+        exit::FAILED
+    };
+    // Combined files: 1 if some were not written, 2 if none was.
+    let combined_code = match &combined {
+        Some(c) if c.iter().all(|r| r.is_written()) => exit::OK,
+        Some(c) if c.iter().any(|r| r.is_written()) => exit::FAILED,
+        Some(_) => exit::BAD_INPUT,
+        None => exit::OK,
+    };
+    if options.interrupted() {
+        ExitCode::from(interrupt::EXIT_CODE)
+    } else {
+        ExitCode::from(code.max(combined_code))
     }
+}
+
+/// `--combine`: writes the combined files, one line each; prints why any
+/// was not written.
+fn combine_all(
+    session: &Session,
+    args: &BuildArgs,
+    jobs: &[wellprint::Job<'_>],
+    options: &BatchOptions,
+) -> Vec<combine::CombineResult> {
+    let broken: Vec<String> = session
+        .broken
+        .iter()
+        .filter(|a| args.common.area.is_empty() || args.common.area.contains(&a.id))
+        .map(|a| a.id.clone())
+        .collect();
+    let lock = Mutex::new(());
+    let results = combine::write_all(
+        &session.project,
+        jobs,
+        &broken,
+        &session.fonts,
+        &options.build,
+        &args.out,
+        &|r| {
+            let _guard = lock.lock();
+            if let combine::CombineOutcome::Written {
+                path,
+                pages_per_area,
+                areas,
+                bytes,
+                ..
+            } = &r.outcome
+            {
+                println!(
+                    "wrote {} ({} areas × {pages_per_area} pages, {} KB)",
+                    path.display(),
+                    areas.len(),
+                    bytes.div_ceil(1024)
+                );
+            }
+        },
+    );
+    for r in &results {
+        if let combine::CombineOutcome::Failed { area, errors } = &r.outcome {
+            let why = match area {
+                Some(a) => format!("area `{a}` failed"),
+                None => "it could not be written".to_owned(),
+            };
+            eprintln!(
+                "\n✗ no combined file for {} {} ({}): {why}",
+                r.resource, r.variant, r.format
+            );
+            emit(&session.sources, errors);
+        }
+    }
+    results
 }
 
 /// Writes `report.json`, or removes the one an earlier run left; prints why

@@ -328,6 +328,7 @@ pub fn report(
         },
         built,
         failed,
+        combined: None,
     }
 }
 

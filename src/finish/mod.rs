@@ -3,6 +3,7 @@
 //! beside crop marks, and cards imposed on sheets.
 
 pub mod batch;
+pub mod combine;
 mod label;
 pub mod report;
 pub mod sheets;

@@ -24,6 +24,60 @@ pub struct Report {
     pub built: Vec<BuiltEntry>,
     /// Every document that could not be made, in job order.
     pub failed: Vec<FailedEntry>,
+    /// With `build --combine` only: the combined files, one per resource ×
+    /// variant × format, written or not, in job order (see
+    /// [`super::combine`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub combined: Option<Vec<CombinedEntry>>,
+}
+
+/// One combined file (`build --combine`): every area's pages in one PDF.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CombinedEntry {
+    /// Path relative to the output folder, with `/`
+    /// (`"combined/chime-wallet-card-standard-2pp.pdf"`); `None` when the
+    /// file was not made (its name holds the pages per area).
+    pub path: Option<String>,
+    /// Resource id.
+    pub resource: String,
+    /// Variant name.
+    pub variant: String,
+    /// Format name.
+    pub format: String,
+    /// Pages for each area, the same for all (0 when not made).
+    pub pages_per_area: usize,
+    /// Pages in the file: areas × pages per area (0 when not made).
+    pub pages: usize,
+    /// File size in bytes (0 when not written).
+    pub bytes: u64,
+    /// SHA-256 of the file, lower-case hex (empty when not written).
+    pub sha256: String,
+    /// The areas in page order, with their first page (each has a
+    /// bookmark there); empty when not made.
+    pub areas: Vec<CombinedArea>,
+    /// Why the file was not written: the area at fault, and its errors.
+    pub failed: Option<CombinedFailure>,
+}
+
+/// Where one area starts in a combined file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CombinedArea {
+    /// Area id.
+    pub area: String,
+    /// The area's name (the bookmark's title).
+    pub name: String,
+    /// Its first page, 1-based.
+    pub first_page: usize,
+}
+
+/// Why a combined file was not written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CombinedFailure {
+    /// The area at fault (its id), or `None` when the file was made but
+    /// could not be written.
+    pub area: Option<String>,
+    /// What went wrong.
+    pub errors: Vec<DiagnosticEntry>,
 }
 
 /// Counts over the run.

@@ -1,0 +1,502 @@
+//! One file for the print shop: every selected area's copy of a resource ×
+//! variant × format in one PDF, areas in id order, the same number of
+//! pages for each (a variable-data job with a fixed number of pages per
+//! record), and a bookmark (outline entry) per area on its first page.
+//!
+//! Each area is laid out as in a normal build ([`crate::lay_out_with_metadata`],
+//! with the same slug line), then every area's frames are rendered together
+//! by [`crate::render_frames`], so the file is tagged like any other: one
+//! structure tree that reads the areas in page order. The outline is added
+//! afterwards with lopdf.
+
+use std::path::{Path, PathBuf};
+
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+
+use super::{OutsideOut, inside};
+use crate::diag::Diagnostic;
+use crate::layout::Frame;
+use crate::model::{Project, Variant};
+use crate::render::Metadata;
+use crate::{BuildOptions, Fonts, Job};
+
+/// The folder below the output folder that holds combined files.
+pub const FOLDER: &str = "combined";
+
+/// The jobs of one combined file: one resource × variant × format, one job
+/// per area, in area id order.
+#[derive(Debug, Clone)]
+pub struct Group<'a> {
+    /// The areas' jobs, in area id order.
+    pub jobs: Vec<Job<'a>>,
+}
+
+impl Group<'_> {
+    /// The first job (every job shares its resource, variant and format).
+    fn first(&self) -> Option<&Job<'_>> {
+        self.jobs.first()
+    }
+
+    /// Resource id, variant and format name, for messages and the report.
+    pub fn key(&self) -> (String, Variant, String) {
+        match self.first() {
+            Some(j) => (
+                j.resource.id.value.to_string(),
+                j.variant,
+                j.format.name.to_string(),
+            ),
+            None => (String::new(), Variant::Standard, String::new()),
+        }
+    }
+
+    /// Whether the group's format is its variant's first (no format in the
+    /// file name).
+    fn is_default_format(&self) -> bool {
+        self.first().is_some_and(Job::is_default_format)
+    }
+}
+
+/// `jobs` grouped by resource × variant × format (in the order each first
+/// appears), each group's areas sorted by id.
+pub fn groups<'a>(jobs: &[Job<'a>]) -> Vec<Group<'a>> {
+    let mut out: Vec<Group<'a>> = Vec::new();
+    for job in jobs {
+        let same = |g: &&mut Group<'a>| {
+            g.first().is_some_and(|f| {
+                f.resource.id.value == job.resource.id.value
+                    && f.variant == job.variant
+                    && f.format == job.format
+            })
+        };
+        match out.iter_mut().find(same) {
+            Some(g) => g.jobs.push(*job),
+            None => out.push(Group { jobs: vec![*job] }),
+        }
+    }
+    for g in &mut out {
+        g.jobs
+            .sort_by(|a, b| a.area.id.value.as_str().cmp(b.area.id.value.as_str()));
+    }
+    out
+}
+
+/// `out/combined/<resource>-<variant>[-<format>]-<n>pp.pdf`, the format
+/// named as in [`super::output_path`] (only when not the variant's first),
+/// `n` the pages per area; checked by [`inside`].
+pub fn combined_path(
+    out: &Path,
+    group: &Group<'_>,
+    pages_per_area: usize,
+) -> Result<PathBuf, OutsideOut> {
+    let (resource, variant, format) = group.key();
+    let suffix = if group.is_default_format() {
+        String::new()
+    } else {
+        format!("-{format}")
+    };
+    let file = format!(
+        "{resource}-{}{suffix}-{pages_per_area}pp.pdf",
+        variant.name()
+    );
+    inside(out, &[FOLDER, &file])
+}
+
+/// Where one area's pages start in a combined file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaPages {
+    /// Area id.
+    pub area: String,
+    /// The area's printed name (the bookmark's title).
+    pub name: String,
+    /// The area's first page, 1-based.
+    pub first_page: usize,
+}
+
+/// A combined file, made but not yet written.
+#[derive(Debug, Clone)]
+pub struct Combined {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// Pages for each area (the same for every area).
+    pub pages_per_area: usize,
+    /// The areas in page order.
+    pub areas: Vec<AreaPages>,
+}
+
+impl Combined {
+    /// Pages in the file.
+    pub fn pages(&self) -> usize {
+        self.pages_per_area * self.areas.len()
+    }
+}
+
+/// Why a combined file was not made: the area at fault, and what is wrong.
+#[derive(Debug, Clone)]
+pub struct AreaFailure {
+    /// The area's id.
+    pub area: String,
+    /// What went wrong.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Lays out every area of `group`, renders them into one PDF with a
+/// bookmark per area. Fails, naming the area, if an area cannot be laid
+/// out or has a different page count from the first.
+pub fn combine(
+    project: &Project,
+    group: &Group<'_>,
+    fonts: &Fonts,
+    options: &BuildOptions,
+) -> Result<Combined, AreaFailure> {
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut areas = Vec::new();
+    let mut first_meta: Option<Metadata> = None;
+    let mut per_area = None;
+    for job in &group.jobs {
+        let fail = |errors| AreaFailure {
+            area: job.area.id.value.to_string(),
+            errors,
+        };
+        let (meta, mut area_frames) =
+            crate::lay_out_with_metadata(project, job, fonts, options).map_err(fail)?;
+        let expected = *per_area.get_or_insert(area_frames.len());
+        if area_frames.len() != expected {
+            return Err(fail(vec![page_count_error(
+                job,
+                expected,
+                area_frames.len(),
+            )]));
+        }
+        crate::slug_job(job, &mut area_frames, fonts, &options.pdf);
+        areas.push(AreaPages {
+            area: job.area.id.value.to_string(),
+            name: job.area.name.value.clone(),
+            first_page: frames.len() + 1,
+        });
+        frames.extend(area_frames);
+        first_meta.get_or_insert(meta);
+    }
+    let meta = first_meta.unwrap_or_else(|| Metadata {
+        title: String::new(),
+        subject: String::new(),
+        author: String::new(),
+        lang: "en-GB".to_owned(),
+    });
+    // The resource's title and subject name the first area: say what the
+    // file holds instead.
+    let names: Vec<&str> = areas.iter().map(|a| a.name.as_str()).collect();
+    let (resource, variant, format) = group.key();
+    let meta = Metadata {
+        title: format!("{resource} ({variant}, {format}) — {} areas", areas.len()),
+        subject: format!(
+            "{} pages for each area, in this order: {}",
+            per_area.unwrap_or(0),
+            names.join(", ")
+        ),
+        ..meta
+    };
+    let bytes = crate::render_frames(&frames, &meta, fonts, &options.pdf);
+    let bytes = with_outline(&bytes, &areas).map_err(|why| AreaFailure {
+        area: areas.first().map(|a| a.area.clone()).unwrap_or_default(),
+        errors: vec![Diagnostic::error(
+            None,
+            format!("cannot add the bookmarks: {why}"),
+        )],
+    })?;
+    Ok(Combined {
+        bytes,
+        pages_per_area: per_area.unwrap_or(0),
+        areas,
+    })
+}
+
+/// What became of one combined file.
+#[derive(Debug, Clone)]
+pub struct CombineResult {
+    /// Resource id.
+    pub resource: String,
+    /// Variant.
+    pub variant: Variant,
+    /// Format name.
+    pub format: String,
+    /// Written, or why not.
+    pub outcome: CombineOutcome,
+}
+
+/// Written, or why not.
+#[derive(Debug, Clone)]
+pub enum CombineOutcome {
+    /// The file was written.
+    Written {
+        /// Where.
+        path: PathBuf,
+        /// Pages for each area.
+        pages_per_area: usize,
+        /// The areas in page order.
+        areas: Vec<AreaPages>,
+        /// File size in bytes.
+        bytes: u64,
+        /// SHA-256 of the file, lower-case hex.
+        sha256: String,
+    },
+    /// Not written (no partial file is left).
+    Failed {
+        /// The area at fault (`None`: the file could not be written).
+        area: Option<String>,
+        /// What went wrong.
+        errors: Vec<Diagnostic>,
+    },
+}
+
+impl CombineResult {
+    /// Whether the file was written.
+    pub fn is_written(&self) -> bool {
+        matches!(self.outcome, CombineOutcome::Written { .. })
+    }
+}
+
+/// Makes and writes (atomically) the combined file of each group of
+/// `jobs` below `out`, in parallel, handing each result to `done` as it
+/// is finished. `broken` are the ids of selected area files that did not
+/// load: every group fails on the first of them (in id order), since the
+/// file would lack that area.
+pub fn write_all(
+    project: &Project,
+    jobs: &[Job<'_>],
+    broken: &[String],
+    fonts: &Fonts,
+    options: &BuildOptions,
+    out: &Path,
+    done: &(dyn Fn(&CombineResult) + Sync),
+) -> Vec<CombineResult> {
+    use rayon::prelude::*;
+    let mut broken = broken.to_vec();
+    broken.sort();
+    groups(jobs)
+        .par_iter()
+        .map(|group| {
+            let (resource, variant, format) = group.key();
+            let outcome = match broken.first() {
+                Some(area) => CombineOutcome::Failed {
+                    area: Some(area.clone()),
+                    errors: vec![
+                        Diagnostic::error(
+                            None,
+                            format!("the area file of `{area}` has mistakes (listed above), so its pages are missing"),
+                        )
+                        .with_hint("fix the area file, or leave the area out with --area"),
+                    ],
+                },
+                None => make_and_write(project, group, fonts, options, out),
+            };
+            let result = CombineResult {
+                resource,
+                variant,
+                format,
+                outcome,
+            };
+            done(&result);
+            result
+        })
+        .collect()
+}
+
+/// [`combine`], then the atomic write.
+fn make_and_write(
+    project: &Project,
+    group: &Group<'_>,
+    fonts: &Fonts,
+    options: &BuildOptions,
+    out: &Path,
+) -> CombineOutcome {
+    let combined = match combine(project, group, fonts, options) {
+        Ok(c) => c,
+        Err(f) => {
+            return CombineOutcome::Failed {
+                area: Some(f.area),
+                errors: f.errors,
+            };
+        }
+    };
+    let failed = |errors| CombineOutcome::Failed { area: None, errors };
+    let path = match combined_path(out, group, combined.pages_per_area) {
+        Ok(p) => p,
+        Err(e) => return failed(vec![e.diagnostic()]),
+    };
+    if let Err(e) = super::write::atomic(&path, &combined.bytes) {
+        return failed(vec![
+            Diagnostic::error(
+                None,
+                format!(
+                    "cannot write `{}`: {}",
+                    path.display(),
+                    super::write::describe(&e)
+                ),
+            )
+            .with_hint(super::write::hint(&e)),
+        ]);
+    }
+    use sha2::{Digest, Sha256};
+    let sha256 = Sha256::digest(&combined.bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    CombineOutcome::Written {
+        path,
+        pages_per_area: combined.pages_per_area,
+        bytes: combined.bytes.len() as u64,
+        areas: combined.areas,
+        sha256,
+    }
+}
+
+/// The report's entries for `results` (paths relative to `out`).
+pub fn report_entries(
+    sources: &crate::diag::Sources,
+    results: &[CombineResult],
+    out: &Path,
+) -> Vec<super::report::CombinedEntry> {
+    use super::report::{CombinedArea, CombinedEntry, CombinedFailure, DiagnosticEntry, slashes};
+    results
+        .iter()
+        .map(|r| {
+            let mut entry = CombinedEntry {
+                path: None,
+                resource: r.resource.clone(),
+                variant: r.variant.name().to_owned(),
+                format: r.format.clone(),
+                pages_per_area: 0,
+                pages: 0,
+                bytes: 0,
+                sha256: String::new(),
+                areas: Vec::new(),
+                failed: None,
+            };
+            match &r.outcome {
+                CombineOutcome::Written {
+                    path,
+                    pages_per_area,
+                    areas,
+                    bytes,
+                    sha256,
+                } => {
+                    entry.path = Some(slashes(path.strip_prefix(out).unwrap_or(path)));
+                    entry.pages_per_area = *pages_per_area;
+                    entry.pages = pages_per_area * areas.len();
+                    entry.bytes = *bytes;
+                    entry.sha256 = sha256.clone();
+                    entry.areas = areas
+                        .iter()
+                        .map(|a| CombinedArea {
+                            area: a.area.clone(),
+                            name: a.name.clone(),
+                            first_page: a.first_page,
+                        })
+                        .collect();
+                }
+                CombineOutcome::Failed { area, errors } => {
+                    entry.failed = Some(CombinedFailure {
+                        area: area.clone(),
+                        errors: errors
+                            .iter()
+                            .map(|e| DiagnosticEntry::new(sources, e))
+                            .collect(),
+                    });
+                }
+            }
+            entry
+        })
+        .collect()
+}
+
+/// The error for an area whose page count differs from the first area's.
+fn page_count_error(job: &Job<'_>, expected: usize, got: usize) -> Diagnostic {
+    Diagnostic::error(
+        None,
+        format!(
+            "area `{}` makes {got} pages of {} ({}, {}), the other areas {expected}: a combined file needs the same number of pages for every area",
+            job.area.id.value,
+            job.resource.id.value,
+            job.variant,
+            job.format.name
+        ),
+    )
+    .with_hint("shorten the area's contacts so its document fits, or build it without --combine")
+}
+
+/// `bytes` with an outline of one entry per area (titled with its name,
+/// pointing at its first page, fitted in the window), shown when the file
+/// opens. The document ID written by the renderer is kept.
+pub fn with_outline(bytes: &[u8], areas: &[AreaPages]) -> Result<Vec<u8>, String> {
+    let mut doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = areas.iter().map(|_| doc.new_object_id()).collect();
+    for (i, area) in areas.iter().enumerate() {
+        let page = pages
+            .get(area.first_page.saturating_sub(1))
+            .ok_or_else(|| format!("the file has no page {}", area.first_page))?;
+        let mut item = Dictionary::new();
+        item.set("Title", text_string(&area.name));
+        item.set("Parent", root);
+        item.set(
+            "Dest",
+            Object::Array(vec![Object::Reference(*page), "Fit".into()]),
+        );
+        if i > 0 {
+            item.set("Prev", ids[i - 1]);
+        }
+        if let Some(next) = ids.get(i + 1) {
+            item.set("Next", *next);
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(item));
+    }
+    let mut outlines = Dictionary::new();
+    outlines.set("Type", "Outlines");
+    if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
+        outlines.set("First", *first);
+        outlines.set("Last", *last);
+    }
+    outlines.set("Count", ids.len() as i64);
+    doc.objects.insert(root, Object::Dictionary(outlines));
+    let catalog = doc.catalog_mut().map_err(|e| e.to_string())?;
+    catalog.set("Outlines", root);
+    catalog.set("PageMode", "UseOutlines");
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// A PDF text string: PDFDocEncoding (here: ASCII) as is, anything else
+/// UTF-16BE with a byte-order mark.
+fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
+    }
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_ascii_titles_are_utf16() {
+        assert_eq!(
+            text_string("Ynys Môn"),
+            Object::String(
+                [0xFE, 0xFF]
+                    .into_iter()
+                    .chain("Ynys Môn".encode_utf16().flat_map(u16::to_be_bytes))
+                    .collect(),
+                StringFormat::Hexadecimal
+            )
+        );
+        assert_eq!(
+            text_string("Medway"),
+            Object::String(b"Medway".to_vec(), StringFormat::Literal)
+        );
+    }
+}

@@ -40,7 +40,13 @@ impl Colour {
     /// c, m, y is always zero, so the total ink is at most 300 %. It is not
     /// colour-managed: a brand colour that must match a swatch needs its
     /// CMYK value from the print shop.
+    ///
+    /// A near-black (see [`Colour::is_near_black`]) is exactly 100 % K, so
+    /// black text (the theme ink `#1A1A1A` included) prints in one ink.
     pub fn to_cmyk(self) -> [f32; 4] {
+        if self.is_near_black() {
+            return [0.0, 0.0, 0.0, 1.0];
+        }
         let [r, g, b] = self.to_unit();
         let max = r.max(g).max(b);
         let k = 1.0 - max;
@@ -49,6 +55,17 @@ impl Colour {
         }
         let ink = |c: f32| ((max - c) / max).clamp(0.0, 1.0);
         [ink(r), ink(g), ink(b), k]
+    }
+
+    /// Whether the colour is meant as black: every channel at most `0x33`
+    /// (20 %) and the channels within `0x0C` of each other (neutral, not
+    /// a dark navy or brown).
+    pub fn is_near_black(self) -> bool {
+        let (lo, hi) = (
+            self.r.min(self.g).min(self.b),
+            self.r.max(self.g).max(self.b),
+        );
+        hi <= 0x33 && hi - lo <= 0x0C
     }
 
     /// WCAG 2.x relative luminance: each channel linearised from sRGB, then
@@ -131,6 +148,12 @@ mod tests {
     fn cmyk_black_is_pure_k_and_ink_stays_under_300() {
         assert_eq!(Colour::BLACK.to_cmyk(), [0.0, 0.0, 0.0, 1.0]);
         assert_eq!(Colour::WHITE.to_cmyk(), [0.0, 0.0, 0.0, 0.0]);
+        for near in ["#1A1A1A", "#333333", "#222428"] {
+            let c: Colour = near.parse().expect("valid");
+            assert_eq!(c.to_cmyk(), [0.0, 0.0, 0.0, 1.0], "{near}");
+        }
+        let grey: Colour = "#343434".parse().expect("valid");
+        assert!(grey.to_cmyk()[3] < 0.8);
         let navy: Colour = "#1D3557".parse().expect("valid");
         let [c, m, y, k] = navy.to_cmyk();
         assert!(c > m && m > y && k > 0.6, "{c} {m} {y} {k}");

@@ -10,6 +10,8 @@
 //! | `safe-margin` | no text on the trimmed page within 5 mm of the trim (4 mm on cards: pages smaller than A6, or strips of card panels under 60 mm high) |
 //! | `ink-limit` | CMYK colours (`k`, `K`, four-component `sc`/`scn`) total ≤ 300 % |
 //! | `output-intent` | a file that claims PDF/X (`/GTS_PDFXVersion`) has a `GTS_PDFX` OutputIntent with a profile |
+//! | `black-text` | text in a near-black CMYK colour (K ≥ 80 %, C, M, Y within 10 % of each other) is exactly C0 M0 Y0 K100 |
+//! | `annotations` | a file that claims PDF/X has no annotations and no actions (an error) |
 //!
 //! Text outside the TrimBox (a slug line) is not held to the safe margin;
 //! paths painted entirely outside the BleedBox (crop marks in
@@ -39,7 +41,8 @@ pub const MAX_INK_PERCENT: f64 = 300.0;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// Which check (`page-boxes`, `fonts`, `text-size`, `line-width`,
-    /// `image-resolution`, `safe-margin`, `ink-limit`, `output-intent`).
+    /// `image-resolution`, `safe-margin`, `ink-limit`, `output-intent`,
+    /// `black-text`, `annotations`).
     pub check: &'static str,
     /// 1-based page, if the finding is about one page.
     pub page: Option<usize>,
@@ -276,6 +279,20 @@ fn check(doc: &Document, report: &PdfReport, operations: &[Vec<Operation>]) -> R
                 ),
             );
         }
+        if let Some([c, m, y, k]) = paint.not_pure_black {
+            add(
+                "black-text",
+                n,
+                format!(
+                    "{} text run(s) in near-black C{:.1} M{:.1} Y{:.1} K{:.1}; black text must be C0 M0 Y0 K100",
+                    paint.not_pure_black_text,
+                    c * 100.0,
+                    m * 100.0,
+                    y * 100.0,
+                    k * 100.0
+                ),
+            );
+        }
     }
 
     let pdfx = report
@@ -295,11 +312,69 @@ fn check(doc: &Document, report: &PdfReport, operations: &[Vec<Operation>]) -> R
         );
     }
 
+    if let Some(version) = &pdfx {
+        for (page, what) in annotations_and_actions(doc) {
+            add(
+                "annotations",
+                page,
+                format!(
+                    "{what} in a file that claims {version}: a press file carries no annotations or actions (links belong in the screen PDF)"
+                ),
+            );
+        }
+    }
+
     Report {
         pages: report.pages.len(),
         pdfx,
         findings,
     }
+}
+
+/// Every page's annotations and every action: (1-based page or `None`
+/// for the document, what was found).
+fn annotations_and_actions(doc: &Document) -> Vec<(Option<usize>, String)> {
+    let mut found = Vec::new();
+    if let Ok(catalog) = doc.catalog() {
+        for key in ["OpenAction", "AA"] {
+            if catalog.has(key.as_bytes()) {
+                found.push((None, format!("a document action (/{key})")));
+            }
+        }
+    }
+    for (index, page_id) in doc.page_iter().enumerate() {
+        let Ok(page) = doc.get_dictionary(page_id) else {
+            continue;
+        };
+        if page.has(b"AA") {
+            found.push((Some(index + 1), "a page action (/AA)".to_owned()));
+        }
+        let annots = match page.get(b"Annots") {
+            Ok(Object::Reference(id)) => doc.get_object(*id).ok(),
+            Ok(other) => Some(other),
+            Err(_) => None,
+        };
+        let Some(Object::Array(list)) = annots else {
+            continue;
+        };
+        if list.is_empty() {
+            continue;
+        }
+        let actions = list
+            .iter()
+            .filter_map(|a| match a {
+                Object::Reference(id) => doc.get_dictionary(*id).ok(),
+                Object::Dictionary(d) => Some(d),
+                _ => None,
+            })
+            .filter(|d| d.has(b"A") || d.has(b"AA"))
+            .count();
+        found.push((
+            Some(index + 1),
+            format!("{} annotation(s), {actions} with an action", list.len()),
+        ));
+    }
+    found
 }
 
 /// Whether the catalog has a `/GTS_PDFX` OutputIntent with a

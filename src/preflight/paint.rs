@@ -58,6 +58,18 @@ pub struct Paint {
     /// Highest CMYK total of any colour used to paint inside the BleedBox,
     /// percent.
     pub max_ink: f64,
+    /// Text runs painted in a near-black CMYK colour that is not exactly
+    /// 100 % K (see [`near_black`]).
+    pub not_pure_black_text: usize,
+    /// The first such colour, `[c, m, y, k]` 0.0–1.0.
+    pub not_pure_black: Option<[f64; 4]>,
+}
+
+/// Whether a CMYK colour reads as black: K at least 80 % and C, M, Y
+/// within 10 % of each other (a K tint, or a rich black).
+pub fn near_black([c, m, y, k]: [f64; 4]) -> bool {
+    let (lo, hi) = (c.min(m).min(y), c.max(m).max(y));
+    k >= 0.8 - 1e-6 && hi - lo <= 0.1 + 1e-6
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -66,6 +78,8 @@ struct State {
     width: f64,
     fill: Option<f64>,
     stroke: Option<f64>,
+    /// The fill colour when it is CMYK.
+    fill_cmyk: Option<[f64; 4]>,
 }
 
 struct Walker<'a> {
@@ -93,6 +107,7 @@ pub fn walk(doc: &Document, page: ObjectId, operations: &[Operation], bleed: Box
         width: 1.0,
         fill: None,
         stroke: None,
+        fill_cmyk: None,
     };
     w.run(operations, resources, state, 0);
     w.out
@@ -113,6 +128,14 @@ fn num(o: &Object) -> Option<f64> {
     match o {
         Object::Integer(i) => Some(*i as f64),
         Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+/// The four components, if the operands are four numbers (CMYK).
+fn cmyk(operands: &[Object]) -> Option<[f64; 4]> {
+    match operands {
+        [c, m, y, k] => Some([num(c)?, num(m)?, num(y)?, num(k)?]),
         _ => None,
     }
 }
@@ -166,11 +189,15 @@ impl Walker<'_> {
                     state.ctm = then(m, state.ctm);
                 }
                 "w" if nums.len() == 1 => state.width = nums[0],
-                "k" => state.fill = cmyk_total(&op.operands),
-                "K" => state.stroke = cmyk_total(&op.operands),
-                "sc" | "scn" => state.fill = cmyk_total(&op.operands),
-                "SC" | "SCN" => state.stroke = cmyk_total(&op.operands),
-                "g" | "rg" | "cs" => state.fill = None,
+                "k" | "sc" | "scn" => {
+                    state.fill = cmyk_total(&op.operands);
+                    state.fill_cmyk = cmyk(&op.operands);
+                }
+                "K" | "SC" | "SCN" => state.stroke = cmyk_total(&op.operands),
+                "g" | "rg" | "cs" => {
+                    state.fill = None;
+                    state.fill_cmyk = None;
+                }
                 "G" | "RG" | "CS" => state.stroke = None,
                 "m" | "l" if nums.len() == 2 => extend(&mut path, state.ctm, nums[0], nums[1]),
                 "c" if nums.len() == 6 => {
@@ -218,7 +245,10 @@ impl Walker<'_> {
                     path = None;
                 }
                 "n" => path = None,
-                "Tj" | "TJ" | "'" | "\"" => self.ink(state.fill),
+                "Tj" | "TJ" | "'" | "\"" => {
+                    self.ink(state.fill);
+                    self.text_black(state.fill_cmyk);
+                }
                 "Do" => {
                     let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
                         continue;
@@ -227,6 +257,18 @@ impl Walker<'_> {
                 }
                 _ => {}
             }
+        }
+    }
+
+    fn text_black(&mut self, fill: Option<[f64; 4]>) {
+        let Some(colour) = fill else { return };
+        let pure = colour
+            .iter()
+            .zip([0.0, 0.0, 0.0, 1.0])
+            .all(|(a, b)| (a - b).abs() < 0.0005);
+        if near_black(colour) && !pure {
+            self.out.not_pure_black_text += 1;
+            self.out.not_pure_black.get_or_insert(colour);
         }
     }
 

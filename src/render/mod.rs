@@ -179,7 +179,21 @@ pub fn pdf_checked<R>(
             faces: &faces,
             tags: &mut tagger,
         };
-        page.items(Point::default(), &frame.items, &mut images, &mut doc);
+        // Artwork never paints beyond the BleedBox (a scaled design's
+        // background would otherwise run past the bleed into the marks);
+        // the slug line, set outside the bleed, is drawn after the clip.
+        let (art, slug) = split_slug(frame);
+        page.ops.push(Op::SaveGraphicsState);
+        let bleed_origin = Point::new(-frame.bleed, -frame.bleed);
+        let bleed_size = Size::new(
+            frame.size.w + frame.bleed * 2.0,
+            frame.size.h + frame.bleed * 2.0,
+        );
+        shape::clip(&mut page.ops, page.space, bleed_origin, bleed_size);
+        page.items(Point::default(), art, &mut images, &mut doc);
+        page.tags.close(&mut page.ops);
+        page.ops.push(Op::RestoreGraphicsState);
+        page.items(Point::default(), slug, &mut images, &mut doc);
         page.tags.end_page(&mut page.ops);
         if let Some(m) = &options.marks {
             // Printer's marks are not content: an artifact.
@@ -269,6 +283,27 @@ impl PageWriter<'_> {
             }
         }
     }
+}
+
+/// A frame's top-level items split into artwork and the slug line: the
+/// trailing text items whose baselines start outside the BleedBox (what
+/// [`crate::finish::slug`] appends) are printer's marks, drawn outside the
+/// BleedBox clip.
+fn split_slug(frame: &Frame) -> (&[(Point, FrameItem)], &[(Point, FrameItem)]) {
+    let eps = Abs::mm(0.01);
+    let outside = |p: &Point| {
+        p.x < -frame.bleed - eps
+            || p.y < -frame.bleed - eps
+            || p.x > frame.size.w + frame.bleed + eps
+            || p.y > frame.size.h + frame.bleed + eps
+    };
+    let slug = frame
+        .items
+        .iter()
+        .rev()
+        .take_while(|(p, item)| matches!(item, FrameItem::Text(_)) && outside(p))
+        .count();
+    frame.items.split_at(frame.items.len() - slug)
 }
 
 /// Six capital letters derived from the face and the glyphs it draws.

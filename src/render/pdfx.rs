@@ -27,9 +27,11 @@ fn icc_stream(doc: &mut Document, components: i64, data: &[u8]) -> lopdf::Object
     doc.add_object(Object::Stream(stream))
 }
 
-/// Adds the OutputIntent and replaces DeviceRGB on
-/// images and transparency groups.
+/// Adds the OutputIntent, replaces DeviceRGB on images and transparency
+/// groups, and removes every annotation and action (see
+/// [`strip_annotations`]).
 pub(super) fn apply(doc: &mut Document) {
+    strip_annotations(doc);
     let profile = icc_stream(doc, 4, CMYK_PROFILE);
     let mut intent = Dictionary::new();
     intent.set("Type", name("OutputIntent"));
@@ -86,6 +88,55 @@ pub(super) fn apply(doc: &mut Document) {
             "OutputIntents",
             Object::Array(vec![Object::Reference(intent)]),
         );
+    }
+}
+
+/// A press file carries no annotations and no actions (PDF/X forbids
+/// actions, and RIP preflight rejects annotations on the page): removes
+/// each page's `/Annots`, the annotation objects, their `OBJR` entries in
+/// the structure tree and their ParentTree entries. A `Link` element left
+/// without an annotation becomes a `Span` that reads its text (its `Alt`,
+/// the link description, is dropped with the link).
+fn strip_annotations(doc: &mut Document) {
+    let mut annots = Vec::new();
+    for (_, page) in doc.get_pages() {
+        if let Ok(dict) = doc.get_object_mut(page).and_then(Object::as_dict_mut)
+            && let Ok(Object::Array(list)) = dict.remove(b"Annots").as_ref().ok_or(())
+        {
+            annots.extend(list.iter().filter_map(|o| o.as_reference().ok()));
+        }
+    }
+    for id in &annots {
+        doc.objects.remove(id);
+    }
+    for object in doc.objects.values_mut() {
+        let Object::Dictionary(dict) = object else {
+            continue;
+        };
+        let is = |d: &Dictionary, key: &[u8], v: &[u8]| {
+            d.get(key).and_then(Object::as_name).is_ok_and(|n| n == v)
+        };
+        if is(dict, b"Type", b"StructElem") {
+            if let Ok(Object::Array(kids)) = dict.get_mut(b"K") {
+                kids.retain(|k| !matches!(k, Object::Dictionary(d) if is(d, b"Type", b"OBJR")));
+            }
+            if is(dict, b"S", b"Link") {
+                dict.set("S", name("Span"));
+                dict.remove(b"Alt");
+            }
+        } else if is(dict, b"Type", b"StructTreeRoot")
+            && let Ok(Object::Dictionary(tree)) = dict.get_mut(b"ParentTree")
+            && let Ok(Object::Array(nums)) = tree.get_mut(b"Nums")
+        {
+            // Pages map to arrays of elements; annotations to one element.
+            let pairs: Vec<Object> = std::mem::take(nums);
+            *nums = pairs
+                .chunks(2)
+                .filter(|p| matches!(p, [_, Object::Array(_)]))
+                .flatten()
+                .cloned()
+                .collect();
+        }
     }
 }
 

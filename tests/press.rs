@@ -160,3 +160,45 @@ fn a2_artwork_with_marks_stays_inside_the_bleed_box() {
         "{painted} of {looked} points outside the bleed are painted"
     );
 }
+
+/// A one-page PDF whose text is painted in `k` (CMYK) `fill`.
+fn text_in(fill: &str) -> Vec<u8> {
+    use lopdf::dictionary;
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let body = format!("{fill} k BT /F1 12 Tf 100 400 Td (Call us) Tj ET");
+    let content = doc.add_object(lopdf::Stream::new(dictionary! {}, body.into_bytes()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "TrimBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages,
+        dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }.into(),
+    );
+    let root = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", root);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+#[test]
+fn preflight_flags_near_black_text_that_is_not_100_k() {
+    let checks = |fill: &str| -> Vec<&'static str> {
+        wellprint::preflight::preflight(&text_in(fill))
+            .expect("reads")
+            .findings
+            .iter()
+            .map(|f| f.check)
+            .collect()
+    };
+    assert!(checks("0 0 0 0.898").contains(&"black-text"));
+    assert!(
+        checks("0.6 0.6 0.6 1").contains(&"black-text"),
+        "rich black"
+    );
+    assert!(!checks("0 0 0 1").contains(&"black-text"));
+    assert!(!checks("0.67 0.39 0 0.66").contains(&"black-text"), "navy");
+}

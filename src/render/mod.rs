@@ -280,11 +280,14 @@ impl PageWriter<'_> {
     }
 }
 
+/// An item with its position.
+type Placed = (Point, FrameItem);
+
 /// A frame's top-level items split into artwork and the slug line: the
 /// trailing text items whose baselines start outside the BleedBox (what
 /// [`crate::finish::slug`] appends) are printer's marks, drawn outside the
 /// BleedBox clip.
-fn split_slug(frame: &Frame) -> (&[(Point, FrameItem)], &[(Point, FrameItem)]) {
+fn split_slug(frame: &Frame) -> (&[Placed], &[Placed]) {
     let eps = Abs::mm(0.01);
     let outside = |p: &Point| {
         p.x < -frame.bleed - eps

@@ -165,6 +165,21 @@ pub struct Phrase {
     pub lang: Option<super::Located<String>>,
 }
 
+/// A line of area text made of [`Phrase`]s, one per language (the
+/// "prepared by" line).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrases {
+    /// The line as printed: the parts joined by " · ".
+    pub value: String,
+    /// Where the line is written.
+    pub span: crate::diag::Span,
+    /// The parts in order, each with its language.
+    pub parts: Vec<Phrase>,
+}
+
+/// How the parts of a [`Phrases`] line are joined when printed.
+pub const PHRASE_SEPARATOR: &str = " · ";
+
 /// A local organisation.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

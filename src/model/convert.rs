@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
-use super::area::{AreaFile, LinesFile, NationalFile, Phrase, TextFile};
+use super::area::{AreaFile, LinesFile, NationalFile, PHRASE_SEPARATOR, Phrase, Phrases, TextFile};
 use super::phone;
 use super::resource::{
     BlockFile, BlockKind, ContactField, Fold, PageFile, ResourceFile, Theme, TypeScale, VariantFile,
@@ -121,10 +121,7 @@ pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Are
     contacts.extend(extras.csv_contacts);
     check_contacts(&contacts, &mut errors);
     let name = name.map(|n| phrase(file, n, &mut errors));
-    let prepared_by = raw
-        .prepared_by
-        .map(|p| prepared_by(file, p, &mut errors))
-        .unwrap_or_default();
+    let prepared_by = raw.prepared_by.map(|p| prepared_by(file, p, &mut errors));
     let (Ok(id), Some(name), Some(nation), true) = (id, name, nation, errors.is_empty()) else {
         return Err(errors);
     };
@@ -163,8 +160,8 @@ fn phrase(file: FileId, raw: Spanned<TextFile>, errors: &mut Vec<Diagnostic>) ->
     phrase
 }
 
-/// The parts of a `prepared-by` line; none of them may be empty.
-fn prepared_by(file: FileId, raw: Spanned<LinesFile>, errors: &mut Vec<Diagnostic>) -> Vec<Phrase> {
+/// A `prepared-by` line and its parts; none of them may be empty.
+fn prepared_by(file: FileId, raw: Spanned<LinesFile>, errors: &mut Vec<Diagnostic>) -> Phrases {
     let span = raw.span();
     let parts = match raw.into_inner() {
         LinesFile::One(t) => vec![Spanned::new(span.clone(), t)],
@@ -172,8 +169,11 @@ fn prepared_by(file: FileId, raw: Spanned<LinesFile>, errors: &mut Vec<Diagnosti
     };
     if parts.is_empty() {
         errors.push(
-            Diagnostic::error(Span::new(file, span), "the `prepared-by` line is empty")
-                .with_hint("write who prepared it, or remove the key"),
+            Diagnostic::error(
+                Span::new(file, span.clone()),
+                "the `prepared-by` line is empty",
+            )
+            .with_hint("write who prepared it, or remove the key"),
         );
     }
     let parts: Vec<Phrase> = parts.into_iter().map(|p| phrase(file, p, errors)).collect();
@@ -183,7 +183,15 @@ fn prepared_by(file: FileId, raw: Spanned<LinesFile>, errors: &mut Vec<Diagnosti
                 .with_hint("write who prepared it, or remove the key"),
         );
     }
-    parts
+    Phrases {
+        value: parts
+            .iter()
+            .map(|p| p.text.value.as_str())
+            .collect::<Vec<_>>()
+            .join(PHRASE_SEPARATOR),
+        span: Span::new(file, span),
+        parts,
+    }
 }
 
 /// A `[[contact]]` table; `None` (with an error for each) when it lacks

@@ -19,7 +19,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub use area::{
-    AreaFile, ContactFile, HelplineFile, ImageFormat, Logo, Nation, NationalFile, Phrase,
+    AreaFile, ContactFile, HelplineFile, ImageFormat, Logo, Nation, NationalFile, PHRASE_SEPARATOR,
+    Phrase, Phrases,
 };
 pub use csv::COLUMNS as CSV_COLUMNS;
 pub use id::{ID_MAX_LEN, Id, IdProblem};
@@ -413,9 +414,9 @@ pub struct Area {
     /// The area's logo, checked to exist and be a PNG or JPEG. Not drawn
     /// yet: it is here for the layouts that will place it.
     pub logo: Option<Logo>,
-    /// The "prepared by" line, for layouts to print: its parts in order
-    /// (one per language; empty when the area has none).
-    pub prepared_by: Vec<Phrase>,
+    /// The "prepared by" line, for layouts to print, with its parts in
+    /// their languages.
+    pub prepared_by: Option<Phrases>,
     /// Problems in this area's files that do not stop a build (a contact
     /// tag no resource uses). Shown by the command line and listed in the
     /// report for every document of the area.

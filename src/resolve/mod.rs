@@ -12,8 +12,8 @@ use crate::colour::Colour;
 use crate::diag::{Diagnostic, SourceResult, Span};
 use crate::geom::{Abs, Size};
 use crate::model::{
-    Anchor, Area, BlockContent, BlockDef, ContactField, Fold, Format, Helpline, Located, Phrase,
-    PictureRef, Resource, StyleName, TypeSizes, Variant,
+    Anchor, Area, BlockContent, BlockDef, ContactField, Fold, Format, Helpline, Located,
+    PHRASE_SEPARATOR, Phrases, PictureRef, Resource, StyleName, TypeSizes, Variant,
 };
 
 /// A document ready for layout.
@@ -387,19 +387,23 @@ pub fn resolve(
         ink: resource.ink,
         pages,
         filled: std::iter::once(area.name.clone())
-            .chain(area.prepared_by.iter().map(|p| p.text.clone()))
+            .chain(
+                area.prepared_by
+                    .iter()
+                    .flat_map(|l| l.parts.iter().map(|p| p.text.clone())),
+            )
             .collect(),
     })
 }
 
 /// The "prepared by" line: its parts in their languages, joined by " · "
 /// (`**` is printed as written, not as bold).
-fn prepared_by(parts: &[Phrase]) -> Option<RichText> {
-    let first = parts.first()?;
+fn prepared_by(line: &Phrases) -> Option<RichText> {
+    let first = line.parts.first()?;
     let mut runs = Vec::new();
-    for (i, p) in parts.iter().enumerate() {
+    for (i, p) in line.parts.iter().enumerate() {
         if i > 0 {
-            runs.push(Run::new(" · ", false));
+            runs.push(Run::new(PHRASE_SEPARATOR, false));
         }
         runs.push(Run {
             text: p.text.value.replace("**", ""),
@@ -706,7 +710,7 @@ impl Filler<'_> {
                     alt: format!("{} logo", self.area.name.value),
                     width: *width,
                 });
-                let text = prepared_by(&self.area.prepared_by);
+                let text = self.area.prepared_by.as_ref().and_then(prepared_by);
                 if logo.is_none() && text.is_none() {
                     return None;
                 }

@@ -83,6 +83,7 @@ fn set_one(
         runs: vec![Run {
             text: s.to_owned(),
             bold,
+            lang: None,
         }],
         span: Some(Span::new(file, 0..s.len())),
     };
@@ -256,6 +257,7 @@ fn symbols_the_main_face_lacks_come_from_the_fallback_face() {
         runs: vec![Run {
             text: s.to_owned(),
             bold: false,
+            lang: None,
         }],
         span: Some(Span::new(file, 0..s.len())),
     };

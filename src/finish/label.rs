@@ -20,6 +20,7 @@ pub fn label(
         runs: vec![Run {
             text: text.to_owned(),
             bold: false,
+            lang: None,
         }],
         span: None,
     };

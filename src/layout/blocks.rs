@@ -301,10 +301,7 @@ impl BlockContext<'_> {
         let indent = body.size * 1.1;
         let gap = body.size * body.leading * 0.25;
         let bullet = RichText {
-            runs: vec![Run {
-                text: "•".to_owned(),
-                bold: true,
-            }],
+            runs: vec![Run::new("•".to_owned(), true)],
             span: None,
         };
         let mut y = Abs::ZERO;
@@ -519,10 +516,7 @@ impl BlockContext<'_> {
                 )),
             ));
             let num = RichText {
-                runs: vec![Run {
-                    text: (i + 1).to_string(),
-                    bold: true,
-                }],
+                runs: vec![Run::new((i + 1).to_string(), true)],
                 span: stage.span.clone(),
             };
             let ns = TextSpec {
@@ -595,10 +589,7 @@ impl BlockContext<'_> {
             ));
             if let Some(initial) = term.plain().chars().next() {
                 let letter = RichText {
-                    runs: vec![Run {
-                        text: initial.to_string(),
-                        bold: true,
-                    }],
+                    runs: vec![Run::new(initial.to_string(), true)],
                     span: term.span.clone(),
                 };
                 let l = self.set(&letter, letter_spec, tile, block)?;

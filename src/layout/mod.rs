@@ -129,6 +129,7 @@ fn number_pages(
             runs: vec![crate::resolve::Run {
                 text: format!("Page {} of {total}", i + 1),
                 bold: false,
+                lang: None,
             }],
             span: None,
         };

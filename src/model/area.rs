@@ -36,10 +36,11 @@ impl Nation {
 pub struct AreaFile {
     /// Identifier, used in output folder names and `--area`.
     pub id: Spanned<String>,
-    /// The area's name as printed ("Oxfordshire"). Required; optional
+    /// The area's name as printed ("Oxfordshire"), or a table with its
+    /// language (`{ text = "Caerdydd", lang = "cy" }`). Required; optional
     /// here so that one run reports every missing key.
     #[serde(default)]
-    pub name: Option<Spanned<String>>,
+    pub name: Option<Spanned<TextFile>>,
     /// Which nation's helplines apply. Required, like `name`.
     #[serde(default)]
     pub nation: Option<Spanned<Nation>>,
@@ -53,10 +54,131 @@ pub struct AreaFile {
     /// The area's logo (PNG or JPEG), relative to the area file's folder.
     #[serde(default)]
     pub logo: Option<Spanned<String>>,
-    /// Who prepared the resources ("Prepared by Oxfordshire Recovery Network").
+    /// Who prepared the resources ("Prepared by Oxfordshire Recovery
+    /// Network"): text, a `{ text, lang }` table, or a list of those for a
+    /// line in several languages.
     #[serde(default)]
-    pub prepared_by: Option<Spanned<String>>,
+    pub prepared_by: Option<Spanned<LinesFile>>,
 }
+
+/// Area text that may be in another language than the document's: plain
+/// text (`"Oxfordshire"`) or a table (`{ text = "Caerdydd", lang = "cy" }`).
+#[derive(Debug, Clone)]
+pub enum TextFile {
+    /// Text in the document's language.
+    Plain(String),
+    /// Text with its language.
+    Table(PhraseFile),
+}
+
+/// The table form of [`TextFile`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PhraseFile {
+    /// The text as printed.
+    pub text: Spanned<String>,
+    /// Its language, a BCP 47 tag (`cy`); none: the document's (English).
+    #[serde(default)]
+    pub lang: Option<Spanned<String>>,
+}
+
+/// `prepared-by`: one [`TextFile`], or a list of them (one per language,
+/// printed joined by " · ").
+#[derive(Debug, Clone)]
+pub enum LinesFile {
+    /// One text.
+    One(TextFile),
+    /// Several parts.
+    Many(Vec<Spanned<TextFile>>),
+}
+
+/// What a [`TextFile`] may be, for messages.
+const TEXT_EXPECTED: &str = "text, or a table like { text = \"Caerdydd\", lang = \"cy\" }";
+
+/// Reads text or a `{ text, lang }` table (a visitor, not an untagged enum,
+/// so that the table's fields keep their spans and typos are reported).
+struct TextVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TextVisitor {
+    type Value = TextFile;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(TEXT_EXPECTED)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TextFile, E> {
+        Ok(TextFile::Plain(v.to_owned()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<TextFile, A::Error> {
+        PhraseFile::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            .map(TextFile::Table)
+    }
+}
+
+impl<'de> Deserialize<'de> for TextFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TextFile, D::Error> {
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+/// Reads a [`TextFile`] or a list of them.
+struct LinesVisitor;
+
+impl<'de> serde::de::Visitor<'de> for LinesVisitor {
+    type Value = LinesFile;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{TEXT_EXPECTED}, or a list of those")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LinesFile, E> {
+        TextVisitor.visit_str(v).map(LinesFile::One)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<LinesFile, A::Error> {
+        TextVisitor.visit_map(map).map(LinesFile::One)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<LinesFile, A::Error> {
+        let mut parts = Vec::new();
+        while let Some(part) = seq.next_element()? {
+            parts.push(part);
+        }
+        Ok(LinesFile::Many(parts))
+    }
+}
+
+impl<'de> Deserialize<'de> for LinesFile {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<LinesFile, D::Error> {
+        d.deserialize_any(LinesVisitor)
+    }
+}
+
+/// Checked area text with its language: the area's name, or one part of
+/// its "prepared by" line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// The text as printed, and where it is written.
+    pub text: super::Located<String>,
+    /// Its language (BCP 47, `cy`) when it is not the document's.
+    pub lang: Option<super::Located<String>>,
+}
+
+/// A line of area text made of [`Phrase`]s, one per language (the
+/// "prepared by" line).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrases {
+    /// The line as printed: the parts joined by " · ".
+    pub value: String,
+    /// Where the line is written.
+    pub span: crate::diag::Span,
+    /// The parts in order, each with its language.
+    pub parts: Vec<Phrase>,
+}
+
+/// How the parts of a [`Phrases`] line are joined when printed.
+pub const PHRASE_SEPARATOR: &str = " · ";
 
 /// A local organisation.
 #[derive(Debug, Clone, Deserialize)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
-use super::area::{AreaFile, NationalFile};
+use super::area::{AreaFile, LinesFile, NationalFile, PHRASE_SEPARATOR, Phrase, Phrases, TextFile};
 use super::phone;
 use super::resource::{
     BlockFile, BlockKind, ContactField, Fold, PageFile, ResourceFile, Theme, TypeScale, VariantFile,
@@ -108,7 +108,6 @@ pub struct AreaExtras {
 /// Checks a parsed area file: the id, every contact's phone, e-mail and web
 /// address, and that no two contacts share a name.
 pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Area> {
-    let loc = |s: Spanned<String>| Located::from_spanned(file, s);
     let mut errors = Vec::new();
     let id = Id::located(file, &raw.id, "area id").map_err(|e| errors.push(e));
     let top = Span::new(file, 0..0);
@@ -121,25 +120,78 @@ pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Are
         .collect();
     contacts.extend(extras.csv_contacts);
     check_contacts(&contacts, &mut errors);
-    let prepared_by = raw.prepared_by.map(loc);
-    if let Some(p) = prepared_by.as_ref().filter(|p| p.value.trim().is_empty()) {
-        errors.push(
-            Diagnostic::error(p.span.clone(), "the `prepared-by` line is empty")
-                .with_hint("write who prepared it, or remove the key"),
-        );
-    }
+    let name = name.map(|n| phrase(file, n, &mut errors));
+    let prepared_by = raw.prepared_by.map(|p| prepared_by(file, p, &mut errors));
     let (Ok(id), Some(name), Some(nation), true) = (id, name, nation, errors.is_empty()) else {
         return Err(errors);
     };
     Ok(Area {
         id,
-        name: loc(name),
+        name: name.text,
+        name_lang: name.lang,
         nation: nation.into_inner(),
         contacts,
         logo: extras.logo,
         prepared_by,
         warnings: Vec::new(),
     })
+}
+
+/// Area text with its language, the tag checked. The span of plain text
+/// is the value's; a table's is its `text`'s.
+fn phrase(file: FileId, raw: Spanned<TextFile>, errors: &mut Vec<Diagnostic>) -> Phrase {
+    let loc = |s: Spanned<String>| Located::from_spanned(file, s);
+    let span = raw.span();
+    let phrase = match raw.into_inner() {
+        TextFile::Plain(text) => Phrase {
+            text: Located::from_spanned(file, Spanned::new(span, text)),
+            lang: None,
+        },
+        TextFile::Table(t) => Phrase {
+            text: loc(t.text),
+            lang: t.lang.map(loc),
+        },
+    };
+    if let Some(l) = &phrase.lang
+        && let Err(p) = phone::check_lang(&l.value)
+    {
+        errors.push(Diagnostic::error(l.span.clone(), p.message).with_hint(p.hint));
+    }
+    phrase
+}
+
+/// A `prepared-by` line and its parts; none of them may be empty.
+fn prepared_by(file: FileId, raw: Spanned<LinesFile>, errors: &mut Vec<Diagnostic>) -> Phrases {
+    let span = raw.span();
+    let parts = match raw.into_inner() {
+        LinesFile::One(t) => vec![Spanned::new(span.clone(), t)],
+        LinesFile::Many(parts) => parts,
+    };
+    if parts.is_empty() {
+        errors.push(
+            Diagnostic::error(
+                Span::new(file, span.clone()),
+                "the `prepared-by` line is empty",
+            )
+            .with_hint("write who prepared it, or remove the key"),
+        );
+    }
+    let parts: Vec<Phrase> = parts.into_iter().map(|p| phrase(file, p, errors)).collect();
+    for p in parts.iter().filter(|p| p.text.value.trim().is_empty()) {
+        errors.push(
+            Diagnostic::error(p.text.span.clone(), "the `prepared-by` line is empty")
+                .with_hint("write who prepared it, or remove the key"),
+        );
+    }
+    Phrases {
+        value: parts
+            .iter()
+            .map(|p| p.text.value.as_str())
+            .collect::<Vec<_>>()
+            .join(PHRASE_SEPARATOR),
+        span: Span::new(file, span),
+        parts,
+    }
 }
 
 /// A `[[contact]]` table; `None` (with an error for each) when it lacks

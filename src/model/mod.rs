@@ -11,14 +11,17 @@ mod csv;
 mod id;
 mod length;
 mod load;
-mod phone;
+pub mod phone;
 mod printable;
 mod resource;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-pub use area::{AreaFile, ContactFile, HelplineFile, ImageFormat, Logo, Nation, NationalFile};
+pub use area::{
+    AreaFile, ContactFile, HelplineFile, ImageFormat, Logo, Nation, NationalFile, PHRASE_SEPARATOR,
+    Phrase, Phrases,
+};
 pub use csv::COLUMNS as CSV_COLUMNS;
 pub use id::{ID_MAX_LEN, Id, IdProblem};
 pub use length::{Length, PageSize};
@@ -401,6 +404,8 @@ pub struct Area {
     pub id: Located<Id>,
     /// Printed name.
     pub name: Located<String>,
+    /// The name's language (BCP 47, `cy`) when it is not English.
+    pub name_lang: Option<Located<String>>,
     /// Nation, for helplines.
     pub nation: Nation,
     /// Local organisations in print order: the `[[contact]]` tables, then
@@ -409,8 +414,9 @@ pub struct Area {
     /// The area's logo, checked to exist and be a PNG or JPEG. Not drawn
     /// yet: it is here for the layouts that will place it.
     pub logo: Option<Logo>,
-    /// The "prepared by" line, for layouts to print.
-    pub prepared_by: Option<Located<String>>,
+    /// The "prepared by" line, for layouts to print, with its parts in
+    /// their languages.
+    pub prepared_by: Option<Phrases>,
     /// Problems in this area's files that do not stop a build (a contact
     /// tag no resource uses). Shown by the command line and listed in the
     /// report for every document of the area.

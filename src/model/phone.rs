@@ -1,6 +1,7 @@
 //! Checks for the contact details people will dial or type: UK phone
 //! numbers, e-mail addresses and web addresses; and the language tag of a
-//! contact written in another language.
+//! contact written in another language. Also where phone numbers are in
+//! running text and their `tel:` URIs.
 //!
 //! Each check returns the problem as a message and a hint; the caller adds
 //! the location. The rules are documented in `docs/areas.md`.
@@ -173,6 +174,72 @@ fn check_digits(number: &str) -> Result<(), Problem> {
         ));
     }
     Ok(())
+}
+
+/// Byte ranges of phone numbers in running text: groups of digits joined
+/// by single spaces, at least two groups and six digits ("116 123",
+/// "01632 960 001"). Line breaking keeps them whole, and
+/// [`callable_in`] makes links of the ones that can be rung.
+pub fn numbers_in(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if !(bytes[i].is_ascii_digit() && starts_word) {
+            i += 1;
+            continue;
+        }
+        let (start, mut end, mut groups, mut digits) = (i, i, 0, 0);
+        let mut j = i;
+        loop {
+            let group = bytes[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if group == 0 {
+                break;
+            }
+            j += group;
+            groups += 1;
+            digits += group;
+            end = j;
+            if bytes.get(j) == Some(&b' ') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if groups >= 2 && digits >= 6 {
+            out.push(start..end);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// The phone numbers in running text that a `tel:` link may ring: those
+/// [`numbers_in`] finds that are UK numbers by [`check_phone`] and do not
+/// follow the word "text" (a number that only takes texts gets no link).
+pub fn callable_in(text: &str) -> Vec<std::ops::Range<usize>> {
+    numbers_in(text)
+        .into_iter()
+        .filter(|r| check_phone(&text[r.clone()]).is_ok())
+        .filter(|r| {
+            let before = text[..r.start].trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+            !word.is_some_and(|w| w.eq_ignore_ascii_case("text"))
+        })
+        .collect()
+}
+
+/// The `tel:` URI of a number written in digits and spaces: a UK number
+/// of ten or more digits in international form (`01632 960 001` →
+/// `tel:+441632960001`), a short number as it is (`116 123` →
+/// `tel:116123`).
+pub fn tel_uri(number: &str) -> String {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    match digits.strip_prefix('0') {
+        Some(rest) if digits.len() >= 10 => format!("tel:+44{rest}"),
+        _ => format!("tel:{digits}"),
+    }
 }
 
 /// Groups the digits of a UK number the usual way (a suggestion for hints).
@@ -374,6 +441,22 @@ mod tests {
                 .hint
                 .contains("\"01632 960 001\"")
         );
+    }
+
+    #[test]
+    fn numbers_in_text_and_their_links() {
+        let text = "Call 0800 132 737 or 116 123, text SHOUT to 85258 or text 07700 900 123; 1 000 000 people";
+        let found: Vec<&str> = numbers_in(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            ["0800 132 737", "116 123", "07700 900 123", "1 000 000"]
+        );
+        let callable: Vec<&str> = callable_in(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(callable, ["0800 132 737", "116 123"]);
+        assert_eq!(tel_uri("01632 960 001"), "tel:+441632960001");
+        assert_eq!(tel_uri("0800 132 737"), "tel:+44800132737");
+        assert_eq!(tel_uri("116 123"), "tel:116123");
+        assert_eq!(tel_uri("111"), "tel:111");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, SourceResult, Span};
 use crate::geom::{Abs, Size};
 use crate::model::{
     Anchor, Area, BlockContent, BlockDef, ContactField, Fold, Format, Helpline, Located,
-    PictureRef, Resource, StyleName, TypeSizes, Variant,
+    PHRASE_SEPARATOR, Phrases, PictureRef, Resource, StyleName, TypeSizes, Variant,
 };
 
 /// A document ready for layout.
@@ -92,13 +92,18 @@ pub struct Block {
 }
 
 /// A phone number, web or e-mail address inside an entry's text.
+///
+/// The description is what a screen reader says for the link, right after
+/// the entry's name: it says what the link does and repeats the printed
+/// characters, but not the name ("Call 116 123", not "Call Samaritans on
+/// 116 123", which would read the name twice in a row).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryLink {
     /// The characters as printed (`01632 960 101`).
     pub text: String,
     /// Where it goes (`tel:+441632960101`, `https://example.org/…`).
     pub uri: String,
-    /// What it does, in words ("Call Samaritans on 116 123").
+    /// What it does, in words ("Call 116 123").
     pub description: String,
 }
 
@@ -107,7 +112,7 @@ impl EntryLink {
     /// A number to text (`text SHOUT to 85258`) gets no link: links are
     /// only ever `tel:`, `mailto:` and `https:` (see the README's security
     /// rules), and a `tel:` link would ring a number that only takes texts.
-    pub fn phone(name: &str, phone: &str) -> Option<EntryLink> {
+    pub fn phone(phone: &str) -> Option<EntryLink> {
         // The first run of digits and spaces with at least three digits.
         let chars: Vec<char> = phone.chars().collect();
         let mut start = None;
@@ -125,26 +130,26 @@ impl EntryLink {
         }
         let (s, e) = best.or(start.map(|s| (s, chars.len())))?;
         let text: String = chars[s..e].iter().collect::<String>().trim().to_owned();
-        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-        if digits.len() < 3 {
+        if text.chars().filter(char::is_ascii_digit).count() < 3 {
             return None;
         }
         if phone.to_lowercase().contains("text") {
             return None;
         }
-        let number = match digits.strip_prefix('0') {
-            Some(rest) if digits.len() >= 10 => format!("+44{rest}"),
-            _ => digits,
-        };
-        Some(EntryLink {
-            uri: format!("tel:{number}"),
-            description: format!("Call {name} on {text}"),
-            text,
-        })
+        Some(EntryLink::call(&text))
+    }
+
+    /// A `tel:` link for a number as printed (`116 123`).
+    pub fn call(number: &str) -> EntryLink {
+        EntryLink {
+            uri: crate::model::phone::tel_uri(number),
+            description: format!("Call {number}"),
+            text: number.to_owned(),
+        }
     }
 
     /// A web address as written (`example.org/x`) as an `https:` link.
-    pub fn web(name: &str, web: &str) -> EntryLink {
+    pub fn web(web: &str) -> EntryLink {
         let text = web.trim().to_owned();
         let uri = if text.contains("://") {
             text.clone()
@@ -152,18 +157,18 @@ impl EntryLink {
             format!("https://{text}")
         };
         EntryLink {
-            description: format!("Website of {name}: {text}"),
+            description: format!("Website {text}"),
             uri,
             text,
         }
     }
 
     /// An e-mail address as a `mailto:` link.
-    pub fn email(name: &str, email: &str) -> EntryLink {
+    pub fn email(email: &str) -> EntryLink {
         let text = email.trim().to_owned();
         EntryLink {
             uri: format!("mailto:{text}"),
-            description: format!("E-mail {name} at {text}"),
+            description: format!("E-mail {text}"),
             text,
         }
     }
@@ -381,7 +386,34 @@ pub fn resolve(
         paper: resource.paper,
         ink: resource.ink,
         pages,
-        filled: vec![area.name.clone()],
+        filled: std::iter::once(area.name.clone())
+            .chain(
+                area.prepared_by
+                    .iter()
+                    .flat_map(|l| l.parts.iter().map(|p| p.text.clone())),
+            )
+            .collect(),
+    })
+}
+
+/// The "prepared by" line: its parts in their languages, joined by " · "
+/// (`**` is printed as written, not as bold).
+fn prepared_by(line: &Phrases) -> Option<RichText> {
+    let first = line.parts.first()?;
+    let mut runs = Vec::new();
+    for (i, p) in line.parts.iter().enumerate() {
+        if i > 0 {
+            runs.push(Run::new(PHRASE_SEPARATOR, false));
+        }
+        runs.push(Run {
+            text: p.text.value.replace("**", ""),
+            bold: false,
+            lang: p.lang.as_ref().map(|l| l.value.clone()),
+        });
+    }
+    Some(RichText {
+        runs,
+        span: Some(first.text.span.clone()),
     })
 }
 
@@ -453,7 +485,9 @@ impl Filler<'_> {
                     .with_hint("patients on secure wards usually have no internet: give a phone number or the advocacy service instead"),
             );
         }
-        match text::fill(text, self.area).and_then(|s| RichText::parse(&s, &text.span)) {
+        let parsed = text::fill_marked(text, self.area)
+            .and_then(|f| RichText::parse_in(&f.text, &f.langs, &text.span));
+        match parsed {
             Ok(t) => t,
             Err(e) => {
                 self.errors.push(e);
@@ -570,16 +604,16 @@ impl Filler<'_> {
                             }
                             let mark = match f {
                                 ContactField::Phone => {
-                                    EntryLink::phone(name, &c.phone.value).map(EntryMark::Link)
+                                    EntryLink::phone(&c.phone.value).map(EntryMark::Link)
                                 }
                                 ContactField::Web => c
                                     .web
                                     .as_ref()
-                                    .map(|w| EntryMark::Link(EntryLink::web(name, &w.value))),
+                                    .map(|w| EntryMark::Link(EntryLink::web(&w.value))),
                                 ContactField::Email => c
                                     .email
                                     .as_ref()
-                                    .map(|m| EntryMark::Link(EntryLink::email(name, &m.value))),
+                                    .map(|m| EntryMark::Link(EntryLink::email(&m.value))),
                                 ContactField::Hours => {
                                     c.hours.as_ref().and_then(|h| lang(&h.value))
                                 }
@@ -634,7 +668,7 @@ impl Filler<'_> {
                 let marks = shown
                     .iter()
                     .map(|h| {
-                        EntryLink::phone(&h.name.value, &h.phone.value)
+                        EntryLink::phone(&h.phone.value)
                             .map(EntryMark::Link)
                             .into_iter()
                             .collect()
@@ -676,9 +710,7 @@ impl Filler<'_> {
                     alt: format!("{} logo", self.area.name.value),
                     width: *width,
                 });
-                let text = self.area.prepared_by.as_ref().map(|p| {
-                    RichText::parse(&p.value.replace("**", ""), &p.span).unwrap_or_default()
-                });
+                let text = self.area.prepared_by.as_ref().and_then(prepared_by);
                 if logo.is_none() && text.is_none() {
                     return None;
                 }

@@ -1,15 +1,45 @@
 //! Placeholders and inline markup.
 
+use std::ops::Range;
+
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Area, Located};
 
-/// A run of text in one weight.
+/// A run of text in one weight and language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
     /// The characters; `\n` forces a line break.
     pub text: String,
     /// Bold or regular.
     pub bold: bool,
+    /// Natural language of the run (BCP 47, `cy`) when it is not the
+    /// document's: screen readers switch voice for it.
+    pub lang: Option<String>,
+}
+
+impl Run {
+    /// A run in the document's language.
+    pub fn new(text: impl Into<String>, bold: bool) -> Run {
+        Run {
+            text: text.into(),
+            bold,
+            lang: None,
+        }
+    }
+}
+
+/// Byte ranges of a text in another language than the document's, with
+/// their BCP 47 tag.
+pub type Langs = [(Range<usize>, String)];
+
+/// Text with its placeholders filled, and where filled values are in
+/// another language (`{area.name}` of an area with a Welsh name).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filled {
+    /// The text.
+    pub text: String,
+    /// Byte ranges of `text` in another language.
+    pub langs: Vec<(Range<usize>, String)>,
 }
 
 /// Text made of runs, with the place it was written.
@@ -24,16 +54,19 @@ pub struct RichText {
 impl RichText {
     /// Splits `**bold**` markup into runs.
     pub fn parse(text: &str, span: &Span) -> Result<RichText, Diagnostic> {
+        RichText::parse_in(text, &[], span)
+    }
+
+    /// Splits `**bold**` markup into runs, and runs further where `langs`
+    /// (byte ranges of `text`) begin and end, each run with its language.
+    pub fn parse_in(text: &str, langs: &Langs, span: &Span) -> Result<RichText, Diagnostic> {
         let mut runs = Vec::new();
         let mut bold = false;
+        let mut at = 0;
         for (i, part) in text.split("**").enumerate() {
             bold = i % 2 == 1;
-            if !part.is_empty() {
-                runs.push(Run {
-                    text: part.to_owned(),
-                    bold,
-                });
-            }
+            push_runs(&mut runs, part, at, bold, langs);
+            at += part.len() + 2;
         }
         if bold {
             return Err(Diagnostic::error(
@@ -50,15 +83,9 @@ impl RichText {
 
     /// A bold name, a separator and regular details (contacts, helplines).
     pub fn entry(name: &str, separator: &str, details: &str, span: &Span) -> RichText {
-        let mut runs = vec![Run {
-            text: name.to_owned(),
-            bold: true,
-        }];
+        let mut runs = vec![Run::new(name, true)];
         if !details.is_empty() {
-            runs.push(Run {
-                text: format!("{separator}{details}"),
-                bold: false,
-            });
+            runs.push(Run::new(format!("{separator}{details}"), false));
         }
         RichText {
             runs,
@@ -72,12 +99,49 @@ impl RichText {
     }
 }
 
+/// Pushes `part` (at byte `offset` of the whole text) as runs in `bold`,
+/// cut where a range of `langs` begins or ends.
+fn push_runs(runs: &mut Vec<Run>, part: &str, offset: usize, bold: bool, langs: &Langs) {
+    let end = offset + part.len();
+    let mut cuts = vec![offset, end];
+    for (r, _) in langs {
+        cuts.extend(
+            [r.start, r.end]
+                .into_iter()
+                .filter(|&b| offset < b && b < end),
+        );
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let Some(text) = part.get(s - offset..e - offset).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let lang = langs
+            .iter()
+            .find(|(r, _)| r.start <= s && e <= r.end)
+            .map(|(_, l)| l.clone());
+        runs.push(Run {
+            text: text.to_owned(),
+            bold,
+            lang,
+        });
+    }
+}
+
 /// The placeholders text may use, and what fills them.
 const PLACEHOLDERS: &[&str] = &["area.name", "area.nation"];
 
 /// Replaces `{area.name}` and friends; `{{` and `}}` write literal braces.
 pub fn fill(text: &Located<String>, area: &Area) -> Result<String, Diagnostic> {
+    fill_marked(text, area).map(|f| f.text)
+}
+
+/// Like [`fill`], noting where a filled value is in another language.
+pub fn fill_marked(text: &Located<String>, area: &Area) -> Result<Filled, Diagnostic> {
     let src = &text.value;
+    let mut langs = Vec::new();
     let mut out = String::with_capacity(src.len());
     let mut rest = src.as_str();
     while let Some(i) = rest.find(['{', '}']) {
@@ -103,7 +167,13 @@ pub fn fill(text: &Located<String>, area: &Area) -> Result<String, Diagnostic> {
         };
         let name = &tail[1..end];
         match name {
-            "area.name" => out.push_str(&area.name.value),
+            "area.name" => {
+                let start = out.len();
+                out.push_str(&area.name.value);
+                if let Some(lang) = &area.name_lang {
+                    langs.push((start..out.len(), lang.value.clone()));
+                }
+            }
             "area.nation" => out.push_str(area.nation.name()),
             _ => {
                 return Err(Diagnostic::error(
@@ -123,7 +193,7 @@ pub fn fill(text: &Located<String>, area: &Area) -> Result<String, Diagnostic> {
         rest = &tail[end + 1..];
     }
     out.push_str(rest);
-    Ok(out)
+    Ok(Filled { text: out, langs })
 }
 
 /// Whether `text` contains something that looks like a web or e-mail

@@ -56,7 +56,10 @@ pub fn pieces(text: &RichText) -> Vec<Piece> {
 /// UAX #14's, less those inside phone numbers, and inside addresses only
 /// after `/` or `.`.
 fn opportunities(plain: &str) -> Vec<(usize, BreakOpportunity)> {
-    let phones = phone_numbers(plain);
+    let phones: Vec<(usize, usize)> = crate::model::phone::numbers_in(plain)
+        .into_iter()
+        .map(|r| (r.start, r.end))
+        .collect();
     let addresses = addresses(plain);
     let inside =
         |ranges: &[(usize, usize)], at: usize| ranges.iter().any(|&(s, e)| s < at && at < e);
@@ -75,43 +78,6 @@ fn opportunities(plain: &str) -> Vec<(usize, BreakOpportunity)> {
     }
     out.sort_by_key(|&(at, _)| at);
     out.dedup_by_key(|&mut (at, _)| at);
-    out
-}
-
-/// Byte ranges of phone numbers: groups of digits joined by single spaces,
-/// at least two groups and six digits ("116 123", "01632 960 001").
-fn phone_numbers(plain: &str) -> Vec<(usize, usize)> {
-    let bytes = plain.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if !(bytes[i].is_ascii_digit() && starts_word) {
-            i += 1;
-            continue;
-        }
-        let (start, mut end, mut groups, mut digits) = (i, i, 0, 0);
-        let mut j = i;
-        loop {
-            let group = bytes[j..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if group == 0 {
-                break;
-            }
-            j += group;
-            groups += 1;
-            digits += group;
-            end = j;
-            if bytes.get(j) == Some(&b' ') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        if groups >= 2 && digits >= 6 {
-            out.push((start, end));
-        }
-        i = end.max(i + 1);
-    }
     out
 }
 
@@ -154,10 +120,7 @@ mod tests {
     /// The text of each piece, in order.
     fn texts(s: &str) -> Vec<String> {
         let text = RichText {
-            runs: vec![crate::resolve::Run {
-                text: s.to_owned(),
-                bold: false,
-            }],
+            runs: vec![crate::resolve::Run::new(s, false)],
             ..RichText::default()
         };
         pieces(&text)

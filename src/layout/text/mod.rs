@@ -9,10 +9,13 @@ mod line;
 mod linebreak;
 mod shaping;
 
+use std::ops::Range;
+
 use crate::colour::Colour;
 use crate::diag::Span;
 use crate::geom::{Abs, Point};
-use crate::resolve::RichText;
+use crate::model::phone;
+use crate::resolve::{EntryLink, RichText};
 
 use super::fonts::{Faces, FontId};
 use super::frame::{FrameItem, Group, Role, TextItem};
@@ -48,6 +51,65 @@ pub struct Paragraph {
     /// Distance from the top of a line box to its baseline.
     baseline: Abs,
     span: Option<Span>,
+    /// What the paragraph's own text marks: runs in another language
+    /// ([`Role::Span`] with a language) and phone numbers that can be
+    /// rung ([`Role::Link`] to `tel:`), by [`Marks`] position.
+    marks: Marks,
+}
+
+/// Parts of a paragraph set apart for screen readers: each a range of
+/// positions among the paragraph's non-space characters and the (empty)
+/// group its glyphs go in.
+#[derive(Debug, Clone, Default)]
+struct Marks {
+    /// The non-space characters the positions count, to check that the
+    /// placed glyphs spell the same.
+    spelled: String,
+    /// Runs in another language.
+    langs: Vec<(Range<usize>, Group)>,
+    /// Phone numbers in the text.
+    phones: Vec<(Range<usize>, Group)>,
+}
+
+impl Marks {
+    /// The language runs and callable phone numbers of `text`.
+    fn of(text: &RichText) -> Marks {
+        let plain = text.plain();
+        let at = |byte: usize| plain[..byte].chars().filter(|c| !c.is_whitespace()).count();
+        let mut langs = Vec::new();
+        let mut start = 0;
+        for run in &text.runs {
+            let end = start + run.text.len();
+            if let Some(lang) = &run.lang {
+                let group = Group {
+                    lang: Some(lang.clone()),
+                    ..Group::tagged(Role::Span, Vec::new())
+                };
+                langs.push((at(start)..at(end), group));
+            }
+            start = end;
+        }
+        let phones = phone::callable_in(&plain)
+            .into_iter()
+            .map(|r| {
+                let link = EntryLink::call(&plain[r.clone()]);
+                let role = Role::Link {
+                    uri: link.uri,
+                    description: if asks_to_call(&plain[..r.start]) {
+                        link.text
+                    } else {
+                        link.description
+                    },
+                };
+                (at(r.start)..at(r.end), Group::tagged(role, Vec::new()))
+            })
+            .collect();
+        Marks {
+            spelled: plain.chars().filter(|c| !c.is_whitespace()).collect(),
+            langs,
+            phones,
+        }
+    }
 }
 
 impl Paragraph {
@@ -89,6 +151,7 @@ impl Paragraph {
             spec,
             baseline,
             span: text.span.clone(),
+            marks: Marks::of(text),
         })
     }
 
@@ -119,19 +182,20 @@ impl Paragraph {
 
     /// Places the lines like [`Paragraph::place`], wrapped in one group
     /// that says what the paragraph is (heading, paragraph, list label…).
+    /// Runs in another language go in a [`Role::Span`] with that language,
+    /// and phone numbers in a [`Role::Link`] that rings them (except in
+    /// decoration).
     pub fn place_as(&self, role: Role, at: Point, fill: Colour, out: &mut Vec<(Point, FrameItem)>) {
-        let mut items = Vec::new();
-        self.place(at, fill, &mut items);
-        out.push((
-            Point::default(),
-            FrameItem::Group(Group::tagged(role, items)),
-        ));
+        self.place_linked(role, &[], at, fill, out);
     }
 
     /// Places the lines like [`Paragraph::place_as`], with the glyphs that
     /// spell each of `links` (`(text, group)`, found in order, whitespace
     /// ignored) in a copy of that (empty) group: a [`Role::Link`], or a
-    /// [`Role::Span`] with a language.
+    /// [`Role::Span`] with a language. These come before the paragraph's
+    /// own marks: a phone number that one of `links` covers is not linked
+    /// twice, and a link inside a run in another language wins the glyphs
+    /// it covers.
     pub fn place_linked(
         &self,
         role: Role,
@@ -142,7 +206,11 @@ impl Paragraph {
     ) {
         let mut items = Vec::new();
         self.place(at, fill, &mut items);
-        let items = split_links(items, links);
+        let items = if role == Role::Artifact {
+            items
+        } else {
+            split_links(items, links, &self.marks)
+        };
         out.push((
             Point::default(),
             FrameItem::Group(Group::tagged(role, items)),
@@ -172,11 +240,31 @@ impl Paragraph {
     }
 }
 
-/// Splits text items so that the glyphs spelling each link sit in a copy
-/// of the link's group; everything else stays as it is.
+/// Whether the words just before a phone number already say to ring it
+/// ("You can phone Samaritans on 116 123"): then its link is described by
+/// the number alone, so that a screen reader does not say "phone … on call
+/// 116 123".
+fn asks_to_call(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| {
+            ["call", "phone", "ring", "dial", "telephone"]
+                .iter()
+                .any(|v| w.eq_ignore_ascii_case(v))
+        })
+}
+
+/// Splits text items so that the glyphs of each mark sit in a copy of its
+/// group: `links` found by their text, then `own` marks (the paragraph's
+/// languages and phone numbers) by position; everything else stays as it
+/// is.
 fn split_links(
     items: Vec<(Point, FrameItem)>,
     links: &[(String, Group)],
+    own: &Marks,
 ) -> Vec<(Point, FrameItem)> {
     // Every non-space character with the (item, glyph) that draws it.
     let mut hay: Vec<(char, usize, usize)> = Vec::new();
@@ -193,10 +281,26 @@ fn split_links(
             }
         }
     }
-    // Which link each glyph belongs to.
-    let mut marks: std::collections::BTreeMap<(usize, usize), usize> = Default::default();
+    let (owner, groups) = resolve_marks(&hay, links, own);
+    if groups.is_empty() {
+        return items;
+    }
+    let marks = glyph_marks(&items, &owner);
+    regroup(items, &marks, &groups)
+}
+
+/// Which mark owns each character of `hay` (an index into the groups
+/// returned): the paragraph's languages, then its phone numbers, then
+/// `links`, each later one winning. Phone numbers that overlap one of
+/// `links` are dropped (the entry links them already).
+fn resolve_marks(
+    hay: &[(char, usize, usize)],
+    links: &[(String, Group)],
+    own: &Marks,
+) -> (Vec<Option<usize>>, Vec<Group>) {
+    let mut given: Vec<(Range<usize>, &Group)> = Vec::new();
     let mut from = 0;
-    for (k, (text, _)) in links.iter().enumerate() {
+    for (text, group) in links {
         let needle: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         if needle.is_empty() || needle.len() > hay.len() {
             continue;
@@ -208,25 +312,84 @@ fn split_links(
                 .eq(needle.iter().copied())
         });
         if let Some(s) = found {
-            // Every glyph from the first to the last, spaces between
-            // words included.
-            let first = (hay[s].1, hay[s].2);
-            let last = (hay[s + needle.len() - 1].1, hay[s + needle.len() - 1].2);
-            for (i, (_, item)) in items.iter().enumerate() {
-                if let FrameItem::Text(t) = item {
-                    for g in 0..t.glyphs.len() {
-                        if (i, g) >= first && (i, g) <= last {
-                            marks.insert((i, g), k);
-                        }
-                    }
-                }
-            }
+            given.push((s..s + needle.len(), group));
             from = s + needle.len();
         }
     }
-    if marks.is_empty() {
-        return items;
+    // The paragraph's own marks count positions in its text; they apply
+    // only if the glyphs spell that text.
+    let spelled = hay.iter().map(|h| h.0).eq(own.spelled.chars());
+    let overlaps = |r: &Range<usize>| {
+        given
+            .iter()
+            .any(|(g, _)| g.start < r.end && r.start < g.end)
+    };
+    let mut ordered: Vec<(Range<usize>, &Group)> = Vec::new();
+    if spelled {
+        ordered.extend(own.langs.iter().map(|(r, g)| (r.clone(), g)));
+        ordered.extend(
+            own.phones
+                .iter()
+                .filter(|(r, _)| !overlaps(r))
+                .map(|(r, g)| (r.clone(), g)),
+        );
     }
+    ordered.extend(given);
+    let mut owner: Vec<Option<usize>> = vec![None; hay.len()];
+    for (k, (r, _)) in ordered.iter().enumerate() {
+        for slot in owner.iter_mut().take(r.end).skip(r.start) {
+            *slot = Some(k);
+        }
+    }
+    let groups = ordered.into_iter().map(|(_, g)| g.clone()).collect();
+    (owner, groups)
+}
+
+/// The mark of every glyph, by (item, glyph), from the mark of each
+/// non-space character (`owner`): a glyph with characters takes its first
+/// character's; a space between two characters of the same mark takes it
+/// too; a glyph with no text (the rest of a cluster) takes the one before
+/// it.
+fn glyph_marks(
+    items: &[(Point, FrameItem)],
+    owner: &[Option<usize>],
+) -> std::collections::BTreeMap<(usize, usize), usize> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut pos = 0;
+    let mut prev: Option<usize> = None;
+    for (i, (_, item)) in items.iter().enumerate() {
+        let FrameItem::Text(t) = item else { continue };
+        for (g, glyph) in t.glyphs.iter().enumerate() {
+            let n = glyph.text.chars().filter(|c| !c.is_whitespace()).count();
+            let mark = if n > 0 {
+                owner.get(pos).copied().flatten()
+            } else if glyph.text.is_empty() {
+                prev
+            } else {
+                let before = pos
+                    .checked_sub(1)
+                    .and_then(|p| owner.get(p).copied().flatten());
+                let after = owner.get(pos).copied().flatten();
+                before.filter(|b| Some(*b) == after)
+            };
+            if let Some(m) = mark {
+                out.insert((i, g), m);
+            }
+            prev = mark;
+            pos += n;
+        }
+    }
+    out
+}
+
+/// Puts maximal runs of glyphs with the same mark into a copy of the
+/// mark's group; a group continues across items (lines) while its glyphs
+/// follow each other.
+fn regroup(
+    items: Vec<(Point, FrameItem)>,
+    marks: &std::collections::BTreeMap<(usize, usize), usize>,
+    groups: &[Group],
+) -> Vec<(Point, FrameItem)> {
     let mut out: Vec<(Point, FrameItem)> = Vec::new();
     let mut open: Option<usize> = None;
     for (i, (pos, item)) in items.into_iter().enumerate() {
@@ -250,12 +413,12 @@ fn split_links(
             };
             let width = piece.width();
             let placed = (Point::new(x, pos.y), FrameItem::Text(piece));
-            match mark {
+            match mark.and_then(|k| groups.get(k).map(|g| (k, g))) {
                 None => {
                     out.push(placed);
                     open = None;
                 }
-                Some(k) => {
+                Some((k, group)) => {
                     let same = open == Some(k);
                     match out.last_mut() {
                         Some((_, FrameItem::Group(g))) if same => g.items.push(placed),
@@ -263,7 +426,7 @@ fn split_links(
                             Point::default(),
                             FrameItem::Group(Group {
                                 items: vec![placed],
-                                ..links[k].1.clone()
+                                ..group.clone()
                             }),
                         )),
                     }

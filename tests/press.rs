@@ -202,3 +202,102 @@ fn preflight_flags_near_black_text_that_is_not_100_k() {
     assert!(!checks("0 0 0 1").contains(&"black-text"));
     assert!(!checks("0.67 0.39 0 0.66").contains(&"black-text"), "navy");
 }
+
+/// The x positions (points) of dashed vertical lines drawn outside the
+/// BleedBox, top and bottom, on page `index`.
+fn fold_marks(bytes: &[u8], index: usize) -> (Vec<f64>, Vec<f64>) {
+    use lopdf::content::Content;
+    let doc = Document::load_mem(bytes).expect("parses");
+    let page = *doc.get_pages().values().nth(index).expect("page");
+    let report = wellprint::inspect::inspect(bytes).expect("inspects");
+    let bleed = report.pages[index].bleed_box.expect("BleedBox");
+    let ops = Content::decode(&doc.get_page_content(page))
+        .expect("decodes")
+        .operations;
+    let (mut top, mut bottom) = (Vec::new(), Vec::new());
+    let mut dashed = false;
+    let mut start: Option<(f64, f64)> = None;
+    let num = |o: &Object| o.as_float().map(f64::from).unwrap_or(f64::NAN);
+    for op in ops {
+        match op.operator.as_str() {
+            "d" => {
+                dashed = op
+                    .operands
+                    .first()
+                    .and_then(|a| a.as_array().ok())
+                    .is_some_and(|a| !a.is_empty())
+            }
+            "Q" => dashed = false,
+            "m" => start = Some((num(&op.operands[0]), num(&op.operands[1]))),
+            "l" if dashed => {
+                let (x, y) = (num(&op.operands[0]), num(&op.operands[1]));
+                if let Some((x0, y0)) = start
+                    && (x - x0).abs() < 0.01
+                {
+                    if y0.min(y) >= bleed.y1 {
+                        top.push(x);
+                    } else if y0.max(y) <= bleed.y0 {
+                        bottom.push(x);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (top, bottom)
+}
+
+#[test]
+fn folded_formats_have_dashed_fold_marks_at_each_fold_outside_the_bleed() {
+    let ex = Example::shipped();
+    let mut options = wellprint::BuildOptions::default();
+    options.pdf.marks = Some(wellprint::render::MarkSettings::default());
+    // (resource, variant, format, panels across a sheet)
+    for (resource, variant, format, panels) in [
+        ("wellbeing-leaflet", Variant::Standard, Some("dl"), 3),
+        (
+            "wellbeing-leaflet",
+            Variant::Standard,
+            Some("a5-booklet"),
+            2,
+        ),
+        ("chime-wallet-card", Variant::EasyRead, None, 4),
+    ] {
+        let job = job(&ex.project, resource, variant, "oxfordshire", format);
+        let built = wellprint::build(&ex.project, &job, &fonts(), &options).expect("builds");
+        let report = wellprint::inspect::inspect(&built.bytes).expect("inspects");
+        for index in 0..report.pages.len() {
+            let trim = report.pages[index].trim_box.expect("TrimBox");
+            let panel = trim.width() / f64::from(panels);
+            let want: Vec<f64> = (1..panels)
+                .map(|k| trim.x0 + panel * f64::from(k))
+                .collect();
+            let (top, bottom) = fold_marks(&built.bytes, index);
+            for marks in [&top, &bottom] {
+                let mut got = marks.clone();
+                got.sort_by(f64::total_cmp);
+                assert_eq!(
+                    got.len(),
+                    want.len(),
+                    "{resource} {format:?} page {index}: {got:?}"
+                );
+                for (g, w) in got.iter().zip(&want) {
+                    assert!(
+                        (g - w).abs() < 0.1,
+                        "{resource} {format:?}: fold at {g}, want {w}"
+                    );
+                }
+            }
+        }
+    }
+    // A page that does not fold has none.
+    let job = job(
+        &ex.project,
+        "chime-wallet-card",
+        Variant::Standard,
+        "oxfordshire",
+        None,
+    );
+    let built = wellprint::build(&ex.project, &job, &fonts(), &options).expect("builds");
+    assert_eq!(fold_marks(&built.bytes, 0), (Vec::new(), Vec::new()));
+}

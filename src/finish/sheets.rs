@@ -249,6 +249,7 @@ fn sheet(grid: &Grid) -> Frame {
         size: grid.sheet,
         bleed: Abs::ZERO,
         items: Vec::new(),
+        folds: Vec::new(),
     }
 }
 

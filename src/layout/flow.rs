@@ -23,6 +23,7 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         size,
         bleed,
         items: Vec::new(),
+        folds: Vec::new(),
     };
     let background = page.background.unwrap_or(doc.paper);
     frame

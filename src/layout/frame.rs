@@ -19,6 +19,10 @@ pub struct Frame {
     pub bleed: Abs,
     /// Items in painting order (later items paint over earlier ones).
     pub items: Vec<(Point, FrameItem)>,
+    /// Where the sheet folds: distances from the left trim edge of
+    /// vertical folds (a folded leaflet's panel edges). Empty for pages
+    /// that do not fold. With crop marks, fold marks are drawn there.
+    pub folds: Vec<Abs>,
 }
 
 impl Frame {
@@ -368,6 +372,7 @@ mod tests {
             size: Size::new(Abs::mm(10.0), Abs::mm(10.0)),
             bleed: Abs::ZERO,
             items,
+            folds: Vec::new(),
         }]
     }
 

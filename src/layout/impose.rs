@@ -26,6 +26,7 @@ pub fn scale(frames: Vec<Frame>, design: Size, output: Size) -> Vec<Frame> {
             },
             bleed: f.bleed,
             items: scale_items(f.items, factor),
+            folds: f.folds.into_iter().map(|x| x * factor).collect(),
         })
         .collect()
 }
@@ -145,6 +146,8 @@ fn sheets(panels: Vec<Frame>, order: &[&[usize]]) -> Vec<Frame> {
                 size: Size::new(panel.w * n as f64, panel.h),
                 bleed,
                 items,
+                // Every edge between two panels is a fold.
+                folds: (1..n).map(|slot| panel.w * slot as f64).collect(),
             }
         })
         .collect()

@@ -1,17 +1,20 @@
 //! Crop marks drawn in the page content (not annotations), outside the
-//! BleedBox, in registration colour (all four inks when the page is CMYK).
+//! BleedBox, in registration colour (all four inks when the page is CMYK),
+//! and dashed fold marks in line with each fold of a folded leaflet.
 
-use printpdf::{Cmyk, Color, Line, LinePoint, Op, Point as PdfPoint, Pt, Rgb};
+use printpdf::{Cmyk, Color, Line, LineDashPattern, LinePoint, Op, Point as PdfPoint, Pt, Rgb};
 
 use super::page::{MarkSettings, PageBoxes};
 use crate::geom::Abs;
 
 /// Appends eight crop-mark lines (two per corner) in line with the trim
-/// edges.
+/// edges, and a dashed fold mark above and below the trim at each of
+/// `folds` (distances from the left trim edge).
 pub(super) fn write(
     ops: &mut Vec<Op>,
     boxes: &PageBoxes,
     bleed: Abs,
+    folds: &[Abs],
     marks: &MarkSettings,
     cmyk: bool,
 ) {
@@ -36,8 +39,22 @@ pub(super) fn write(
             line(ops, (x, y + sy * off), (x, y + sy * (off + len)));
         }
     }
+    if !folds.is_empty() {
+        // Dashed, so a fold mark is not mistaken for a cut.
+        ops.push(Op::SetLineDashPattern {
+            dash: LineDashPattern::new(0.0, &[FOLD_DASH_PT, FOLD_DASH_PT]),
+        });
+        for fold in folds {
+            let x = x0 + fold.to_pt();
+            line(ops, (x, y1 + off), (x, y1 + off + len));
+            line(ops, (x, y0 - off), (x, y0 - off - len));
+        }
+    }
     ops.push(Op::RestoreGraphicsState);
 }
+
+/// Dash and gap of fold marks, in points.
+const FOLD_DASH_PT: f32 = 2.0;
 
 fn line(ops: &mut Vec<Op>, a: (f64, f64), b: (f64, f64)) {
     let p = |(x, y): (f64, f64)| LinePoint {

@@ -200,7 +200,7 @@ pub fn pdf_checked<R>(
             page.ops.push(Op::BeginMarkedContent {
                 tag: "Artifact".to_owned(),
             });
-            marks::write(&mut page.ops, &boxes, frame.bleed, m, cmyk);
+            marks::write(&mut page.ops, &boxes, frame.bleed, &frame.folds, m, cmyk);
             page.ops.push(Op::EndMarkedContent);
         }
         let full = Size::new(

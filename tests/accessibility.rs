@@ -13,7 +13,7 @@ use wellprint::model::{Project, Variant};
 use wellprint::resolve::Content as Block;
 use wellprint::{BuildOptions, Job, Target};
 
-use common::{fonts, load, root};
+use common::{fonts, load, pdf_dict, pdf_name, pdf_text, root};
 
 /// Every resource × variant × area, built for the screen.
 fn screen_pdfs(project: &Project) -> Vec<(String, Vec<u8>, String)> {
@@ -143,41 +143,6 @@ fn normalise(s: &str) -> String {
         .collect()
 }
 
-fn dict<'a>(doc: &'a Document, o: &'a Object) -> &'a Dictionary {
-    match o {
-        Object::Reference(id) => doc
-            .get_object(*id)
-            .and_then(Object::as_dict)
-            .expect("referenced dictionary"),
-        Object::Dictionary(d) => d,
-        other => panic!("expected a dictionary, got {other:?}"),
-    }
-}
-
-fn name(d: &Dictionary, key: &[u8]) -> String {
-    d.get(key)
-        .and_then(Object::as_name)
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .unwrap_or_default()
-}
-
-fn text(d: &Dictionary, key: &[u8]) -> String {
-    match d.get(key) {
-        Ok(Object::String(bytes, _)) => {
-            if bytes.starts_with(&[0xFE, 0xFF]) {
-                let units: Vec<u16> = bytes[2..]
-                    .chunks(2)
-                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                    .collect();
-                String::from_utf16_lossy(&units)
-            } else {
-                String::from_utf8_lossy(bytes).into_owned()
-            }
-        }
-        _ => String::new(),
-    }
-}
-
 /// A structure element, flattened: type, alt, depth, and its marked
 /// content (page index, MCID) and annotations in order.
 #[derive(Debug)]
@@ -200,13 +165,13 @@ fn walk(
     out: &mut Vec<Element>,
     order: &mut Vec<(usize, i64)>,
 ) {
-    let d = dict(doc, element);
+    let d = pdf_dict(doc, element);
     let index = out.len();
     out.push(Element {
         id: element.as_reference().ok(),
-        kind: name(d, b"S"),
-        alt: text(d, b"Alt"),
-        lang: text(d, b"Lang"),
+        kind: pdf_name(d, b"S"),
+        alt: pdf_text(d, b"Alt"),
+        lang: pdf_text(d, b"Lang"),
         depth,
         mcids: Vec::new(),
         annots: Vec::new(),
@@ -231,8 +196,8 @@ fn walk(
                 order.push((page, *mcid));
             }
             _ => {
-                let k = dict(doc, kid);
-                match name(k, b"Type").as_str() {
+                let k = pdf_dict(doc, kid);
+                match pdf_name(k, b"Type").as_str() {
                     "MCR" => {
                         let mcid = k.get(b"MCID").and_then(Object::as_i64).expect("MCID");
                         out[index].mcids.push((page_of(k), mcid));
@@ -257,10 +222,10 @@ fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
     let pages = page_indices(&doc);
 
     // Document-level facts.
-    if text(catalog, b"Lang").is_empty() {
+    if pdf_text(catalog, b"Lang").is_empty() {
         problems.push("no /Lang".into());
     }
-    let prefs = catalog.get(b"ViewerPreferences").map(|o| dict(&doc, o));
+    let prefs = catalog.get(b"ViewerPreferences").map(|o| pdf_dict(&doc, o));
     if prefs
         .ok()
         .and_then(|p| p.get(b"DisplayDocTitle").ok())
@@ -272,14 +237,14 @@ fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
     let info = doc
         .trailer
         .get(b"Info")
-        .map(|o| dict(&doc, o))
+        .map(|o| pdf_dict(&doc, o))
         .expect("Info");
-    if text(info, b"Title").is_empty() {
+    if pdf_text(info, b"Title").is_empty() {
         problems.push("no Title".into());
     }
     let marked = catalog
         .get(b"MarkInfo")
-        .map(|o| dict(&doc, o))
+        .map(|o| pdf_dict(&doc, o))
         .ok()
         .and_then(|m| m.get(b"Marked").ok())
         .and_then(|o| o.as_bool().ok());
@@ -304,7 +269,7 @@ fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
     }
 
     // The structure tree.
-    let Ok(root) = catalog.get(b"StructTreeRoot").map(|o| dict(&doc, o)) else {
+    let Ok(root) = catalog.get(b"StructTreeRoot").map(|o| pdf_dict(&doc, o)) else {
         problems.push("no structure tree".into());
         return problems;
     };
@@ -342,7 +307,7 @@ fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
     // ParentTree: page MCIDs and annotations back to their elements.
     let nums = root
         .get(b"ParentTree")
-        .map(|o| dict(&doc, o))
+        .map(|o| pdf_dict(&doc, o))
         .and_then(|t| t.get(b"Nums"))
         .and_then(Object::as_array)
         .cloned()
@@ -367,7 +332,7 @@ fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
             .get(b"StructParents")
             .and_then(Object::as_i64)
             .expect("page has StructParents");
-        if name(page, b"Tabs") != "S" {
+        if pdf_name(page, b"Tabs") != "S" {
             problems.push(format!("page {} has no /Tabs /S", index + 1));
         }
         let array = match parent_tree.get(&key) {
@@ -429,11 +394,11 @@ fn check(pdf: &str, bytes: &[u8], expected: &str) -> Vec<String> {
             .unwrap_or_default();
         for a in &annots {
             let id = a.as_reference().expect("annotation by reference");
-            let annot = dict(&doc, a);
-            if name(annot, b"Subtype") != "Link" {
+            let annot = pdf_dict(&doc, a);
+            if pdf_name(annot, b"Subtype") != "Link" {
                 continue;
             }
-            if text(annot, b"Contents").trim().is_empty() {
+            if pdf_text(annot, b"Contents").trim().is_empty() {
                 problems.push("a link without Contents".into());
             }
             let Ok(sp) = annot.get(b"StructParent").and_then(Object::as_i64) else {
@@ -534,9 +499,9 @@ fn screen_pdfs_are_trimmed_and_have_live_links() {
                 .cloned()
                 .unwrap_or_default()
             {
-                let action = dict(&doc, &a).get(b"A").map(|o| dict(&doc, o));
+                let action = pdf_dict(&doc, &a).get(b"A").map(|o| pdf_dict(&doc, o));
                 if let Ok(action) = action {
-                    uris.push(text(action, b"URI"));
+                    uris.push(pdf_text(action, b"URI"));
                 }
             }
         }
@@ -721,7 +686,7 @@ fn outline(bytes: &[u8]) -> String {
     let catalog = doc.catalog().expect("catalog");
     let root = catalog
         .get(b"StructTreeRoot")
-        .map(|o| dict(&doc, o))
+        .map(|o| pdf_dict(&doc, o))
         .expect("tree");
     let mut elements = Vec::new();
     walk(
@@ -773,7 +738,7 @@ fn dump_outlines() {
 fn elements_with_lang(bytes: &[u8]) -> Vec<(String, String, String)> {
     let doc = Document::load_mem(bytes).expect("loads");
     let pages = page_indices(&doc);
-    let root = dict(
+    let root = pdf_dict(
         &doc,
         doc.catalog()
             .expect("catalog")

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use wellprint::model::Variant;
 
-use common::{load, root};
+use common::{load, pdf_dict, pdf_name, pdf_text, root};
 
 /// The top-level elements of the tree in order: type, and their text (or
 /// Alt for figures).
@@ -31,16 +31,16 @@ fn elements(bytes: &[u8]) -> Vec<(String, String)> {
         }
     }
     let catalog = doc.catalog().expect("catalog");
-    let root = dict(&doc, catalog.get(b"StructTreeRoot").expect("tree"));
-    let document = dict(&doc, root.get(b"K").expect("K"));
+    let root = pdf_dict(&doc, catalog.get(b"StructTreeRoot").expect("tree"));
+    let document = pdf_dict(&doc, root.get(b"K").expect("K"));
     let mut out = Vec::new();
     for kid in document.get(b"K").and_then(Object::as_array).expect("kids") {
-        let d = dict(&doc, kid);
-        let kind = name(d, b"S");
+        let d = pdf_dict(&doc, kid);
+        let kind = pdf_name(d, b"S");
         let mut text = String::new();
         collect(&doc, d, &pages, &by_mcid, &mut text);
         if kind == "Figure" {
-            text = string(d, b"Alt");
+            text = pdf_text(d, b"Alt");
         }
         out.push((kind, text));
     }
@@ -60,8 +60,8 @@ fn collect(
         .cloned()
         .unwrap_or_default();
     for kid in &kids {
-        let k = dict(doc, kid);
-        if name(k, b"Type") == "MCR" {
+        let k = pdf_dict(doc, kid);
+        if pdf_name(k, b"Type") == "MCR" {
             let page = k
                 .get(b"Pg")
                 .and_then(Object::as_reference)
@@ -70,41 +70,9 @@ fn collect(
                 .expect("page");
             let mcid = k.get(b"MCID").and_then(Object::as_i64).expect("MCID");
             out.push_str(by_mcid.get(&(page, mcid)).map_or("", String::as_str));
-        } else if name(k, b"Type") == "StructElem" {
+        } else if pdf_name(k, b"Type") == "StructElem" {
             collect(doc, k, pages, by_mcid, out);
         }
-    }
-}
-
-fn dict<'a>(doc: &'a Document, o: &'a Object) -> &'a Dictionary {
-    match o {
-        Object::Reference(id) => doc
-            .get_object(*id)
-            .and_then(Object::as_dict)
-            .expect("dictionary"),
-        Object::Dictionary(d) => d,
-        other => panic!("expected a dictionary, got {other:?}"),
-    }
-}
-
-fn name(d: &Dictionary, key: &[u8]) -> String {
-    d.get(key)
-        .and_then(Object::as_name)
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .unwrap_or_default()
-}
-
-fn string(d: &Dictionary, key: &[u8]) -> String {
-    match d.get(key) {
-        Ok(Object::String(b, _)) if b.starts_with(&[0xFE, 0xFF]) => {
-            let units: Vec<u16> = b[2..]
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect();
-            String::from_utf16_lossy(&units)
-        }
-        Ok(Object::String(b, _)) => String::from_utf8_lossy(b).into_owned(),
-        _ => String::new(),
     }
 }
 

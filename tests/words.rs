@@ -7,7 +7,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use wellprint::model::Variant;
 use wellprint::{BuildOptions, Target};
 
-use common::{Example, fonts, job};
+use common::{Example, fonts, job, pdf_name};
 
 /// The screen PDF of a resource's variant for `area`.
 fn screen(ex: &Example, resource: &str, variant: Variant, area: &str) -> Vec<u8> {
@@ -57,13 +57,6 @@ fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     }
 }
 
-fn name(d: &Dictionary, key: &[u8]) -> String {
-    d.get(key)
-        .and_then(Object::as_name)
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .unwrap_or_default()
-}
-
 /// Adds the elements below `o`; returns the text of its marked content.
 fn walk(
     doc: &Document,
@@ -80,14 +73,14 @@ fn walk(
             .collect(),
         Object::Dictionary(d) => {
             let page = d.get(b"Pg").and_then(Object::as_reference).ok().or(page);
-            if name(d, b"Type") == "MCR" {
+            if pdf_name(d, b"Type") == "MCR" {
                 let mcid = d.get(b"MCID").and_then(Object::as_i64).unwrap_or(-1);
                 return page.map_or(String::new(), |p| text_of(p, mcid));
             }
             let at = out.len();
-            if name(d, b"Type") == "StructElem" {
+            if pdf_name(d, b"Type") == "StructElem" {
                 out.push(Element {
-                    kind: name(d, b"S"),
+                    kind: pdf_name(d, b"S"),
                     lang: d
                         .get(b"Lang")
                         .and_then(Object::as_str)

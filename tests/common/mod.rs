@@ -319,3 +319,38 @@ pub fn file_contents(dir: &Path) -> std::collections::BTreeMap<std::path::PathBu
         })
         .collect()
 }
+
+/// A PDF dictionary, following a reference.
+pub fn pdf_dict<'a>(doc: &'a lopdf::Document, o: &'a lopdf::Object) -> &'a lopdf::Dictionary {
+    match o {
+        lopdf::Object::Reference(id) => doc
+            .get_object(*id)
+            .and_then(lopdf::Object::as_dict)
+            .expect("referenced dictionary"),
+        lopdf::Object::Dictionary(d) => d,
+        other => panic!("expected a dictionary, got {other:?}"),
+    }
+}
+
+/// The name at `key`, or "".
+pub fn pdf_name(d: &lopdf::Dictionary, key: &[u8]) -> String {
+    d.get(key)
+        .and_then(lopdf::Object::as_name)
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default()
+}
+
+/// The text string at `key` (UTF-16 with a byte-order mark, or bytes), or "".
+pub fn pdf_text(d: &lopdf::Dictionary, key: &[u8]) -> String {
+    match d.get(key) {
+        Ok(lopdf::Object::String(b, _)) if b.starts_with(&[0xFE, 0xFF]) => {
+            let units: Vec<u16> = b[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        Ok(lopdf::Object::String(b, _)) => String::from_utf8_lossy(b).into_owned(),
+        _ => String::new(),
+    }
+}

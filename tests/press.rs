@@ -9,27 +9,34 @@ use lopdf::{Document, Object, dictionary};
 use wellprint::model::Variant;
 use wellprint::preflight::preflight_document;
 
+/// Oxfordshire's document of a resource, variant and format (`None`: the
+/// first), built with `options`.
+fn oxfordshire(
+    ex: &Example,
+    resource: &str,
+    variant: Variant,
+    format: Option<&str>,
+    options: &wellprint::BuildOptions,
+) -> Vec<u8> {
+    let job = job(&ex.project, resource, variant, "oxfordshire", format);
+    wellprint::build(&ex.project, &job, &fonts(), options)
+        .unwrap_or_else(|_| panic!("{resource} {variant:?} {format:?} builds"))
+        .bytes
+}
+
 /// Every shipped resource × variant × format for Oxfordshire with crop
 /// marks, slug and PDF/X-4.
 fn pdfx_files() -> Vec<(String, Vec<u8>)> {
     let ex = Example::shipped();
-    let fonts = fonts();
     let options = print_shop_options();
     let mut out = Vec::new();
     for resource in &ex.project.resources {
         for &variant in resource.variants.keys() {
             for format in resource.formats_for(variant) {
                 let name = format!("{} {variant:?} {}", resource.id.value, format.name);
-                let job = job(
-                    &ex.project,
-                    resource.id.value.as_str(),
-                    variant,
-                    "oxfordshire",
-                    Some(format.name.as_str()),
-                );
-                let built = wellprint::build(&ex.project, &job, &fonts, &options)
-                    .unwrap_or_else(|_| panic!("{name} builds"));
-                out.push((name, built.bytes));
+                let id = resource.id.value.as_str();
+                let bytes = oxfordshire(&ex, id, variant, Some(format.name.as_str()), &options);
+                out.push((name, bytes));
             }
         }
     }
@@ -62,16 +69,14 @@ fn pdfx_files_have_no_annotations_and_only_100_percent_k_black_text() {
 /// link annotation on page 1: what the files looked like before.
 fn flawed_card() -> Document {
     let ex = Example::shipped();
-    let job = job(
-        &ex.project,
+    let bytes = oxfordshire(
+        &ex,
         "chime-wallet-card",
         Variant::Standard,
-        "oxfordshire",
         None,
+        &print_shop_options(),
     );
-    let built =
-        wellprint::build(&ex.project, &job, &fonts(), &print_shop_options()).expect("builds");
-    let mut doc = Document::load_mem(&built.bytes).expect("parses");
+    let mut doc = Document::load_mem(&bytes).expect("parses");
     doc.decompress();
     let pages: Vec<_> = doc.get_pages().into_values().collect();
     let mut changed = 0;
@@ -114,20 +119,18 @@ fn preflight_flags_grey_black_text_and_annotations_in_a_pdfx_file() {
 #[test]
 fn a2_artwork_with_marks_stays_inside_the_bleed_box() {
     let ex = Example::shipped();
-    let job = job(
-        &ex.project,
+    let bytes = oxfordshire(
+        &ex,
         "tips-poster",
         Variant::Standard,
-        "oxfordshire",
         Some("a2"),
+        &print_shop_options(),
     );
-    let built =
-        wellprint::build(&ex.project, &job, &fonts(), &print_shop_options()).expect("builds");
-    let report = wellprint::inspect::inspect(&built.bytes).expect("parses");
+    let report = wellprint::inspect::inspect(&bytes).expect("parses");
     let page = &report.pages[0];
     let (media, bleed) = (page.media_box, page.bleed_box.expect("BleedBox"));
     let dpi = 36.0;
-    let px = render_page(&built.bytes, 0, dpi);
+    let px = render_page(&bytes, 0, dpi);
     let to_px = |pt: f64| (pt * f64::from(dpi) / 72.0).round() as usize;
     // A band 0.5–1.2 mm outside the BleedBox, along the middle half of each
     // edge (away from the corner marks): nothing may be painted there.
@@ -263,16 +266,15 @@ fn folded_formats_have_dashed_fold_marks_at_each_fold_outside_the_bleed() {
         ),
         ("chime-wallet-card", Variant::EasyRead, None, 4),
     ] {
-        let job = job(&ex.project, resource, variant, "oxfordshire", format);
-        let built = wellprint::build(&ex.project, &job, &fonts(), &options).expect("builds");
-        let report = wellprint::inspect::inspect(&built.bytes).expect("inspects");
+        let bytes = oxfordshire(&ex, resource, variant, format, &options);
+        let report = wellprint::inspect::inspect(&bytes).expect("inspects");
         for index in 0..report.pages.len() {
             let trim = report.pages[index].trim_box.expect("TrimBox");
             let panel = trim.width() / f64::from(panels);
             let want: Vec<f64> = (1..panels)
                 .map(|k| trim.x0 + panel * f64::from(k))
                 .collect();
-            let (top, bottom) = fold_marks(&built.bytes, index);
+            let (top, bottom) = fold_marks(&bytes, index);
             for marks in [&top, &bottom] {
                 let mut got = marks.clone();
                 got.sort_by(f64::total_cmp);
@@ -291,13 +293,6 @@ fn folded_formats_have_dashed_fold_marks_at_each_fold_outside_the_bleed() {
         }
     }
     // A page that does not fold has none.
-    let job = job(
-        &ex.project,
-        "chime-wallet-card",
-        Variant::Standard,
-        "oxfordshire",
-        None,
-    );
-    let built = wellprint::build(&ex.project, &job, &fonts(), &options).expect("builds");
-    assert_eq!(fold_marks(&built.bytes, 0), (Vec::new(), Vec::new()));
+    let bytes = oxfordshire(&ex, "chime-wallet-card", Variant::Standard, None, &options);
+    assert_eq!(fold_marks(&bytes, 0), (Vec::new(), Vec::new()));
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use wellprint::model::Variant;
 
-use common::{load, pdf_dict, pdf_name, pdf_text, root};
+use common::{Example, pdf_dict, pdf_name, pdf_text};
 
 /// The top-level elements of the tree in order: type, and their text (or
 /// Alt for figures).
@@ -98,15 +98,8 @@ fn in_order(what: &str, elements: &[(String, String)], needles: &[&str]) {
 /// Samaritans.
 #[test]
 fn easy_read_strip_reads_panels_in_order() {
-    let (sources, project) = load(&root());
-    let built = common::build(
-        &sources,
-        &project,
-        "chime-wallet-card",
-        Variant::EasyRead,
-        "oxfordshire",
-    )
-    .expect("builds");
+    let built =
+        Example::shipped().build("chime-wallet-card", Variant::EasyRead, "oxfordshire", None);
     let e = elements(&built.bytes);
     in_order(
         "strip",
@@ -128,17 +121,14 @@ fn easy_read_strip_reads_panels_in_order() {
 /// flap or the back page) and end with the prepared-by line.
 #[test]
 fn folded_leaflets_read_from_the_cover() {
-    let (sources, project) = load(&root());
+    let ex = Example::shipped();
     for format in ["dl", "a5-booklet"] {
-        let built = common::build_format(
-            &sources,
-            &project,
+        let built = ex.build(
             "wellbeing-leaflet",
             Variant::Standard,
             "oxfordshire",
             Some(format),
-        )
-        .expect("builds");
+        );
         let e = elements(&built.bytes);
         assert_eq!(
             e.first().map(|(k, _)| k.as_str()),
@@ -160,15 +150,8 @@ fn folded_leaflets_read_from_the_cover() {
 /// picture: heading navigation lands before the picture.
 #[test]
 fn easy_read_row_headings_come_before_their_pictures() {
-    let (sources, project) = load(&root());
-    let built = common::build(
-        &sources,
-        &project,
-        "chime-wallet-card",
-        Variant::EasyRead,
-        "oxfordshire",
-    )
-    .expect("builds");
+    let built =
+        Example::shipped().build("chime-wallet-card", Variant::EasyRead, "oxfordshire", None);
     let e = elements(&built.bytes);
     for (heading, alt) in [
         ("Connection", "Two people together"),

@@ -61,6 +61,20 @@ fn finding_rules(json: &Value) -> Vec<String> {
         .collect()
 }
 
+/// `wellprint check --resource wellbeing-leaflet --format json` in `p`.
+fn check_leaflet_json(p: &TempProject) -> std::process::Output {
+    run(
+        p.path(),
+        &[
+            "check",
+            "--resource",
+            "wellbeing-leaflet",
+            "--format",
+            "json",
+        ],
+    )
+}
+
 #[test]
 fn check_reports_a_broken_area_and_easy_read_errors_in_one_run() {
     let p = project(&leaflet_with(ROW_TEXT, &format!("text = \"{LONG}\"")));
@@ -203,16 +217,7 @@ fn easy_read_text_without_a_picture_is_found_by_check_and_build() {
     let row = "[[easy-read.page.block]]\nkind = \"row\"\npicture = \"assets/pictures/people.svg\"\nalt = \"Two people together\"\nwidth = \"28mm\"\ntext = \"You can read this on your own. Or you can ask someone to read it with you.\"";
     let leaflet = leaflet_with(row, list);
     let p = project(&leaflet);
-    let out = run(
-        p.path(),
-        &[
-            "check",
-            "--resource",
-            "wellbeing-leaflet",
-            "--format",
-            "json",
-        ],
-    );
+    let out = check_leaflet_json(&p);
     assert_eq!(out.status.code(), Some(2));
     let json = stdout_json(&out);
     let line = line_of(&leaflet, "kind = \"list\"", "kind") as u64 - 1;
@@ -269,16 +274,7 @@ fn font_too_small_points_at_the_size_key() {
     let p = project(&leaflet);
     let key_line = line_of(&leaflet, "[easy-read.type]", "body = \"12pt\"");
     let id_line = line_of(&leaflet, "", "id = ");
-    let out = run(
-        p.path(),
-        &[
-            "check",
-            "--resource",
-            "wellbeing-leaflet",
-            "--format",
-            "json",
-        ],
-    );
+    let out = check_leaflet_json(&p);
     assert_eq!(out.status.code(), Some(2));
     let json = stdout_json(&out);
     let places: Vec<(Value, Value)> = ["load", "easy_read"]

@@ -47,6 +47,7 @@ pub mod pictures;
 pub mod preflight;
 pub mod render;
 pub mod resolve;
+pub mod web;
 
 use std::path::Path;
 
@@ -327,6 +328,14 @@ pub fn render_frames(
     options: &PdfOptions,
 ) -> Vec<u8> {
     render::pdf(frames, meta, &fonts.pdf, &fonts.book, options)
+}
+
+/// One job as a self-contained web page (see [`web`]). Like [`build`], it
+/// stops an Easy Read job whose text has errors.
+pub fn web_page(project: &Project, job: &Job) -> SourceResult<String> {
+    easy_read_gate(project, job)?;
+    let doc = job.resolve(project)?;
+    Ok(web::page(&doc, &project.pictures))
 }
 
 /// Resolves and lays out one job without rendering (what `check` does).

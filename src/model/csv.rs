@@ -198,23 +198,7 @@ fn row(
         return None;
     }
     let spans = cell_spans(text, start, record.len());
-    let mut contact = Contact {
-        name: Located {
-            value: String::new(),
-            span: at(line.clone()),
-        },
-        phone: Located {
-            value: String::new(),
-            span: at(line.clone()),
-        },
-        hours: None,
-        web: None,
-        email: None,
-        description: None,
-        lang: None,
-        tags: Vec::new(),
-        span: at(line.clone()),
-    };
+    let mut contact = blank(at(line));
     for (i, cell) in record.iter().enumerate() {
         let Some(column) = columns[i] else { continue };
         let value = Located {
@@ -244,6 +228,25 @@ fn row(
         }
     }
     Some(contact)
+}
+
+/// A contact with no name or phone yet, both at `line`.
+fn blank(line: Span) -> Contact {
+    let empty = Located {
+        value: String::new(),
+        span: line.clone(),
+    };
+    Contact {
+        name: empty.clone(),
+        phone: empty,
+        hours: None,
+        web: None,
+        email: None,
+        description: None,
+        lang: None,
+        tags: Vec::new(),
+        span: line,
+    }
 }
 
 /// The error for row `row` (at `line`) with `cells` cells where the header

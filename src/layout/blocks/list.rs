@@ -1,11 +1,31 @@
 //! `kind = "list"`: bullet points with a hanging indent, tagged as a list.
 
-use super::BlockContext;
+use super::{BlockContext, Laid};
 use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
 use crate::layout::frame::{FrameItem, Group, Role};
 use crate::resolve::{Block, RichText, Run, TextStyle};
+
+/// The list's bullet points at the full width.
+pub(super) fn lay(
+    cx: &BlockContext,
+    block: &Block,
+    items: &[RichText],
+    colour: Colour,
+    laid: &mut Laid,
+) -> Result<(), Diagnostic> {
+    laid.height = bullets(
+        cx,
+        items,
+        colour,
+        Point::default(),
+        cx.width,
+        block,
+        &mut laid.items,
+    )?;
+    Ok(())
+}
 
 /// Bullet points with a hanging indent; returns the height.
 pub(super) fn bullets(

@@ -123,17 +123,7 @@ impl BlockContext<'_> {
                 block,
                 l,
             )?,
-            Content::List { items, colour } => {
-                l.height = list::bullets(
-                    self,
-                    items,
-                    *colour,
-                    Point::default(),
-                    self.width,
-                    block,
-                    &mut l.items,
-                )?;
-            }
+            Content::List { items, colour } => list::lay(self, block, items, *colour, l)?,
             Content::Cards {
                 cards,
                 columns,

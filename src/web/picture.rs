@@ -76,7 +76,11 @@ fn svg(v: &Vector, alt: &str) -> String {
 fn num(x: f64) -> String {
     let s = format!("{x:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
 }
 
 fn cap(c: LineCap) -> &'static str {

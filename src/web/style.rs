@@ -18,6 +18,7 @@ pub fn css(doc: &Document) -> String {
          line-height: {leading:.2}; }}\n\
          h1 {{ font-size: {title:.3}rem; }}\n\
          h2 {{ font-size: {heading:.3}rem; }}\n\
+         h3 {{ font-size: {sub:.3}rem; }}\n\
          .small {{ font-size: {small:.3}rem; }}\n",
         ink = doc.ink,
         paper = doc.paper,
@@ -25,6 +26,7 @@ pub fn css(doc: &Document) -> String {
         leading = doc.type_sizes.leading.max(1.5),
         title = rem(t.title).max(rem(t.heading) * 1.2),
         heading = rem(t.heading).max(1.2),
+        sub = (rem(t.heading) * 0.9).max(1.1),
         small = rem(t.small),
     )
 }

@@ -239,7 +239,8 @@ pub fn build(
     options: &BuildOptions,
 ) -> SourceResult<Built> {
     easy_read_gate(project, job)?;
-    let (doc, mut frames) = resolve_and_lay_out(project, job, fonts, options)?;
+    let (mut doc, mut frames) = resolve_and_lay_out(project, job, fonts, options)?;
+    let mut warnings = std::mem::take(&mut doc.warnings);
     slug_job(job, &mut frames, fonts, &options.pdf);
     let meta = Metadata {
         title: doc.title,
@@ -256,7 +257,6 @@ pub fn build(
         preflight::preflight_document,
     );
     let mut images = Vec::new();
-    let mut warnings = Vec::new();
     for frame in &frames {
         let min = min_ppi(frame.size.w);
         frame.visit(&mut |_, item| {

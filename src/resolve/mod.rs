@@ -55,6 +55,9 @@ pub struct Document {
     /// Area values that placeholders fill in (`{area.name}`), with where
     /// the area file writes them: a character no font has is blamed there.
     pub filled: Vec<Located<String>>,
+    /// Things worth knowing that did not stop the document, such as
+    /// contacts a block's `count` leaves out.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A page of blocks.
@@ -338,6 +341,7 @@ pub fn resolve(
         area,
         secure: resource.profile == Some(crate::model::Profile::SecureSetting),
         errors: Vec::new(),
+        warnings: Vec::new(),
     };
     let pages = cx.pages(def, resource.ink, helplines);
     let sections = cx.sections(def, resource.ink, helplines);
@@ -376,6 +380,7 @@ pub fn resolve(
         ink: resource.ink,
         pages,
         filled: filled(area),
+        warnings: cx.warnings,
     })
 }
 
@@ -397,6 +402,8 @@ struct Filler<'a> {
     /// The secure-setting profile: no web or e-mail addresses.
     secure: bool,
     errors: Vec<Diagnostic>,
+    /// Things worth knowing that do not stop the document.
+    warnings: Vec<Diagnostic>,
 }
 
 impl Filler<'_> {

@@ -275,7 +275,7 @@ fn marked(text: &str, marks: &mut Vec<EntryMark>) -> String {
     {
         let mark = marks.remove(i);
         let shown = mark_text(&mark);
-        out.push_str(&escape(&rest[..at]));
+        out.push_str(&lines(&rest[..at]));
         let _ = match &mark {
             EntryMark::Link(link) => write!(
                 out,
@@ -293,6 +293,12 @@ fn marked(text: &str, marks: &mut Vec<EntryMark>) -> String {
         };
         rest = &rest[at + shown.len()..];
     }
-    out.push_str(&escape(rest));
+    out.push_str(&lines(rest));
     out
+}
+
+/// `text` escaped, each line break a `<br>` (an entry's name and details
+/// are on lines of their own).
+fn lines(text: &str) -> String {
+    escape(text).replace('\n', "<br>\n")
 }

@@ -18,7 +18,7 @@ pub(super) fn resolve(
     span: &Span,
 ) -> Option<Content> {
     let picture = picture.map(|p| cx.picture(p));
-    let chosen: Vec<&Contact> = cx
+    let mut chosen: Vec<&Contact> = cx
         .area
         .contacts
         .iter()
@@ -28,11 +28,14 @@ pub(super) fn resolve(
                     .iter()
                     .any(|t| tags.iter().any(|w| w.value == t.value))
         })
-        .take(count)
         .collect();
     if chosen.is_empty() {
         cx.errors.push(none_tagged(cx, tags, span));
         return None;
+    }
+    if chosen.len() > count {
+        let left_out = chosen.split_off(count);
+        cx.warnings.push(left_out_warning(count, &left_out, span));
     }
     // The secure-setting profile prints no web or e-mail addresses.
     let fields: Vec<ContactField> = fields
@@ -49,6 +52,29 @@ pub(super) fn resolve(
         fill: None,
         colour: ink,
     }))
+}
+
+/// The warning for contacts that match the block but are past its
+/// `count`: each is named, at its place in the area file.
+fn left_out_warning(count: usize, left_out: &[&Contact], span: &Span) -> Diagnostic {
+    let names: Vec<String> = left_out
+        .iter()
+        .map(|c| format!("\"{}\"", c.name.value))
+        .collect();
+    let (n, them) = match left_out.len() {
+        1 => ("1 contact is".to_owned(), "it"),
+        n => (format!("{n} contacts are"), "them"),
+    };
+    Diagnostic::warning(
+        span.clone(),
+        format!(
+            "{n} not printed: this block shows the first {count} (`count = {count}`), which leaves out {}",
+            names.join(", ")
+        ),
+    )
+    .with_hint(format!(
+        "to print {them}, move {them} up the area's list, give the most important contacts their own tag, or raise `count` if the design has room"
+    ))
 }
 
 /// The error for a contacts block that finds no contact.

@@ -310,6 +310,7 @@ fn variant_selected(args: &BuildArgs, variant: Variant) -> bool {
                 (v, variant),
                 (VariantArg::Standard, Variant::Standard)
                     | (VariantArg::EasyRead, Variant::EasyRead)
+                    | (VariantArg::LargePrint, Variant::LargePrint)
             )
         })
 }

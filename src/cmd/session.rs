@@ -116,6 +116,7 @@ impl Session {
             .map(|v| match v {
                 VariantArg::Standard => Variant::Standard,
                 VariantArg::EasyRead => Variant::EasyRead,
+                VariantArg::LargePrint => Variant::LargePrint,
             })
             .collect();
         let jobs = wellprint::all_jobs(p)

@@ -77,6 +77,10 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
             def.formats = cx.formats(&file.format, *first.get_ref().size.get_ref());
         }
     }
+    if let Some(standard) = variants.get(&Variant::Standard) {
+        let large = super::large_print::derive(standard, raw.theme.ink, &id_span);
+        variants.insert(Variant::LargePrint, large);
+    }
     let errors = cx.errors;
     let (Ok(id), Some(title), Some(size), true) = (id, title, size, errors.is_empty()) else {
         return Err(errors);
@@ -506,6 +510,7 @@ impl Checker<'_> {
         let min = match variant {
             Variant::Standard => PRINT_MIN_PT,
             Variant::EasyRead => easy_read_min.max(PRINT_MIN_PT),
+            Variant::LargePrint => super::large_print::BODY_PT,
         };
         let keys = [
             ("title", &raw.title),
@@ -572,7 +577,9 @@ fn too_small(
         ),
     };
     let (message, hint) = match variant {
-        Variant::Standard => (
+        // Large print's sizes are made, never written: this names the
+        // standard variant's rule.
+        Variant::Standard | Variant::LargePrint => (
             format!("the {key} type size is {written}; print needs at least {PRINT_MIN_PT} pt"),
             format!("set {key} = \"{PRINT_MIN_PT}pt\" or larger under [standard.type]"),
         ),

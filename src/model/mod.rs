@@ -9,6 +9,7 @@ mod area;
 mod convert;
 mod csv;
 mod id;
+mod large_print;
 mod length;
 mod load;
 pub mod phone;
@@ -78,17 +79,21 @@ pub enum Variant {
     Standard,
     /// Easy Read: pictures beside short sentences, large type.
     EasyRead,
+    /// Large print: the standard variant's words on A4 in type of at
+    /// least 16 pt (made from the standard variant, not written in TOML).
+    LargePrint,
 }
 
 impl Variant {
     /// Every variant, in build order.
-    pub const ALL: [Variant; 2] = [Variant::Standard, Variant::EasyRead];
+    pub const ALL: [Variant; 3] = [Variant::Standard, Variant::EasyRead, Variant::LargePrint];
 
     /// The name used in TOML and file names.
     pub fn name(self) -> &'static str {
         match self {
             Variant::Standard => "standard",
             Variant::EasyRead => "easy-read",
+            Variant::LargePrint => "large-print",
         }
     }
 }

@@ -18,6 +18,9 @@ use crate::geom::Abs;
 
 mod blocks;
 
+/// Default largest gap between blocks on a page with distributed spacing.
+const DEFAULT_MAX_GAP_MM: f64 = 12.0;
+
 /// Default margin between trim edge and text.
 const DEFAULT_MARGIN_MM: f64 = 5.0;
 
@@ -491,6 +494,11 @@ impl Checker<'_> {
         PageDef {
             background: page.background.as_ref().map(|b| self.colour(b)),
             flow: page.flow,
+            spacing: page.spacing,
+            max_gap: page
+                .max_gap
+                .as_ref()
+                .map_or(Abs::mm(DEFAULT_MAX_GAP_MM), |g| g.get_ref().0),
             blocks: page.block.iter().filter_map(|b| self.block(b)).collect(),
             span,
         }

@@ -36,6 +36,10 @@ pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
         pages: vec![PageDef {
             background: None,
             flow: true,
+            // Pages that flow stack: spreading blocks out would only move
+            // the last page's gap between its blocks.
+            spacing: super::Spacing::Stack,
+            max_gap: Abs::ZERO,
             blocks: Vec::new(),
             span: span.clone(),
         }],

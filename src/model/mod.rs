@@ -30,7 +30,7 @@ pub use load::{
     BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, load_area, load_national, load_project,
     load_project_lenient, load_resource,
 };
-pub use resource::{Anchor, BlockKind, ContactField, Fold, Profile, StyleName, Theme};
+pub use resource::{Anchor, BlockKind, ContactField, Fold, Profile, Spacing, StyleName, Theme};
 
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, FileId, Span};
@@ -262,6 +262,10 @@ pub struct PageDef {
     pub background: Option<Colour>,
     /// Stands for the panels that sections flow into.
     pub flow: bool,
+    /// How the height the blocks leave is shared out.
+    pub spacing: Spacing,
+    /// The largest gap between blocks when spacing is distributed.
+    pub max_gap: Abs,
     /// Blocks in source order.
     pub blocks: Vec<BlockDef>,
     /// Where the page is written.

@@ -31,7 +31,7 @@ pub(super) fn write(
             Codepoint {
                 gid: g.id,
                 offset: ((default - g.advance.get()) * 1000.0) as f32,
-                cid: Some(g.text.clone()),
+                cid: Some(g.text.as_str().to_owned()),
             }
         })
         .collect();

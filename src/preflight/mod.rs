@@ -17,10 +17,10 @@
 //! paths painted entirely outside the BleedBox (crop marks in
 //! registration colour) are not held to the ink limit.
 //!
-//! Two readers give the checks their [`Facts`]: [`preflight`] reads any
-//! PDF file ([`pdf`], through [`crate::inspect`] and a paint walk), and
-//! [`frames`] reads our own pages before they are written ([`from_frames`]:
-//! exact values, nothing parsed). `build` runs the second on every
+//! Two readers give the checks the same facts: [`preflight`] reads any
+//! PDF file (through [`crate::inspect`] and a paint walk), and [`frames`]
+//! reads our own pages before they are written (exact values, nothing
+//! parsed). `build` runs the second on every
 //! document; tests assert both give the same report for every example.
 
 mod checks;

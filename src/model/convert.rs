@@ -506,15 +506,15 @@ impl Checker<'_> {
 }
 
 /// Smallest type that prints legibly, in points (`docs/format.md`).
-pub const PRINT_MIN_PT: f64 = 6.0;
+pub const PRINT_MIN_PT: f64 = crate::rules::MIN_TEXT.to_pt();
 
 impl Checker<'_> {
     /// The type sizes, defaults filled in. A size below [`PRINT_MIN_PT`],
     /// or in Easy Read below the Easy Read minimum body size
-    /// ([`crate::check::Policy::min_body_pt`]), is an error at its key.
+    /// ([`crate::rules::MIN_EASY_READ_TEXT`]), is an error at its key.
     fn type_sizes(&mut self, variant: Variant, raw: &TypeScale, fallback: &Span) -> TypeSizes {
         let (defaults, leading) = TypeScale::DEFAULT;
-        let easy_read_min = crate::check::Policy::default().min_body_pt;
+        let easy_read_min = crate::rules::MIN_EASY_READ_TEXT.to_pt();
         let min = match variant {
             Variant::Standard => PRINT_MIN_PT,
             Variant::EasyRead => easy_read_min.max(PRINT_MIN_PT),

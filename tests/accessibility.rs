@@ -824,10 +824,13 @@ fn build_for_screen_writes_one_screen_pdf_per_resource_and_variant() {
         names,
         [
             "chime-wallet-card-easy-read-screen.pdf",
+            "chime-wallet-card-large-print-screen.pdf",
             "chime-wallet-card-standard-screen.pdf",
             "tips-poster-easy-read-screen.pdf",
+            "tips-poster-large-print-screen.pdf",
             "tips-poster-standard-screen.pdf",
             "wellbeing-leaflet-easy-read-screen.pdf",
+            "wellbeing-leaflet-large-print-screen.pdf",
             "wellbeing-leaflet-standard-screen.pdf",
         ]
     );

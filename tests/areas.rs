@@ -143,9 +143,15 @@ fn every_shipped_document_lays_out() {
     let out = run(&root(), &["check"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // The contacts a block's `count` leaves out are named in a warning by
+    // design (tests/left_out.rs); any other warning is a mistake.
+    let other = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning") && !l.contains("not printed"))
+        .count();
     assert!(
-        !stderr.contains("warning"),
-        "no warnings in the examples: {stderr}"
+        other == 0,
+        "no warnings in the examples but the contacts left out: {stderr}"
     );
 }
 

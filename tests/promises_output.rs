@@ -181,7 +181,7 @@ fn rebuilds_with_a_logo_and_a_photo_in_parallel_are_byte_identical() {
     let (a, b) = (files(&p.path().join("a")), files(&p.path().join("b")));
     assert_eq!(
         a.len(),
-        9 + 1,
+        12 + 1,
         "every document of glasgow, and the report: {:?}",
         a.keys()
     );

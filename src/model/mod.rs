@@ -330,6 +330,9 @@ pub enum BlockContent {
         picture: Option<PictureRef>,
         /// How many contacts at most.
         count: usize,
+        /// 1 or 2 columns; `None`: two when every contact fits half the
+        /// width on as many lines.
+        columns: Option<usize>,
     },
     /// National helplines.
     Helplines {

@@ -276,7 +276,7 @@ block_kinds! {
     /// Terms with a coloured marker and a short explanation (the CHIME list).
     KeyList "key-list" [Item],
     /// The area's local organisations.
-    Contacts "contacts" [Tags, Fields, Picture, Alt, Width, Count],
+    Contacts "contacts" [Tags, Fields, Picture, Alt, Width, Count, Columns],
     /// National helplines for the area's nation.
     Helplines "helplines" [Count, Fill, Colour],
     /// Empty space.
@@ -442,7 +442,9 @@ block_keys! {
     items(Items): Option<Vec<Spanned<String>>>,
     /// Cards of a `cards` block.
     card(Card): Option<Vec<Spanned<CardFile>>>,
-    /// Number of columns of a `cards` block (default 2).
+    /// Number of columns: of a `cards` block, 1 to 4 (default 2); of a
+    /// `contacts` block, 1 or 2 (default: two when every contact fits in
+    /// half the width on as many lines as in the whole width).
     columns(Columns): Option<Spanned<usize>>,
     /// Stages of a journey, in order.
     stages(Stages): Option<Vec<Spanned<String>>>,

@@ -56,7 +56,12 @@ impl Filler<'_> {
                 fields,
                 picture,
                 count,
-            } => contacts::resolve(self, tags, fields, picture.as_ref(), *count, ink, span),
+                columns,
+            } => {
+                let found =
+                    contacts::resolve(self, tags, fields, picture.as_ref(), *count, ink, span);
+                found.map(|c| contacts::with_columns(c, *columns))
+            }
             BlockContent::Helplines {
                 count,
                 fill,

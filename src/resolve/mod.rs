@@ -224,6 +224,9 @@ pub struct Entries {
     pub marks: Vec<Vec<EntryMark>>,
     /// Band colour behind the list, if any.
     pub fill: Option<Colour>,
+    /// 1 or 2 columns; `None`: two when every entry fits half the width
+    /// on as many lines as in the whole width.
+    pub columns: Option<usize>,
     /// Text colour.
     pub colour: Colour,
 }

@@ -9,7 +9,10 @@ use crate::layout::frame::{Group, Role};
 use crate::layout::pictures;
 use crate::resolve::{Block, Entries, EntryMark, TextStyle};
 
-/// The entries one below the other, on the band of `fill` if any.
+/// The entries one below the other, on the band of `fill` if any; in two
+/// columns (filled down the first, then the second) when the block asks
+/// for two, or when it leaves it to layout and every entry fits half the
+/// width on as many lines as the whole width.
 pub(super) fn lay(
     cx: &BlockContext,
     block: &Block,
@@ -17,41 +20,121 @@ pub(super) fn lay(
     laid: &mut Laid,
 ) -> Result<(), Diagnostic> {
     let spec = cx.spec(TextStyle::Body);
+    let gap = spec.size * spec.leading * if list.picture.is_some() { 0.8 } else { 0.35 };
+    let col_gap = spec.size * 2.0;
+    let half = (cx.width - col_gap) * 0.5;
+    let whole = entries(cx, block, list, cx.width)?;
+    let two = match list.columns {
+        Some(n) => n >= 2 && list.entries.len() > 1,
+        // A word too wide for half the width rules two columns out.
+        None => {
+            list.entries.len() > 1
+                && entries(cx, block, list, half).is_ok_and(|halves| {
+                    halves
+                        .iter()
+                        .zip(&whole)
+                        .all(|(h, w)| h.1 <= w.1 + Abs::pt(0.01))
+                })
+        }
+    };
+    if two {
+        let halves = entries(cx, block, list, half)?;
+        let split = balanced_split(&halves, gap);
+        let left = stack(
+            &halves[..split],
+            gap,
+            Point::new(Abs::ZERO, Abs::ZERO),
+            laid,
+        );
+        let right = stack(
+            &halves[split..],
+            gap,
+            Point::new(half + col_gap, Abs::ZERO),
+            laid,
+        );
+        laid.height = left.max(right);
+    } else {
+        laid.height = stack(&whole, gap, Point::new(Abs::ZERO, Abs::ZERO), laid);
+    }
+    laid.band = list.fill;
+    Ok(())
+}
+
+/// One laid-out entry: its items from its own top-left corner, and its
+/// height.
+type Entry = (Vec<(Point, crate::layout::frame::FrameItem)>, Abs);
+
+/// Every entry laid out at `width` (the picture, if any, included).
+fn entries(
+    cx: &BlockContext,
+    block: &Block,
+    list: &Entries,
+    width: Abs,
+) -> Result<Vec<Entry>, Diagnostic> {
+    let spec = cx.spec(TextStyle::Body);
     let picture = list.picture.as_ref();
-    let gap = spec.size * spec.leading * if picture.is_some() { 0.8 } else { 0.35 };
     // With a picture, each entry is a row: picture left, text right.
     let pic_w = picture.map_or(Abs::ZERO, |p| {
-        p.width.unwrap_or(cx.width * 0.18).min(cx.width * 0.3)
+        p.width.unwrap_or(width * 0.18).min(width * 0.3)
     });
     let x = if picture.is_some() {
         pic_w + spec.size * 1.2
     } else {
         Abs::ZERO
     };
+    let mut out = Vec::with_capacity(list.entries.len());
     for (i, entry) in list.entries.iter().enumerate() {
-        if i > 0 {
-            laid.height += gap;
-        }
-        let top = laid.height;
+        let mut items = Vec::new();
         let mut h = Abs::ZERO;
         if let Some(pic) = picture {
             let (item, ph) = pictures::place(cx.pictures, pic, pic_w, block)?;
-            laid.items.push((Point::new(Abs::ZERO, top), item));
+            items.push((Point::new(Abs::ZERO, Abs::ZERO), item));
             h = ph;
         }
-        let p = cx.set(entry, spec, cx.width - x, block)?;
+        let p = cx.set(entry, spec, width - x, block)?;
         let roles = roles(list.marks.get(i).map_or(&[], Vec::as_slice));
         p.place_linked(
             Role::P,
             &roles,
-            Point::new(x, top),
+            Point::new(x, Abs::ZERO),
             list.colour,
-            &mut laid.items,
+            &mut items,
         );
-        laid.height = top + p.height().max(h);
+        out.push((items, p.height().max(h)));
     }
-    laid.band = list.fill;
-    Ok(())
+    Ok(out)
+}
+
+/// Places `entries` one below the other from `at`; returns the foot of the
+/// stack (from the block's top).
+fn stack(entries: &[Entry], gap: Abs, at: Point, laid: &mut Laid) -> Abs {
+    let mut y = at.y;
+    for (i, (items, height)) in entries.iter().enumerate() {
+        if i > 0 {
+            y += gap;
+        }
+        let origin = Point::new(at.x, y);
+        laid.items
+            .extend(items.iter().map(|(p, item)| (origin + *p, item.clone())));
+        y += *height;
+    }
+    y
+}
+
+/// Where the second column starts: the split that makes the taller column
+/// shortest (the first column is never the shorter by a whole entry).
+fn balanced_split(entries: &[Entry], gap: Abs) -> usize {
+    let height = |part: &[Entry]| {
+        part.iter().map(|e| e.1).fold(Abs::ZERO, |a, b| a + b)
+            + gap * part.len().saturating_sub(1) as f64
+    };
+    (1..entries.len())
+        .min_by(|&a, &b| {
+            let ha = height(&entries[..a]).max(height(&entries[a..]));
+            let hb = height(&entries[..b]).max(height(&entries[b..]));
+            ha.to_pt().total_cmp(&hb.to_pt()).then(b.cmp(&a))
+        })
+        .unwrap_or(1)
 }
 
 /// The text of each mark and the group it is tagged with: a link, or a

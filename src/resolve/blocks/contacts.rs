@@ -51,7 +51,16 @@ pub(super) fn resolve(
         marks,
         fill: None,
         colour: ink,
+        columns: None,
     }))
+}
+
+/// The contacts block with its columns (1, 2, or `None`: layout decides).
+pub(super) fn with_columns(content: Content, columns: Option<usize>) -> Content {
+    match content {
+        Content::Contacts(entries) => Content::Contacts(Entries { columns, ..entries }),
+        other => other,
+    }
 }
 
 /// The warning for contacts that match the block but are past its

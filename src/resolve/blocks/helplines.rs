@@ -58,5 +58,7 @@ pub(super) fn resolve(
         marks,
         fill,
         colour,
+        // A band of helplines reads across the page, one under another.
+        columns: Some(1),
     }))
 }

@@ -86,10 +86,14 @@ fn extra_gap(
     Ok(share.min(page.max_gap - m.gap).max(Abs::ZERO))
 }
 
-/// Whether distributed space may open up after `block` (not after a
-/// heading, which belongs with what follows it).
+/// Whether distributed space may open up after `block`: not after a
+/// heading, which belongs with what follows it, nor after a spacer (the
+/// space before it has opened already).
 fn spreads_after(block: &Block) -> bool {
-    !matches!(block.content, crate::resolve::Content::Heading { .. })
+    !matches!(
+        block.content,
+        crate::resolve::Content::Heading { .. } | crate::resolve::Content::Spacer { .. }
+    )
 }
 
 /// A block with its index in the page's source order and its layout

@@ -14,6 +14,9 @@ pub struct Colour {
     pub g: u8,
     /// Blue, 0–255.
     pub b: u8,
+    /// The process inks the theme states for this colour, each 0–100 %
+    /// (`[theme.cmyk]`); `None`: converted by [`Colour::to_cmyk`].
+    pub cmyk: Option<[u8; 4]>,
 }
 
 impl Colour {
@@ -24,7 +27,12 @@ impl Colour {
 
     /// A colour from its three channels.
     pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
-        Colour { r, g, b }
+        Colour {
+            r,
+            g,
+            b,
+            cmyk: None,
+        }
     }
 
     /// Channels as fractions 0.0–1.0, for PDF operators.
@@ -32,7 +40,17 @@ impl Colour {
         [self.r, self.g, self.b].map(|c| f32::from(c) / 255.0)
     }
 
+    /// The same colour printed in the inks `cmyk` (percentages).
+    pub const fn with_cmyk(self, cmyk: [u8; 4]) -> Colour {
+        Colour {
+            cmyk: Some(cmyk),
+            ..self
+        }
+    }
+
     /// Process colour for print, each ink 0.0–1.0 as `[c, m, y, k]`.
+    ///
+    /// The inks the theme states for the colour, if it does; otherwise:
     ///
     /// A device-naive conversion with full grey component replacement:
     /// `k = 1 − max(r, g, b)`, then each of c, m, y from what is left. Black
@@ -44,6 +62,9 @@ impl Colour {
     /// A near-black (see [`Colour::is_near_black`]) is exactly 100 % K, so
     /// black text (the theme ink `#1A1A1A` included) prints in one ink.
     pub fn to_cmyk(self) -> [f32; 4] {
+        if let Some(inks) = self.cmyk {
+            return inks.map(|i| f32::from(i.min(100)) / 100.0);
+        }
         if self.is_near_black() {
             return [0.0, 0.0, 0.0, 1.0];
         }

@@ -298,3 +298,64 @@ fn folded_formats_have_dashed_fold_marks_at_each_fold_outside_the_bleed() {
     let bytes = oxfordshire(&ex, "chime-wallet-card", Variant::Standard, None, &options);
     assert_eq!(fold_marks(&bytes, 0), (Vec::new(), Vec::new()));
 }
+
+/// The card in PDF/X from a copy of the project whose theme states
+/// `inks` under `[theme.cmyk]`; `Err` with the errors if it does not load.
+fn card_with_inks(inks: &str) -> Result<Vec<u8>, String> {
+    let p = common::TempProject::new().with_area("oxfordshire");
+    let path = p.path().join("resources/chime-wallet-card.toml");
+    let text = std::fs::read_to_string(&path).expect("card");
+    let text = text.replacen(
+        "[theme.colours]",
+        &format!("[theme.cmyk]\n{inks}\n\n[theme.colours]"),
+        1,
+    );
+    std::fs::write(&path, text).expect("write");
+    let (sources, project) = p.load()?;
+    let _ = sources;
+    let job = job(
+        &project,
+        "chime-wallet-card",
+        Variant::Standard,
+        "oxfordshire",
+        None,
+    );
+    let built = wellprint::build(&project, &job, &fonts(), &print_shop_options())
+        .map_err(|e| format!("{e:?}"))?;
+    let mut doc = Document::load_mem(&built.bytes).expect("parses");
+    doc.decompress();
+    let mut content = Vec::new();
+    for page in doc.get_pages().into_values() {
+        content.extend(doc.get_page_content(page));
+    }
+    Ok(content)
+}
+
+#[test]
+fn a_theme_can_state_the_cmyk_inks_of_its_colours() {
+    let content = String::from_utf8_lossy(
+        &card_with_inks("ink = [0, 0, 0, 100]\nnavy = [100, 72, 0, 38]").expect("builds"),
+    )
+    .into_owned();
+    // The banner and heading navy prints in the stated inks, not in the
+    // conversion from #1D3557.
+    assert!(content.contains("1 0.72 0 0.38 k"), "navy as stated");
+    let [c, m, y, k] = "#1D3557"
+        .parse::<wellprint::colour::Colour>()
+        .expect("colour")
+        .to_cmyk();
+    assert!(
+        !content.contains(&format!("{c} {m} {y} {k} k")),
+        "navy converted anyway"
+    );
+    assert!(content.contains("0 0 0 1 k"), "the ink is 100 % K");
+}
+
+#[test]
+fn inks_for_an_unknown_colour_or_over_100_percent_are_errors_at_the_key() {
+    let err = card_with_inks("teal = [0, 0, 0, 100]").expect_err("unknown name");
+    assert!(err.contains("`teal`, which is not a theme colour"), "{err}");
+    assert!(err.contains("chime-wallet-card.toml"), "{err}");
+    let err = card_with_inks("navy = [0, 0, 0, 120]").expect_err("over 100");
+    assert!(err.contains("must each be 0 to 100"), "{err}");
+}

@@ -26,10 +26,12 @@ const DEFAULT_MARGIN_MM: f64 = 5.0;
 
 /// Checks a parsed resource file.
 pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
+    let mut errors = Vec::new();
+    let theme = inked(&raw.theme, file, &mut errors);
     let mut cx = Checker {
         file,
-        theme: &raw.theme,
-        errors: Vec::new(),
+        theme: &theme,
+        errors,
     };
     let id_span = cx.span(&raw.id);
     let id = Id::located(file, &raw.id, "resource id").map_err(|e| cx.errors.push(e));
@@ -81,7 +83,7 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         }
     }
     if let Some(standard) = variants.get(&Variant::Standard) {
-        let large = super::large_print::derive(standard, raw.theme.ink, &id_span);
+        let large = super::large_print::derive(standard, theme.ink, &id_span);
         variants.insert(Variant::LargePrint, large);
     }
     let errors = cx.errors;
@@ -96,10 +98,49 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         subject: raw.subject.map(|s| Located::from_spanned(file, s)),
         author: raw.author.map(|s| Located::from_spanned(file, s)),
         size,
-        ink: raw.theme.ink,
-        paper: raw.theme.paper,
+        ink: theme.ink,
+        paper: theme.paper,
         variants,
     })
+}
+
+/// The theme with the inks of `[theme.cmyk]` given to its colours; an
+/// error at each entry that names no colour or has an ink over 100 %.
+fn inked(raw: &Theme, file: FileId, errors: &mut Vec<Diagnostic>) -> Theme {
+    let mut theme = raw.clone();
+    for (name, inks) in &raw.cmyk {
+        let at = Span::new(file, inks.span());
+        let value = *inks.get_ref();
+        if value.iter().any(|&i| i > 100) {
+            errors.push(
+                Diagnostic::error(
+                    at,
+                    format!("the inks for `{name}` must each be 0 to 100 (percent)"),
+                )
+                .with_hint("write [c, m, y, k], for example [0, 0, 0, 100] for black"),
+            );
+            continue;
+        }
+        let slot = match name.as_str() {
+            "ink" => Some(&mut theme.ink),
+            "paper" => Some(&mut theme.paper),
+            other => theme.colours.get_mut(other),
+        };
+        match slot {
+            Some(colour) => *colour = colour.with_cmyk(value),
+            None => {
+                let known: Vec<&str> = raw.colours.keys().map(String::as_str).collect();
+                errors.push(
+                    Diagnostic::error(
+                        at,
+                        format!("[theme.cmyk] names `{name}`, which is not a theme colour"),
+                    )
+                    .with_hint(format!("use ink, paper or one of: {}", known.join(", "))),
+                );
+            }
+        }
+    }
+    theme
 }
 
 /// What an area file refers to, read by the loader: the rows of its

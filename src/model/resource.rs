@@ -121,6 +121,10 @@ pub struct Theme {
     pub paper: Colour,
     /// Named colours that blocks refer to by name.
     pub colours: BTreeMap<String, Colour>,
+    /// Process inks for print, by colour name (`ink`, `paper` or a name in
+    /// `colours`): `[c, m, y, k]` in percent, used instead of the
+    /// conversion from RGB in CMYK and PDF/X files.
+    pub cmyk: BTreeMap<String, Spanned<[u8; 4]>>,
 }
 
 impl Default for Theme {
@@ -129,6 +133,7 @@ impl Default for Theme {
             ink: Colour::rgb(0x1A, 0x1A, 0x1A),
             paper: Colour::WHITE,
             colours: BTreeMap::new(),
+            cmyk: BTreeMap::new(),
         }
     }
 }

@@ -172,6 +172,30 @@ fn easy_read_row_headings_come_before_their_pictures() {
     }
 }
 
+/// The Easy Read card's contacts panel has headings to jump to: each
+/// contact's name is a heading, its number the paragraph after it.
+#[test]
+fn easy_read_card_contacts_have_headings_to_jump_to() {
+    let built =
+        Example::shipped().build("chime-wallet-card", Variant::EasyRead, "oxfordshire", None);
+    let e = elements(&built.bytes);
+    for (name, number) in [
+        ("Oxford Recovery College", "01632 960 101"),
+        ("Cowley Road Peer Support Group", "01632 960 102"),
+    ] {
+        let h = e
+            .iter()
+            .position(|(k, t)| k.starts_with('H') && t.replace(' ', "") == name.replace(' ', ""))
+            .unwrap_or_else(|| panic!("no heading {name}: {e:#?}"));
+        let (kind, text) = &e[h + 1];
+        assert_eq!(kind, "P", "{name}: {e:#?}");
+        assert!(
+            text.replace(' ', "").contains(&number.replace(' ', "")),
+            "{name}: {text}"
+        );
+    }
+}
+
 /// The calibration sheet claims PDF/UA, so its note is real content (a
 /// tagged paragraph); only the outlines and targets are artifacts.
 #[test]

@@ -7,7 +7,7 @@ use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
 use crate::layout::frame::{Group, Role};
 use crate::layout::pictures;
-use crate::resolve::{Block, Entries, EntryMark, TextStyle};
+use crate::resolve::{Block, Entries, EntryMark, RichText, Run, TextStyle};
 
 /// The entries one below the other, on the band of `fill` if any; in two
 /// columns (filled down the first, then the second) when the block asks
@@ -91,18 +91,78 @@ fn entries(
             items.push((Point::new(Abs::ZERO, Abs::ZERO), item));
             h = ph;
         }
-        let p = cx.set(entry, spec, width - x, block)?;
-        let roles = roles(list.marks.get(i).map_or(&[], Vec::as_slice));
-        p.place_linked(
-            Role::P,
-            &roles,
-            Point::new(x, Abs::ZERO),
-            list.colour,
-            &mut items,
-        );
-        out.push((items, p.height().max(h)));
+        let marks = list.marks.get(i).map_or(&[][..], Vec::as_slice);
+        let at = Point::new(x, Abs::ZERO);
+        let text_h = if picture.is_some() {
+            name_and_details(cx, block, entry, marks, width - x, at, list, &mut items)?
+        } else {
+            let p = cx.set(entry, spec, width - x, block)?;
+            p.place_linked(Role::P, &roles(marks), at, list.colour, &mut items);
+            p.height()
+        };
+        out.push((items, text_h.max(h)));
     }
     Ok(out)
+}
+
+/// An Easy Read contact row's text: the name as a heading (so that a
+/// screen reader can jump from contact to contact), the details below it
+/// as a paragraph, on the same lines one paragraph would take. Returns the
+/// height.
+#[allow(clippy::too_many_arguments)]
+fn name_and_details(
+    cx: &BlockContext,
+    block: &Block,
+    entry: &RichText,
+    marks: &[EntryMark],
+    width: Abs,
+    at: Point,
+    list: &Entries,
+    items: &mut Vec<(Point, crate::layout::frame::FrameItem)>,
+) -> Result<Abs, Diagnostic> {
+    let spec = cx.spec(TextStyle::Body);
+    let (name, details) = split_entry(entry);
+    let name_text = name.plain();
+    let (in_name, in_details): (Vec<EntryMark>, Vec<EntryMark>) = marks
+        .iter()
+        .cloned()
+        .partition(|m| name_text.contains(mark_text(m)));
+    let n = cx.set(&name, spec, width, block)?;
+    n.place_linked(Role::H3, &roles(&in_name), at, list.colour, items);
+    let Some(details) = details else {
+        return Ok(n.height());
+    };
+    let d = cx.set(&details, spec, width, block)?;
+    let below = Point::new(at.x, at.y + n.height());
+    d.place_linked(Role::P, &roles(&in_details), below, list.colour, items);
+    Ok(n.height() + d.height())
+}
+
+/// An entry's name (its first run) and the rest, without the line break
+/// that separates them.
+fn split_entry(entry: &RichText) -> (RichText, Option<RichText>) {
+    let name = RichText {
+        runs: entry.runs.iter().take(1).cloned().collect(),
+        span: entry.span.clone(),
+    };
+    let mut rest: Vec<Run> = entry.runs.iter().skip(1).cloned().collect();
+    if let Some(first) = rest.first_mut() {
+        first.text = first.text.trim_start_matches('\n').to_owned();
+    }
+    rest.retain(|r| !r.text.is_empty());
+    let details = (!rest.is_empty()).then(|| RichText {
+        runs: rest,
+        span: entry.span.clone(),
+    });
+    (name, details)
+}
+
+/// The characters a mark covers.
+fn mark_text(mark: &EntryMark) -> &str {
+    match mark {
+        EntryMark::Link(l) => &l.text,
+        EntryMark::Lang { text, .. } => text,
+    }
 }
 
 /// Places `entries` one below the other from `at`; returns the foot of the

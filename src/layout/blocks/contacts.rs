@@ -85,12 +85,6 @@ fn entries(
     let mut out = Vec::with_capacity(list.entries.len());
     for (i, entry) in list.entries.iter().enumerate() {
         let mut items = Vec::new();
-        let mut h = Abs::ZERO;
-        if let Some(pic) = picture {
-            let (item, ph) = pictures::place(cx.pictures, pic, pic_w, block)?;
-            items.push((Point::new(Abs::ZERO, Abs::ZERO), item));
-            h = ph;
-        }
         let marks = list.marks.get(i).map_or(&[][..], Vec::as_slice);
         let at = Point::new(x, Abs::ZERO);
         let text_h = if picture.is_some() {
@@ -100,6 +94,14 @@ fn entries(
             p.place_linked(Role::P, &roles(marks), at, list.colour, &mut items);
             p.height()
         };
+        // The picture after the words: heading navigation lands on the
+        // name, and the picture is read after what it stands beside.
+        let mut h = Abs::ZERO;
+        if let Some(pic) = picture {
+            let (item, ph) = pictures::place(cx.pictures, pic, pic_w, block)?;
+            items.push((Point::new(Abs::ZERO, Abs::ZERO), item));
+            h = ph;
+        }
         out.push((items, text_h.max(h)));
     }
     Ok(out)

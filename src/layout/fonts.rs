@@ -2,11 +2,11 @@
 //! with the words already shaped (see [`ShapeCache`]).
 
 use std::collections::HashMap;
-use std::fs;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::diag::Diagnostic;
+use crate::files::Files;
 use crate::geom::Em;
 use crate::layout::frame::Glyph;
 
@@ -132,31 +132,47 @@ pub struct VMetrics {
 }
 
 impl FontBook {
-    /// Reads the bundled faces from `dir`.
-    pub fn load(dir: &Path) -> Result<FontBook, Diagnostic> {
+    /// Reads the bundled faces from the folder `dir` of `files` (the
+    /// project's `fonts/`).
+    pub fn load(files: &dyn Files, dir: &Path) -> Result<FontBook, Diagnostic> {
         let mut data = Vec::new();
         for id in FontId::ALL {
             let path = dir.join(id.file_name());
-            let bytes = fs::read(&path).map_err(|e| {
+            let bytes = files.read(&path).map_err(|e| {
                 Diagnostic::error(
                     None,
-                    format!("cannot read the font `{}`: {e}", path.display()),
+                    format!(
+                        "cannot read the font `{}`: {e}",
+                        files.full_path(&path).display()
+                    ),
                 )
                 .with_hint(
                     "the fonts/ folder ships with wellprint; restore it with `git checkout fonts/`",
                 )
             })?;
-            if ttf_parser::Face::parse(&bytes, 0).is_err() {
-                return Err(Diagnostic::error(
-                    None,
-                    format!(
-                        "`{}` is not a usable TrueType/OpenType font",
-                        path.display()
-                    ),
-                )
-                .with_hint("restore the bundled file with `git checkout fonts/`"));
-            }
             data.push(bytes);
+        }
+        FontBook::from_bytes(data).map_err(|i| {
+            let path = files.full_path(&dir.join(FontId::ALL[i].file_name()));
+            Diagnostic::error(
+                None,
+                format!(
+                    "`{}` is not a usable TrueType/OpenType font",
+                    path.display()
+                ),
+            )
+            .with_hint("restore the bundled file with `git checkout fonts/`")
+        })
+    }
+
+    /// The faces from their files' bytes, in [`FontId::ALL`] order. `Err`
+    /// with the index of the first that does not parse (or is missing).
+    pub fn from_bytes(data: Vec<Vec<u8>>) -> Result<FontBook, usize> {
+        for i in 0..FontId::ALL.len() {
+            match data.get(i) {
+                Some(bytes) if ttf_parser::Face::parse(bytes, 0).is_ok() => {}
+                _ => return Err(i),
+            }
         }
         Ok(FontBook {
             data,

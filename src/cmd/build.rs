@@ -45,30 +45,9 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     let _ = write::remove_old(&report_path);
     easy_read_check(&session, &jobs);
     let started = Instant::now();
-    let selected = selection(&args.common);
-    let broken = broken_jobs(&session.project, &selected, target, &args.out, jobs.len());
-    let progress = Progress::new(jobs.len() + broken.len());
-    for r in &broken {
-        progress.done(r);
-    }
-    let run = batch::run(&session.project, &jobs, &session.fonts, &options, &|r| {
-        progress.done(r)
-    });
-    let mut results = match run {
-        Ok(built) => built,
-        Err(e) => {
-            emit(
-                &session.sources,
-                &[
-                    Diagnostic::error(None, format!("cannot start the worker threads: {e}"))
-                        .with_hint("try --jobs 1"),
-                ],
-            );
-            return ExitCode::from(exit::FAILED);
-        }
+    let Some(results) = run_all(&session, args, &jobs, &options) else {
+        return ExitCode::from(exit::FAILED);
     };
-    results.extend(broken);
-    progress.finish();
     let elapsed = started.elapsed();
 
     let timestamp = options.build.pdf.timestamp;
@@ -96,6 +75,42 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         return ExitCode::from(interrupt::EXIT_CODE);
     }
     ExitCode::from(exit_code(&results, report_written, combined.as_deref()))
+}
+
+/// Builds the jobs with a progress bar, the broken areas' documents
+/// failed after them; prints why if the worker threads cannot start.
+fn run_all(
+    session: &Session,
+    args: &BuildArgs,
+    jobs: &[Job<'_>],
+    options: &BatchOptions,
+) -> Option<Vec<JobResult>> {
+    let target = options.build.target;
+    let selected = selection(&args.common);
+    let broken = broken_jobs(&session.project, &selected, target, &args.out, jobs.len());
+    let progress = Progress::new(jobs.len() + broken.len());
+    for r in &broken {
+        progress.done(r);
+    }
+    let run = batch::run(&session.project, jobs, &session.fonts, options, &|r| {
+        progress.done(r)
+    });
+    let mut results = match run {
+        Ok(built) => built,
+        Err(e) => {
+            emit(
+                &session.sources,
+                &[
+                    Diagnostic::error(None, format!("cannot start the worker threads: {e}"))
+                        .with_hint("try --jobs 1"),
+                ],
+            );
+            return None;
+        }
+    };
+    results.extend(broken);
+    progress.finish();
+    Some(results)
 }
 
 /// Refuses print flags and `--combine` with `--for screen`, printing why.

@@ -248,6 +248,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn diagnostics_serialise_with_their_place() {
+        let mut s = Sources::new();
+        let file = s.add("areas/a.toml", "id = \"a\"\nname = 3\n".to_owned());
+        let d = Diagnostic::error(Span::new(file, 16..17), "invalid type").with_hint("quote it");
+        let json = serde_json::to_value(s.resolve(&d)).expect("serialises");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "severity": "error",
+                "message": "invalid type",
+                "file": "areas/a.toml",
+                "line": 2,
+                "column": 8,
+                "hints": ["quote it"],
+            })
+        );
+        let raw = serde_json::to_value(&d).expect("serialises");
+        assert_eq!(
+            raw["span"]["range"],
+            serde_json::json!({"start": 16, "end": 17})
+        );
+        let nowhere = s.resolve(&Diagnostic::warning(None, "w"));
+        assert_eq!((nowhere.file, nowhere.line), (None, None));
+    }
+
+    #[test]
     fn line_and_column_count_characters() {
         let mut s = Sources::new();
         let id = s.add("a.toml", "a = 1\nŵŷ = x\n".to_owned());

@@ -343,11 +343,8 @@ fn inside_project(base: &Path, at: &Located<String>, what: &str) -> Result<PathB
     let mut shown = PathBuf::new();
     for c in base.components().chain(rel.components()) {
         match c {
-            Component::ParentDir => {
-                if !shown.pop() {
-                    return Err(outside(at, what));
-                }
-            }
+            // `pop` climbs one folder; nothing to pop is above the project.
+            Component::ParentDir if !shown.pop() => return Err(outside(at, what)),
             Component::Normal(part) => shown.push(part),
             _ => {}
         }

@@ -16,6 +16,9 @@
 //! 5. [`finish`]: bytes → files written atomically, the build report,
 //!    slug lines, bookmarks and card sheets.
 //!
+//! [`web`] writes a resolved document as one HTML page instead (stage 2 →
+//! HTML, beside layout and render).
+//!
 //! [`pipeline`] sits above them all: it loads a project ([`load`] →
 //! [`Loaded`]), plans jobs and runs the stages for one document
 //! ([`build`]), a batch, combined files or card sheets. The command line
@@ -59,9 +62,10 @@ pub mod pipeline;
 pub mod preflight;
 pub mod render;
 pub mod resolve;
+pub mod web;
 
 pub use finish::Target;
 pub use pipeline::{
     BuildOptions, Built, Fonts, Job, Loaded, all_jobs, build, easy_read_gate, lay_out,
-    lay_out_with_metadata, load, load_lenient, min_ppi, render_frames, slug_job,
+    lay_out_with_metadata, load, load_lenient, min_ppi, render_frames, slug_job, web_page,
 };

@@ -100,14 +100,16 @@ fn expected_text(project: &Loaded, job: &Job) -> String {
                     push(s.plain());
                 }
             }
-            Block::Text { text, .. } => push(text.plain()),
+            Block::Heading { text, .. } | Block::Paragraph { text, .. } => push(text.plain()),
             Block::KeyList { items, .. } => {
                 for (term, explanation, _) in items {
                     push(term.plain());
                     push(explanation.plain());
                 }
             }
-            Block::Entries { entries, .. } => entries.iter().for_each(|e| push(e.plain())),
+            Block::Contacts(list) | Block::Helplines(list) => {
+                list.entries.iter().for_each(|e| push(e.plain()))
+            }
             Block::Spacer { .. } | Block::Picture(_) => {}
             Block::PreparedBy { text, .. } => text.iter().for_each(|t| push(t.plain())),
             Block::Row {

@@ -13,14 +13,16 @@ use super::frame::{Frame, FrameItem, Geometry, Shape};
 /// Lays out one page.
 pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Diagnostic>> {
     let doc = cx.doc;
-    let size = doc.trim;
-    let margin = doc.margin;
     let body = cx.spec(crate::resolve::TextStyle::Body);
-    let gap = body.size * body.leading * 0.6;
-    let pad = margin * 0.5;
-
+    let m = Metrics {
+        size: doc.trim,
+        margin: doc.margin,
+        gap: body.size * body.leading * 0.6,
+        pad: doc.margin * 0.5,
+        bleed,
+    };
     let mut frame = Frame {
-        size,
+        size: m.size,
         bleed,
         items: Vec::new(),
         folds: Vec::new(),
@@ -28,8 +30,38 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
     let background = page.background.unwrap_or(doc.paper);
     frame
         .items
-        .push(band(-bleed, size.h + bleed, size, bleed, background));
+        .push(band(-bleed, m.size.h + bleed, m.size, bleed, background));
 
+    let (top, bottom) = lay_blocks(page, cx)?;
+    let (placed_bottom, bottom_limit) =
+        m.stack_bottom(&bottom, m.size.h - m.margin - cx.footer, &mut frame)?;
+    let limit = if placed_bottom.is_empty() {
+        bottom_limit
+    } else {
+        bottom_limit - m.gap
+    };
+    let mut placed = m.stack_top(&top, limit, &mut frame)?;
+    placed.extend(placed_bottom);
+    placed.sort_by_key(|p| p.0);
+    for (_, at, laid) in placed {
+        place(&mut frame, laid, at);
+    }
+    Ok(frame)
+}
+
+/// A block with its index in the page's source order and its layout
+/// (`None` when it shows nothing).
+type Stacked<'a> = (usize, &'a Block, Option<Laid>);
+
+/// A laid-out block placed at a point on the page, with its source index.
+type Placed<'a> = (usize, Point, &'a Laid);
+
+/// Lays out the page's top and bottom blocks, in source order; every
+/// error when any fails.
+fn lay_blocks<'a>(
+    page: &'a Page,
+    cx: &BlockContext,
+) -> Result<(Vec<Stacked<'a>>, Vec<Stacked<'a>>), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut lay = |b: &Block| match cx.lay(b) {
         Ok(l) => Some(l),
@@ -40,103 +72,132 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
     };
     // Each block keeps its index in the source: blocks are placed in that
     // order (after all bands), which is the reading order.
-    let top: Vec<(usize, &Block, Option<Laid>)> = page
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.anchor == Anchor::Top)
-        .map(|(i, b)| (i, b, lay(b)))
-        .collect();
-    let bottom: Vec<(usize, &Block, Option<Laid>)> = page
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.anchor == Anchor::Bottom)
-        .map(|(i, b)| (i, b, lay(b)))
-        .collect();
+    let mut stack = |anchor: Anchor| -> Vec<Stacked<'a>> {
+        page.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.anchor == anchor)
+            .map(|(i, b)| (i, b, lay(b)))
+            .collect()
+    };
+    let top = stack(Anchor::Top);
+    let bottom = stack(Anchor::Bottom);
     if !errors.is_empty() {
         return Err(errors);
     }
+    Ok((top, bottom))
+}
 
-    // Bottom stack, from the last block up, above the footer.
-    let mut y = size.h - margin - cx.footer;
-    let mut placed_bottom = Vec::new();
-    for (i, (index, block, laid)) in bottom.iter().rev().enumerate() {
-        let Some(laid) = laid else { continue };
-        if i > 0 {
-            y -= gap;
-        }
-        let last = i == 0;
-        if laid.band.is_some() && !last {
-            y -= pad;
-        }
-        let block_top = y - laid.height;
-        if let Some(fill) = laid.band {
-            // A band at the foot of the page gets as much colour above the
-            // text as below it, so the text sits in its middle.
-            let (band_bottom, above) = if last {
-                (size.h + bleed, margin)
+/// The page's sizes that stacking reads.
+struct Metrics {
+    size: Size,
+    margin: Abs,
+    /// Space between blocks.
+    gap: Abs,
+    /// Colour above and below the text of a band.
+    pad: Abs,
+    bleed: Abs,
+}
+
+impl Metrics {
+    /// Stacks the bottom blocks up from `y` (above the footer), the last
+    /// block lowest, adding their bands to `frame`. Returns where they are
+    /// placed and the top of the stack; an error when it runs past the top
+    /// margin.
+    fn stack_bottom<'a>(
+        &self,
+        bottom: &'a [Stacked<'a>],
+        mut y: Abs,
+        frame: &mut Frame,
+    ) -> Result<(Vec<Placed<'a>>, Abs), Vec<Diagnostic>> {
+        let Metrics {
+            size,
+            margin,
+            gap,
+            pad,
+            bleed,
+        } = *self;
+        let mut placed = Vec::new();
+        let mut highest = None;
+        for (i, (index, block, laid)) in bottom.iter().rev().enumerate() {
+            let Some(laid) = laid else { continue };
+            if i > 0 {
+                y -= gap;
+            }
+            let last = i == 0;
+            if laid.band.is_some() && !last {
+                y -= pad;
+            }
+            let block_top = y - laid.height;
+            if let Some(fill) = laid.band {
+                // A band at the foot of the page gets as much colour above
+                // the text as below it, so the text sits in its middle.
+                let (band_bottom, above) = if last {
+                    (size.h + bleed, margin)
+                } else {
+                    (y + pad, pad)
+                };
+                frame
+                    .items
+                    .push(band(block_top - above, band_bottom, size, bleed, fill));
+                y = block_top - above;
             } else {
-                (y + pad, pad)
-            };
-            frame
-                .items
-                .push(band(block_top - above, band_bottom, size, bleed, fill));
-            y = block_top - above;
-        } else {
-            y = block_top;
+                y = block_top;
+            }
+            placed.push((*index, Point::new(margin, block_top), laid));
+            highest = Some(*block);
         }
-        placed_bottom.push((*index, block, block_top, laid));
-    }
-    let bottom_limit = y;
-    if bottom_limit < margin
-        && let Some((_, block, _, _)) = placed_bottom.last()
-    {
-        return Err(vec![overflow(block, margin - bottom_limit)]);
+        if y < margin
+            && let Some(block) = highest
+        {
+            return Err(vec![overflow(block, margin - y)]);
+        }
+        Ok((placed, y))
     }
 
-    // Top stack.
-    let mut y = margin;
-    let mut placed: Vec<(usize, Point, &Laid)> = Vec::new();
-    for (i, (index, block, laid)) in top.iter().enumerate() {
-        let Some(laid) = laid else { continue };
-        let first = i == 0;
-        if !first {
-            y += gap;
-        }
-        if let Some(fill) = laid.band {
+    /// Stacks the top blocks down from the top margin, adding their bands
+    /// to `frame`; an error when one runs past `limit`.
+    fn stack_top<'a>(
+        &self,
+        top: &'a [Stacked<'a>],
+        limit: Abs,
+        frame: &mut Frame,
+    ) -> Result<Vec<Placed<'a>>, Vec<Diagnostic>> {
+        let Metrics {
+            size,
+            margin,
+            gap,
+            pad,
+            bleed,
+        } = *self;
+        let mut y = margin;
+        let mut placed = Vec::new();
+        for (i, (index, block, laid)) in top.iter().enumerate() {
+            let Some(laid) = laid else { continue };
+            let first = i == 0;
             if !first {
+                y += gap;
+            }
+            if let Some(fill) = laid.band {
+                if !first {
+                    y += pad;
+                }
+                let band_top = if first { -bleed } else { y - pad };
+                frame
+                    .items
+                    .push(band(band_top, y + laid.height + pad, size, bleed, fill));
+            }
+            placed.push((*index, Point::new(margin, y), laid));
+            y += laid.height;
+            if laid.band.is_some() {
                 y += pad;
             }
-            let band_top = if first { -bleed } else { y - pad };
-            frame
-                .items
-                .push(band(band_top, y + laid.height + pad, size, bleed, fill));
+            if y > limit + Abs::pt(0.01) {
+                return Err(vec![overflow(block, y - limit)]);
+            }
         }
-        placed.push((*index, Point::new(margin, y), laid));
-        y += laid.height;
-        if laid.band.is_some() {
-            y += pad;
-        }
-        let limit = if placed_bottom.is_empty() {
-            bottom_limit
-        } else {
-            bottom_limit - gap
-        };
-        if y > limit + Abs::pt(0.01) {
-            return Err(vec![overflow(block, y - limit)]);
-        }
+        Ok(placed)
     }
-    placed.extend(
-        placed_bottom
-            .into_iter()
-            .map(|(index, _, top, laid)| (index, Point::new(margin, top), laid)),
-    );
-    placed.sort_by_key(|p| p.0);
-    for (_, at, laid) in placed {
-        place(&mut frame, laid, at);
-    }
-    Ok(frame)
 }
 
 /// Moves a block's items to `at`.

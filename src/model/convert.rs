@@ -7,16 +7,16 @@ use toml::Spanned;
 
 use super::area::{AreaFile, LinesFile, NationalFile, PHRASE_SEPARATOR, Phrase, Phrases, TextFile};
 use super::phone;
-use super::resource::{
-    BlockFile, BlockKind, ContactField, Fold, PageFile, ResourceFile, Theme, TypeScale, VariantFile,
-};
+use super::resource::{Fold, PageFile, ResourceFile, Theme, TypeScale, VariantFile};
 use super::{
-    Area, BlockContent, BlockDef, Card, Contact, Format, Helpline, Id, KeyItem, Located, PageDef,
-    PictureRef, Resource, SectionDef, TypeSizes, Variant, VariantDef,
+    Area, Contact, Format, Helpline, Id, Located, PageDef, Resource, SectionDef, TypeSizes,
+    Variant, VariantDef,
 };
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, FileId, SourceResult, Span};
 use crate::geom::Abs;
+
+mod blocks;
 
 /// Default margin between trim edge and text.
 const DEFAULT_MARGIN_MM: f64 = 5.0;
@@ -325,35 +325,6 @@ pub fn helplines(file: FileId, raw: NationalFile) -> SourceResult<Vec<Helpline>>
     }
 }
 
-impl Checker<'_> {
-    /// The picture and alternative text of a picture or row block; both are
-    /// required, and the text may not be empty.
-    fn picture_ref(&mut self, b: &BlockFile, span: &Span) -> Option<PictureRef> {
-        let Some(src) = &b.picture else {
-            self.errors.push(
-                Diagnostic::error(span.clone(), "this block needs `picture`")
-                    .with_hint("picture = \"assets/pictures/candle.svg\""),
-            );
-            return None;
-        };
-        let alt = match &b.alt {
-            Some(a) if !a.get_ref().trim().is_empty() => self.loc(a),
-            _ => {
-                self.errors.push(
-                    Diagnostic::error(self.span(src), "this picture has no alternative text")
-                        .with_hint("add alt = \"…\" saying what the picture shows, for people who cannot see it"),
-                );
-                return None;
-            }
-        };
-        Some(PictureRef {
-            src: self.loc(src),
-            alt,
-            width: b.width.as_ref().map(|w| w.get_ref().0),
-        })
-    }
-}
-
 /// Collects errors while converting one resource.
 struct Checker<'a> {
     file: FileId,
@@ -520,299 +491,6 @@ impl Checker<'_> {
             span,
         }
     }
-
-    /// Checks that a block has the keys its kind needs and no others.
-    fn block(&mut self, raw: &Spanned<BlockFile>) -> Option<BlockDef> {
-        let span = self.span(raw);
-        let b = raw.get_ref();
-        let kind = *b.kind.get_ref();
-        let allowed: &[&str] = match kind {
-            BlockKind::Banner => &["text", "subtitle", "fill", "colour"],
-            BlockKind::Heading => &["text", "colour"],
-            BlockKind::Paragraph => &["text", "style", "colour"],
-            BlockKind::KeyList => &["item"],
-            BlockKind::Contacts => &["tags", "fields", "picture", "alt", "width", "count"],
-            BlockKind::Helplines => &["count", "fill", "colour"],
-            BlockKind::Spacer => &["height"],
-            BlockKind::Picture => &["picture", "alt", "width"],
-            BlockKind::Row => &[
-                "picture", "alt", "width", "heading", "text", "items", "colour",
-            ],
-            BlockKind::List => &["items", "colour"],
-            BlockKind::Cards => &["card", "columns"],
-            BlockKind::Journey => &["stages", "colour", "height"],
-            BlockKind::PreparedBy => &["width", "colour"],
-        };
-        let present: [(&str, bool, Option<Span>); 9] = [
-            (
-                "text",
-                b.text.is_some(),
-                b.text.as_ref().map(|s| self.span(s)),
-            ),
-            (
-                "subtitle",
-                b.subtitle.is_some(),
-                b.subtitle.as_ref().map(|s| self.span(s)),
-            ),
-            (
-                "style",
-                b.style.is_some(),
-                b.style.as_ref().map(|s| self.span(s)),
-            ),
-            (
-                "fill",
-                b.fill.is_some(),
-                b.fill.as_ref().map(|s| self.span(s)),
-            ),
-            (
-                "colour",
-                b.colour.is_some(),
-                b.colour.as_ref().map(|s| self.span(s)),
-            ),
-            ("item", b.item.is_some(), None),
-            ("tags", b.tags.is_some(), None),
-            ("fields", b.fields.is_some(), None),
-            (
-                "count",
-                b.count.is_some(),
-                b.count.as_ref().map(|s| self.span(s)),
-            ),
-        ];
-        let more: [(&str, bool, Option<Span>); 9] = [
-            (
-                "height",
-                b.height.is_some(),
-                b.height.as_ref().map(|s| self.span(s)),
-            ),
-            (
-                "picture",
-                b.picture.is_some(),
-                b.picture.as_ref().map(|s| self.span(s)),
-            ),
-            ("alt", b.alt.is_some(), b.alt.as_ref().map(|s| self.span(s))),
-            (
-                "width",
-                b.width.is_some(),
-                b.width.as_ref().map(|s| self.span(s)),
-            ),
-            (
-                "heading",
-                b.heading.is_some(),
-                b.heading.as_ref().map(|s| self.span(s)),
-            ),
-            ("items", b.items.is_some(), None),
-            ("card", b.card.is_some(), None),
-            (
-                "columns",
-                b.columns.is_some(),
-                b.columns.as_ref().map(|s| self.span(s)),
-            ),
-            ("stages", b.stages.is_some(), None),
-        ];
-        let mut ok = true;
-        for (key, is_set, key_span) in present.into_iter().chain(more) {
-            if is_set && !allowed.contains(&key) {
-                ok = false;
-                self.errors.push(
-                    Diagnostic::error(
-                        key_span.unwrap_or_else(|| span.clone()),
-                        format!("a `{}` block does not take `{key}`", kind.name()),
-                    )
-                    .with_hint(format!(
-                        "a `{}` block takes: kind, anchor, {}",
-                        kind.name(),
-                        allowed.join(", ")
-                    )),
-                );
-            }
-        }
-        let ink = self.theme.ink;
-        let text_colour = |cx: &mut Self| b.colour.as_ref().map_or(ink, |c| cx.colour(c));
-        let need_text = |cx: &mut Self| match &b.text {
-            Some(t) if !t.get_ref().trim().is_empty() => Some(cx.loc(t)),
-            Some(t) => {
-                cx.errors.push(Diagnostic::error(
-                    cx.span(t),
-                    format!("the `{}` block's text is empty", kind.name()),
-                ));
-                None
-            }
-            None => {
-                cx.errors.push(
-                    Diagnostic::error(
-                        span.clone(),
-                        format!("a `{}` block needs `text`", kind.name()),
-                    )
-                    .with_hint("add text = \"…\" to this block"),
-                );
-                None
-            }
-        };
-        let content = match kind {
-            BlockKind::Banner => {
-                let title = need_text(self);
-                let fill = match &b.fill {
-                    Some(f) => self.colour(f),
-                    None => {
-                        self.errors.push(
-                            Diagnostic::error(span.clone(), "a `banner` block needs `fill`")
-                                .with_hint("add fill = \"a theme colour name\" or \"#RRGGBB\""),
-                        );
-                        Colour::BLACK
-                    }
-                };
-                let colour = b.colour.as_ref().map_or(Colour::WHITE, |c| self.colour(c));
-                BlockContent::Banner {
-                    title: title?,
-                    subtitle: b.subtitle.as_ref().map(|s| self.loc(s)),
-                    fill,
-                    colour,
-                }
-            }
-            BlockKind::Heading => {
-                let colour = text_colour(self);
-                BlockContent::Heading {
-                    text: need_text(self)?,
-                    colour,
-                }
-            }
-            BlockKind::Paragraph => {
-                let colour = text_colour(self);
-                BlockContent::Paragraph {
-                    text: need_text(self)?,
-                    style: b.style.as_ref().map(|s| *s.get_ref()).unwrap_or_default(),
-                    colour,
-                }
-            }
-            BlockKind::KeyList => {
-                let Some(items) = &b.item else {
-                    self.errors.push(
-                        Diagnostic::error(
-                            span.clone(),
-                            "a `key-list` block needs at least one item",
-                        )
-                        .with_hint("add [[…page.block.item]] tables with term, text and colour"),
-                    );
-                    return None;
-                };
-                let items = items
-                    .iter()
-                    .map(|i| {
-                        let i = i.get_ref();
-                        KeyItem {
-                            term: self.loc(&i.term),
-                            text: self.loc(&i.text),
-                            colour: self.colour(&i.colour),
-                        }
-                    })
-                    .collect();
-                BlockContent::KeyList { items }
-            }
-            BlockKind::Contacts => BlockContent::Contacts {
-                count: b.count.as_ref().map_or(usize::MAX, |c| *c.get_ref()),
-                picture: match &b.picture {
-                    Some(_) => Some(self.picture_ref(b, &span)?),
-                    None => None,
-                },
-                tags: b.tags.iter().flatten().map(|t| self.loc(t)).collect(),
-                fields: b
-                    .fields
-                    .clone()
-                    .unwrap_or_else(|| vec![ContactField::Phone, ContactField::Hours]),
-            },
-            BlockKind::Helplines => BlockContent::Helplines {
-                count: b.count.as_ref().map_or(usize::MAX, |c| *c.get_ref()),
-                fill: b.fill.as_ref().map(|f| self.colour(f)),
-                colour: text_colour(self),
-            },
-            BlockKind::PreparedBy => BlockContent::PreparedBy {
-                width: b.width.as_ref().map(|w| w.get_ref().0),
-                colour: text_colour(self),
-            },
-            BlockKind::Spacer => BlockContent::Spacer {
-                height: b.height.as_ref().map_or(Abs::mm(2.0), |h| h.get_ref().0),
-            },
-            BlockKind::Picture => BlockContent::Picture {
-                picture: self.picture_ref(b, &span)?,
-            },
-            BlockKind::Row => {
-                let colour = text_colour(self);
-                BlockContent::Row {
-                    picture: self.picture_ref(b, &span)?,
-                    heading: b.heading.as_ref().map(|h| self.loc(h)),
-                    text: b.text.as_ref().map(|t| self.loc(t)),
-                    items: b.items.iter().flatten().map(|i| self.loc(i)).collect(),
-                    colour,
-                }
-            }
-            BlockKind::List => {
-                let colour = text_colour(self);
-                let items: Vec<_> = b.items.iter().flatten().map(|i| self.loc(i)).collect();
-                if items.is_empty() {
-                    self.errors.push(
-                        Diagnostic::error(span.clone(), "a `list` block needs `items`")
-                            .with_hint("add items = [\"first point\", \"second point\"]"),
-                    );
-                    return None;
-                }
-                BlockContent::List { items, colour }
-            }
-            BlockKind::Cards => {
-                let cards: Vec<Card> = b
-                    .card
-                    .iter()
-                    .flatten()
-                    .map(|c| {
-                        let c = c.get_ref();
-                        Card {
-                            title: self.loc(&c.title),
-                            text: self.loc(&c.text),
-                            colour: self.colour(&c.colour),
-                        }
-                    })
-                    .collect();
-                if cards.is_empty() {
-                    self.errors.push(
-                        Diagnostic::error(span.clone(), "a `cards` block needs at least one card")
-                            .with_hint("add [[….block.card]] tables with title, text and colour"),
-                    );
-                    return None;
-                }
-                let columns = b.columns.as_ref().map_or(2, |c| *c.get_ref());
-                if !(1..=4).contains(&columns) {
-                    self.errors.push(Diagnostic::error(
-                        b.columns.as_ref().map_or(span.clone(), |c| self.span(c)),
-                        "`columns` must be 1 to 4",
-                    ));
-                }
-                BlockContent::Cards { cards, columns }
-            }
-            BlockKind::Journey => {
-                let stages: Vec<_> = b.stages.iter().flatten().map(|s| self.loc(s)).collect();
-                if !(2..=10).contains(&stages.len()) {
-                    self.errors.push(
-                        Diagnostic::error(span.clone(), "a `journey` needs 2 to 10 `stages`")
-                            .with_hint("stages = [\"Admission\", \"Care Planning\", …]"),
-                    );
-                    return None;
-                }
-                BlockContent::Journey {
-                    stages,
-                    colour: text_colour(self),
-                    height: b.height.as_ref().map_or(Abs::mm(80.0), |h| h.get_ref().0),
-                }
-            }
-        };
-        ok.then_some(BlockDef {
-            span,
-            anchor: b.anchor,
-            content,
-            waive: b
-                .waive
-                .as_ref()
-                .map(|w| (self.loc(&w.rule), self.loc(&w.reason))),
-        })
-    }
 }
 
 /// Smallest type that prints legibly, in points (`docs/format.md`).
@@ -845,48 +523,11 @@ impl Checker<'_> {
             if size.to_pt() >= min - 1e-9 {
                 continue;
             }
-            let (span, written) = match value {
-                Some(v) => (self.span(v), format!("{:.1} pt", size.to_pt())),
-                None => (
-                    fallback.clone(),
-                    format!("{:.1} pt (the default)", size.to_pt()),
-                ),
-            };
-            let (message, hint) = match variant {
-                Variant::Standard => (
-                    format!(
-                        "the {key} type size is {written}; print needs at least {PRINT_MIN_PT} pt"
-                    ),
-                    format!("set {key} = \"{PRINT_MIN_PT}pt\" or larger under [standard.type]"),
-                ),
-                Variant::EasyRead => (
-                    format!(
-                        "the Easy Read {key} type size is {written}; Easy Read text is at least {min} pt"
-                    ),
-                    format!(
-                        "set {key} = \"16pt\" (the usual Easy Read body size) or at least \"{min}pt\" under [easy-read.type]"
-                    ),
-                ),
-            };
+            let at = value.as_ref().map(|v| self.span(v));
             self.errors
-                .push(Diagnostic::error(span, message).with_hint(hint));
+                .push(too_small(variant, key, size, min, at.ok_or(fallback)));
         }
-        let leading = match &raw.leading {
-            Some(l) => {
-                let v = *l.get_ref();
-                if !(1.0..=3.0).contains(&v) {
-                    self.errors.push(
-                        Diagnostic::error(
-                            self.span(l),
-                            format!("line spacing `leading = {v}` must be between 1.0 and 3.0"),
-                        )
-                        .with_hint("1.25 suits most text; Easy Read uses 1.5"),
-                    );
-                }
-                v
-            }
-            None => leading,
-        };
+        let leading = raw.leading.as_ref().map_or(leading, |l| self.leading(l));
         let [title, subtitle, heading, body, small] = sizes;
         TypeSizes {
             title,
@@ -897,4 +538,52 @@ impl Checker<'_> {
             leading,
         }
     }
+
+    /// The line spacing, which must be between 1.0 and 3.0.
+    fn leading(&mut self, l: &Spanned<f64>) -> f64 {
+        let v = *l.get_ref();
+        if !(1.0..=3.0).contains(&v) {
+            self.errors.push(
+                Diagnostic::error(
+                    self.span(l),
+                    format!("line spacing `leading = {v}` must be between 1.0 and 3.0"),
+                )
+                .with_hint("1.25 suits most text; Easy Read uses 1.5"),
+            );
+        }
+        v
+    }
+}
+
+/// The error for a type size below `min` points: at its key (`Ok`), or at
+/// `Err(fallback)` when the size is the default.
+fn too_small(
+    variant: Variant,
+    key: &str,
+    size: Abs,
+    min: f64,
+    at: Result<Span, &Span>,
+) -> Diagnostic {
+    let (span, written) = match at {
+        Ok(span) => (span, format!("{:.1} pt", size.to_pt())),
+        Err(fallback) => (
+            fallback.clone(),
+            format!("{:.1} pt (the default)", size.to_pt()),
+        ),
+    };
+    let (message, hint) = match variant {
+        Variant::Standard => (
+            format!("the {key} type size is {written}; print needs at least {PRINT_MIN_PT} pt"),
+            format!("set {key} = \"{PRINT_MIN_PT}pt\" or larger under [standard.type]"),
+        ),
+        Variant::EasyRead => (
+            format!(
+                "the Easy Read {key} type size is {written}; Easy Read text is at least {min} pt"
+            ),
+            format!(
+                "set {key} = \"16pt\" (the usual Easy Read body size) or at least \"{min}pt\" under [easy-read.type]"
+            ),
+        ),
+    };
+    Diagnostic::error(span, message).with_hint(hint)
 }

@@ -57,9 +57,6 @@ impl Column {
 pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
     let mut out = Vec::new();
-    let at = |range: Range<usize>| Span::new(file, range);
-    let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -70,10 +67,9 @@ pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
     let header = match records.next() {
         None => {
             errors.push(
-                Diagnostic::error(at(0..0), "the contacts file is empty").with_hint(format!(
-                    "the first row names the columns: {}",
-                    COLUMNS.join(",")
-                )),
+                Diagnostic::error(Span::new(file, 0..0), "the contacts file is empty").with_hint(
+                    format!("the first row names the columns: {}", COLUMNS.join(",")),
+                ),
             );
             return (out, errors);
         }
@@ -83,6 +79,32 @@ pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
         }
         Some(Ok(r)) => r,
     };
+    let columns = header_columns(file, text, &header, &mut errors);
+    if !errors.is_empty() {
+        return (out, errors);
+    }
+
+    // One contact per row.
+    for record in records {
+        match record {
+            Ok(r) => out.extend(row(file, text, &columns, &r, &mut errors)),
+            Err(e) => errors.push(csv_error(file, &e)),
+        }
+    }
+    (out, errors)
+}
+
+/// The column each header cell names (`None` for a cell in error), with an
+/// error for each unknown or repeated column and for a missing `name` or
+/// `phone`.
+fn header_columns(
+    file: FileId,
+    text: &str,
+    header: &::csv::StringRecord,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Option<Column>> {
+    let at = |range: Range<usize>| Span::new(file, range);
+    let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let header_start = header
         .position()
         .map_or(0, |p| p.byte() as usize)
@@ -102,23 +124,7 @@ pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
             }
             Some(c) => columns.push(Some(c)),
             None => {
-                let mut d =
-                    Diagnostic::error(span, format!("unknown column `{cell}` in the header row"));
-                if header.len() == 1 && cell.contains(';') {
-                    d = d.with_hint(
-                        "the cells are separated by `;`: save the spreadsheet as \"CSV (comma delimited)\"",
-                    );
-                } else if let Some(best) = COLUMNS
-                    .iter()
-                    .map(|c| (strsim::jaro_winkler(&cell.to_lowercase(), c), *c))
-                    .filter(|(s, _)| *s > 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                {
-                    d = d.with_hint(format!("did you mean `{}`?", best.1));
-                } else {
-                    d = d.with_hint(format!("the columns are: {}", COLUMNS.join(", ")));
-                }
-                errors.push(d);
+                errors.push(unknown_column(span, cell, header.len()));
                 columns.push(None);
             }
         }
@@ -142,104 +148,124 @@ pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
             );
         }
     }
-    if !errors.is_empty() {
-        return (out, errors);
-    }
+    columns
+}
 
-    // One contact per row.
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(csv_error(file, &e));
-                continue;
-            }
-        };
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let row = record.position().map_or(0, |p| p.line() as usize);
-        let line = start..start + line_len(text, start);
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue; // spreadsheets often leave blank rows at the end
-        }
-        if record.len() != columns.len() && text[line.clone()].matches('"').count() % 2 == 1 {
-            // An opening quote with no closing one: the csv reader took
-            // the rest of the file as one cell.
-            errors.push(
-                Diagnostic::error(
-                    at(line),
-                    format!("row {row} has a double quote (\") that is never closed"),
-                )
-                .with_hint(
-                    "remove the stray \" or close it; inside a quoted cell, write a quote as \"\"",
-                ),
-            );
-            continue;
-        }
-        if record.len() != columns.len() {
-            errors.push(
-                Diagnostic::error(
-                    at(line),
-                    format!(
-                        "row {row} has {} cells but the header row has {}",
-                        record.len(),
-                        columns.len()
-                    ),
-                )
-                .with_hint(
-                    "a cell with a comma in it must be in double quotes: \"Mon, Wed 9am–5pm\"",
-                ),
-            );
-            continue;
-        }
-        let spans = cell_spans(text, start, record.len());
-        let mut contact = Contact {
-            name: Located {
-                value: String::new(),
-                span: at(line.clone()),
-            },
-            phone: Located {
-                value: String::new(),
-                span: at(line.clone()),
-            },
-            hours: None,
-            web: None,
-            email: None,
-            description: None,
-            lang: None,
-            tags: Vec::new(),
-            span: at(line.clone()),
-        };
-        for (i, cell) in record.iter().enumerate() {
-            let Some(column) = columns[i] else { continue };
-            let value = Located {
-                value: cell.trim().to_owned(),
-                span: at(spans[i].clone()),
-            };
-            let optional = (!value.value.is_empty()).then(|| value.clone());
-            match column {
-                Column::Name => contact.name = value,
-                Column::Phone => contact.phone = value,
-                Column::Hours => contact.hours = optional,
-                Column::Web => contact.web = optional,
-                Column::Email => contact.email = optional,
-                Column::Description => contact.description = optional,
-                Column::Lang => contact.lang = optional,
-                Column::Tags => contact.tags = tags(text, cell, file, spans[i].clone()),
-            }
-        }
-        for (what, value) in [("name", &contact.name), ("phone", &contact.phone)] {
-            if value.value.is_empty() {
-                errors.push(
-                    Diagnostic::error(value.span.clone(), format!("row {row} has no {what}"))
-                        .with_hint(format!(
-                            "every contact needs a {what}; delete the row if it is not a contact"
-                        )),
-                );
-            }
-        }
-        out.push(contact);
+/// The error for a header cell that names no column, with a hint: the
+/// wrong separator, the column it was likely meant to be, or the list.
+fn unknown_column(span: Span, cell: &str, cells: usize) -> Diagnostic {
+    let d = Diagnostic::error(span, format!("unknown column `{cell}` in the header row"));
+    if cells == 1 && cell.contains(';') {
+        d.with_hint(
+            "the cells are separated by `;`: save the spreadsheet as \"CSV (comma delimited)\"",
+        )
+    } else if let Some(best) = COLUMNS
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&cell.to_lowercase(), c), *c))
+        .filter(|(s, _)| *s > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+    {
+        d.with_hint(format!("did you mean `{}`?", best.1))
+    } else {
+        d.with_hint(format!("the columns are: {}", COLUMNS.join(", ")))
     }
-    (out, errors)
+}
+
+/// The contact of one row; `None` for a blank row and for a row whose
+/// cells do not match the header (with an error).
+fn row(
+    file: FileId,
+    text: &str,
+    columns: &[Option<Column>],
+    record: &::csv::StringRecord,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Contact> {
+    let at = |range: Range<usize>| Span::new(file, range);
+    let start = record.position().map_or(0, |p| p.byte() as usize);
+    let row = record.position().map_or(0, |p| p.line() as usize);
+    let line = start..start + line_len(text, start);
+    if record.iter().all(|c| c.trim().is_empty()) {
+        return None; // spreadsheets often leave blank rows at the end
+    }
+    if record.len() != columns.len() {
+        errors.push(cell_count(
+            at(line.clone()),
+            text,
+            row,
+            record.len(),
+            columns.len(),
+        ));
+        return None;
+    }
+    let spans = cell_spans(text, start, record.len());
+    let mut contact = blank(at(line));
+    for (i, cell) in record.iter().enumerate() {
+        let Some(column) = columns[i] else { continue };
+        let value = Located {
+            value: cell.trim().to_owned(),
+            span: at(spans[i].clone()),
+        };
+        let optional = (!value.value.is_empty()).then(|| value.clone());
+        match column {
+            Column::Name => contact.name = value,
+            Column::Phone => contact.phone = value,
+            Column::Hours => contact.hours = optional,
+            Column::Web => contact.web = optional,
+            Column::Email => contact.email = optional,
+            Column::Description => contact.description = optional,
+            Column::Lang => contact.lang = optional,
+            Column::Tags => contact.tags = tags(text, cell, file, spans[i].clone()),
+        }
+    }
+    for (what, value) in [("name", &contact.name), ("phone", &contact.phone)] {
+        if value.value.is_empty() {
+            errors.push(
+                Diagnostic::error(value.span.clone(), format!("row {row} has no {what}"))
+                    .with_hint(format!(
+                        "every contact needs a {what}; delete the row if it is not a contact"
+                    )),
+            );
+        }
+    }
+    Some(contact)
+}
+
+/// A contact with no name or phone yet, both at `line`.
+fn blank(line: Span) -> Contact {
+    let empty = Located {
+        value: String::new(),
+        span: line.clone(),
+    };
+    Contact {
+        name: empty.clone(),
+        phone: empty,
+        hours: None,
+        web: None,
+        email: None,
+        description: None,
+        lang: None,
+        tags: Vec::new(),
+        span: line,
+    }
+}
+
+/// The error for row `row` (at `line`) with `cells` cells where the header
+/// has `columns`: an unclosed quote, or a comma outside quotes.
+fn cell_count(line: Span, text: &str, row: usize, cells: usize, columns: usize) -> Diagnostic {
+    if text[line.range.clone()].matches('"').count() % 2 == 1 {
+        // An opening quote with no closing one: the csv reader took the
+        // rest of the file as one cell.
+        return Diagnostic::error(
+            line,
+            format!("row {row} has a double quote (\") that is never closed"),
+        )
+        .with_hint("remove the stray \" or close it; inside a quoted cell, write a quote as \"\"");
+    }
+    Diagnostic::error(
+        line,
+        format!("row {row} has {cells} cells but the header row has {columns}"),
+    )
+    .with_hint("a cell with a comma in it must be in double quotes: \"Mon, Wed 9am–5pm\"")
 }
 
 /// Characters in the CSV text that cannot print (see

@@ -2,6 +2,7 @@
 //! content of each variant. Every key is documented in `docs/format.md`.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -210,58 +211,68 @@ pub struct PageFile {
     pub block: Vec<Spanned<BlockFile>>,
 }
 
-/// What a block is; decides which other keys it takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum BlockKind {
-    /// A coloured band across the top of the page, off the edges, with a title.
-    Banner,
-    /// A heading.
-    Heading,
-    /// Running text; `**bold**` marks bold words.
-    Paragraph,
-    /// Terms with a coloured marker and a short explanation (the CHIME list).
-    KeyList,
-    /// The area's local organisations.
-    Contacts,
-    /// National helplines for the area's nation.
-    Helplines,
-    /// Empty space.
-    Spacer,
-    /// A picture on its own.
-    Picture,
-    /// A picture on the left, a heading, text and bullet points on the right.
-    Row,
-    /// Bullet points.
-    List,
-    /// A grid of coloured cards (tips).
-    Cards,
-    /// A winding path with numbered signposts (a journey).
-    Journey,
-    /// The area's logo and "prepared by" line; nothing when the area has
-    /// neither.
-    PreparedBy,
+/// Declares [`BlockKind`]: each row is a kind, its TOML name and the keys
+/// it takes (besides `kind`, `anchor` and `waive`, which every block takes).
+/// This is the one table of which kind takes which key; `model` rejects
+/// every other key at the key.
+macro_rules! block_kinds {
+    ($( $(#[doc = $doc:literal])* $kind:ident $name:literal [$($key:ident),* $(,)?], )*) => {
+        /// What a block is; decides which other keys it takes.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+        pub enum BlockKind {
+            $( $(#[doc = $doc])* #[serde(rename = $name)] $kind, )*
+        }
+
+        impl BlockKind {
+            /// Every kind, in the table's order.
+            pub const ALL: &'static [BlockKind] = &[$(BlockKind::$kind),*];
+
+            /// The name written in TOML.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(BlockKind::$kind => $name,)*
+                }
+            }
+
+            /// The keys a block of this kind takes besides `kind`,
+            /// `anchor` and `waive`, in the order the hint lists them.
+            pub fn keys(self) -> &'static [BlockKey] {
+                match self {
+                    $(BlockKind::$kind => &[$(BlockKey::$key),*],)*
+                }
+            }
+        }
+    };
 }
 
-impl BlockKind {
-    /// The name written in TOML.
-    pub fn name(self) -> &'static str {
-        match self {
-            BlockKind::Banner => "banner",
-            BlockKind::Heading => "heading",
-            BlockKind::Paragraph => "paragraph",
-            BlockKind::KeyList => "key-list",
-            BlockKind::Contacts => "contacts",
-            BlockKind::Helplines => "helplines",
-            BlockKind::Spacer => "spacer",
-            BlockKind::Picture => "picture",
-            BlockKind::Row => "row",
-            BlockKind::List => "list",
-            BlockKind::Cards => "cards",
-            BlockKind::Journey => "journey",
-            BlockKind::PreparedBy => "prepared-by",
-        }
-    }
+block_kinds! {
+    /// A coloured band across the top of the page, off the edges, with a title.
+    Banner "banner" [Text, Subtitle, Fill, Colour],
+    /// A heading.
+    Heading "heading" [Text, Colour],
+    /// Running text; `**bold**` marks bold words.
+    Paragraph "paragraph" [Text, Style, Colour],
+    /// Terms with a coloured marker and a short explanation (the CHIME list).
+    KeyList "key-list" [Item],
+    /// The area's local organisations.
+    Contacts "contacts" [Tags, Fields, Picture, Alt, Width, Count],
+    /// National helplines for the area's nation.
+    Helplines "helplines" [Count, Fill, Colour],
+    /// Empty space.
+    Spacer "spacer" [Height],
+    /// A picture on its own.
+    Picture "picture" [Picture, Alt, Width],
+    /// A picture on the left, a heading, text and bullet points on the right.
+    Row "row" [Picture, Alt, Width, Heading, Text, Items, Colour],
+    /// Bullet points.
+    List "list" [Items, Colour],
+    /// A grid of coloured cards (tips).
+    Cards "cards" [Card, Columns],
+    /// A winding path with numbered signposts (a journey).
+    Journey "journey" [Stages, Colour, Height],
+    /// The area's logo and "prepared by" line; nothing when the area has
+    /// neither.
+    PreparedBy "prepared-by" [Width, Colour],
 }
 
 /// Where a block sits: stacked from the top (default) or from the bottom.
@@ -302,73 +313,118 @@ pub enum ContactField {
     Description,
 }
 
-/// A block as written in TOML. Which keys are allowed depends on `kind`;
-/// `model` checks that and hands on a typed block.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct BlockFile {
-    /// What the block is.
-    pub kind: Spanned<BlockKind>,
+/// Declares [`BlockFile`] and [`BlockKey`] from one list of the keys a
+/// block may have besides `kind`, `anchor` and `waive`. Each key is one
+/// word: its field name is its TOML name.
+macro_rules! block_keys {
+    ($( $(#[doc = $doc:literal])* $field:ident ($key:ident): $ty:ty, )*) => {
+        /// A block as written in TOML. Which keys are allowed depends on
+        /// `kind` ([`BlockKind::keys`]); `model` checks that and hands on a
+        /// typed block.
+        #[derive(Debug, Clone, Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct BlockFile {
+            /// What the block is.
+            pub kind: Spanned<BlockKind>,
+            /// Stack from the top (default) or the bottom of the page.
+            #[serde(default)]
+            pub anchor: Anchor,
+            /// Waive one Easy Read rule for this block, with a reason.
+            #[serde(default)]
+            pub waive: Option<WaiveFile>,
+            $( $(#[doc = $doc])* #[serde(default)] pub $field: $ty, )*
+        }
+
+        /// A key of a block that only some kinds take.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+        pub enum BlockKey {
+            $( #[doc = concat!("`", stringify!($field), "`")] $key, )*
+        }
+
+        impl BlockKey {
+            /// Every key, in the order a block's keys are checked.
+            pub const ALL: &'static [BlockKey] = &[$(BlockKey::$key),*];
+
+            /// The name written in TOML.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(BlockKey::$key => stringify!($field),)*
+                }
+            }
+        }
+
+        impl BlockFile {
+            /// The keys this block sets, in [`BlockKey::ALL`] order, each
+            /// with the byte range of its value when the value keeps one.
+            pub fn keys_set(&self) -> Vec<(BlockKey, Option<Range<usize>>)> {
+                let mut set = Vec::new();
+                $(
+                    if let Some(at) = KeyValue::set_at(&self.$field) {
+                        set.push((BlockKey::$key, at));
+                    }
+                )*
+                set
+            }
+        }
+    };
+}
+
+/// Whether a block key is set, and where its value is written.
+trait KeyValue {
+    /// `None` when the key is absent; else its value's byte range, if the
+    /// value keeps one (a list of tables does not).
+    fn set_at(&self) -> Option<Option<Range<usize>>>;
+}
+
+impl<T> KeyValue for Option<Spanned<T>> {
+    fn set_at(&self) -> Option<Option<Range<usize>>> {
+        self.as_ref().map(|v| Some(v.span()))
+    }
+}
+
+impl<T> KeyValue for Option<Vec<T>> {
+    fn set_at(&self) -> Option<Option<Range<usize>>> {
+        self.as_ref().map(|_| None)
+    }
+}
+
+block_keys! {
     /// The block's text (banner title, heading, paragraph).
-    #[serde(default)]
-    pub text: Option<Spanned<String>>,
+    text(Text): Option<Spanned<String>>,
     /// A banner's second line.
-    #[serde(default)]
-    pub subtitle: Option<Spanned<String>>,
+    subtitle(Subtitle): Option<Spanned<String>>,
     /// Text style of a paragraph.
-    #[serde(default)]
-    pub style: Option<Spanned<StyleName>>,
+    style(Style): Option<Spanned<StyleName>>,
     /// Fill colour (banner, helplines band): a theme name or #RRGGBB.
-    #[serde(default)]
-    pub fill: Option<Spanned<String>>,
+    fill(Fill): Option<Spanned<String>>,
     /// Text colour: a theme name or #RRGGBB.
-    #[serde(default)]
-    pub colour: Option<Spanned<String>>,
+    colour(Colour): Option<Spanned<String>>,
     /// Entries of a key list.
-    #[serde(default)]
-    pub item: Option<Vec<Spanned<KeyItemFile>>>,
+    item(Item): Option<Vec<Spanned<KeyItemFile>>>,
     /// Contact tags to show (all contacts when absent).
-    #[serde(default)]
-    pub tags: Option<Vec<Spanned<String>>>,
+    tags(Tags): Option<Vec<Spanned<String>>>,
     /// Contact fields shown under each name (default phone and hours).
-    #[serde(default)]
-    pub fields: Option<Vec<ContactField>>,
+    fields(Fields): Option<Vec<ContactField>>,
     /// How many helplines to show at most.
-    #[serde(default)]
-    pub count: Option<Spanned<usize>>,
+    count(Count): Option<Spanned<usize>>,
     /// Height of a spacer.
-    #[serde(default)]
-    pub height: Option<Spanned<Length>>,
-    /// Stack from the top (default) or the bottom of the page.
-    #[serde(default)]
-    pub anchor: Anchor,
+    height(Height): Option<Spanned<Length>>,
     /// Picture file (picture, row), inside the project: "assets/pictures/candle.svg".
-    #[serde(default)]
-    pub picture: Option<Spanned<String>>,
+    picture(Picture): Option<Spanned<String>>,
     /// What the picture shows, for people who cannot see it.
-    #[serde(default)]
-    pub alt: Option<Spanned<String>>,
+    alt(Alt): Option<Spanned<String>>,
     /// Picture width.
-    #[serde(default)]
-    pub width: Option<Spanned<Length>>,
+    width(Width): Option<Spanned<Length>>,
     /// Heading of a row.
-    #[serde(default)]
-    pub heading: Option<Spanned<String>>,
+    heading(Heading): Option<Spanned<String>>,
     /// Bullet points (list, row).
-    #[serde(default)]
-    pub items: Option<Vec<Spanned<String>>>,
+    items(Items): Option<Vec<Spanned<String>>>,
     /// Cards of a `cards` block.
-    #[serde(default)]
-    pub card: Option<Vec<Spanned<CardFile>>>,
+    card(Card): Option<Vec<Spanned<CardFile>>>,
     /// Number of columns of a `cards` block (default 2).
-    #[serde(default)]
-    pub columns: Option<Spanned<usize>>,
+    columns(Columns): Option<Spanned<usize>>,
     /// Stages of a journey, in order.
-    #[serde(default)]
-    pub stages: Option<Vec<Spanned<String>>>,
-    /// Waive one Easy Read rule for this block, with a reason.
-    #[serde(default)]
-    pub waive: Option<WaiveFile>,
+    stages(Stages): Option<Vec<Spanned<String>>>,
 }
 
 /// `waive = { rule = "sentence-too-long", reason = "…" }`.

@@ -28,6 +28,7 @@ use crate::pictures::Pictures;
 use crate::preflight;
 use crate::render::{self, Metadata, PdfFonts, PdfOptions};
 use crate::resolve::{self, Document};
+use crate::web;
 
 /// The folder of the bundled fonts, in the project.
 pub const FONTS_DIR: &str = "fonts";
@@ -290,7 +291,8 @@ pub fn build(
     options: &BuildOptions,
 ) -> SourceResult<Built> {
     easy_read_gate(project, job)?;
-    let (doc, mut frames) = resolve_and_lay_out(project, job, fonts, options)?;
+    let (mut doc, mut frames) = resolve_and_lay_out(project, job, fonts, options)?;
+    let mut warnings = std::mem::take(&mut doc.warnings);
     slug_job(job, &mut frames, fonts, &options.pdf);
     let meta = Metadata {
         title: doc.title,
@@ -307,7 +309,6 @@ pub fn build(
         preflight::preflight_document,
     );
     let mut images = Vec::new();
-    let mut warnings = Vec::new();
     for frame in &frames {
         let min = min_ppi(frame.size.w);
         frame.visit(&mut |_, item| {
@@ -379,6 +380,14 @@ pub fn render_frames(
     options: &PdfOptions,
 ) -> Vec<u8> {
     render::pdf(frames, meta, &fonts.pdf, &fonts.book, options)
+}
+
+/// One job as a self-contained web page (see [`web`]). Like [`build`], it
+/// stops an Easy Read job whose text has errors.
+pub fn web_page(project: &Loaded, job: &Job) -> SourceResult<String> {
+    easy_read_gate(project, job)?;
+    let doc = job.resolve(project)?;
+    Ok(web::page(&doc, &project.pictures))
 }
 
 /// Resolves and lays out one job without rendering (what `check` does).

@@ -4,6 +4,7 @@
 //! runs, contact and helpline blocks are filled from the area, and every
 //! choice is made: layout receives no options, only content and sizes.
 
+mod blocks;
 mod text;
 
 pub use text::{RichText, Run};
@@ -12,8 +13,8 @@ use crate::colour::Colour;
 use crate::diag::{Diagnostic, SourceResult, Span};
 use crate::geom::{Abs, Size};
 use crate::model::{
-    Anchor, Area, BlockContent, BlockDef, ContactField, Fold, Format, Helpline, Located,
-    PHRASE_SEPARATOR, Phrases, PictureRef, Resource, StyleName, TypeSizes, Variant,
+    Anchor, Area, BlockDef, Fold, Format, Helpline, Located, PictureRef, Resource, TypeSizes,
+    Variant, VariantDef,
 };
 
 /// A document ready for layout.
@@ -54,6 +55,9 @@ pub struct Document {
     /// Area values that placeholders fill in (`{area.name}`), with where
     /// the area file writes them: a character no font has is blamed there.
     pub filled: Vec<Located<String>>,
+    /// Things worth knowing that did not stop the document, such as
+    /// contacts a block's `count` leaves out.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A page of blocks.
@@ -203,6 +207,23 @@ pub enum TextStyle {
     Small,
 }
 
+/// A list of entries (contacts, helplines), each a short paragraph.
+#[derive(Debug, Clone)]
+pub struct Entries {
+    /// The entries.
+    pub entries: Vec<RichText>,
+    /// A picture beside each entry (Easy Read).
+    pub picture: Option<PictureSpec>,
+    /// For each entry, in the order they are printed: the phone numbers
+    /// and web addresses in it that become live links, and text in
+    /// another language (same length as `entries`).
+    pub marks: Vec<Vec<EntryMark>>,
+    /// Band colour behind the list, if any.
+    pub fill: Option<Colour>,
+    /// Text colour.
+    pub colour: Colour,
+}
+
 /// Concrete block content.
 #[derive(Debug, Clone)]
 pub enum Content {
@@ -217,8 +238,15 @@ pub enum Content {
         /// Text colour.
         colour: Colour,
     },
-    /// Text in one style.
-    Text {
+    /// A heading.
+    Heading {
+        /// The text.
+        text: RichText,
+        /// Its colour.
+        colour: Colour,
+    },
+    /// Running text in one style (body or small).
+    Paragraph {
         /// The text.
         text: RichText,
         /// Its style.
@@ -233,21 +261,10 @@ pub enum Content {
         /// Text colour.
         colour: Colour,
     },
-    /// A list of entries (contacts, helplines), each a short paragraph.
-    Entries {
-        /// The entries.
-        entries: Vec<RichText>,
-        /// A picture beside each entry (Easy Read).
-        picture: Option<PictureSpec>,
-        /// For each entry, in the order they are printed: the phone numbers
-        /// and web addresses in it that become live links, and text in
-        /// another language (same length as `entries`).
-        marks: Vec<Vec<EntryMark>>,
-        /// Band colour behind the list, if any.
-        fill: Option<Colour>,
-        /// Text colour.
-        colour: Colour,
-    },
+    /// The area's contacts that the block selects.
+    Contacts(Entries),
+    /// The national helplines of the area's nation.
+    Helplines(Entries),
     /// The area's logo (left) and "prepared by" line, in small print.
     PreparedBy {
         /// The logo, if the area has one.
@@ -324,34 +341,10 @@ pub fn resolve(
         area,
         secure: resource.profile == Some(crate::model::Profile::SecureSetting),
         errors: Vec::new(),
+        warnings: Vec::new(),
     };
-    let mut pages = Vec::new();
-    for (pi, page) in def.pages.iter().enumerate() {
-        let blocks = cx.blocks(
-            &page.blocks,
-            &format!("page {}", pi + 1),
-            resource.ink,
-            helplines,
-        );
-        pages.push(Page {
-            background: page.background,
-            flow: page.flow,
-            blocks,
-        });
-    }
-    let sections = def
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(si, sec)| {
-            cx.blocks(
-                &sec.blocks,
-                &format!("section {}", si + 1),
-                resource.ink,
-                helplines,
-            )
-        })
-        .collect();
+    let pages = cx.pages(def, resource.ink, helplines);
+    let sections = cx.sections(def, resource.ink, helplines);
     let title = cx.plain(&resource.title);
     let subject = resource
         .subject
@@ -386,54 +379,21 @@ pub fn resolve(
         paper: resource.paper,
         ink: resource.ink,
         pages,
-        filled: std::iter::once(area.name.clone())
-            .chain(
-                area.prepared_by
-                    .iter()
-                    .flat_map(|l| l.parts.iter().map(|p| p.text.clone())),
-            )
-            .collect(),
+        filled: filled(area),
+        warnings: cx.warnings,
     })
 }
 
-/// The "prepared by" line: its parts in their languages, joined by " · "
-/// (`**` is printed as written, not as bold).
-fn prepared_by(line: &Phrases) -> Option<RichText> {
-    let first = line.parts.first()?;
-    let mut runs = Vec::new();
-    for (i, p) in line.parts.iter().enumerate() {
-        if i > 0 {
-            runs.push(Run::new(PHRASE_SEPARATOR, false));
-        }
-        runs.push(Run {
-            text: p.text.value.replace("**", ""),
-            bold: false,
-            lang: p.lang.as_ref().map(|l| l.value.clone()),
-        });
-    }
-    Some(RichText {
-        runs,
-        span: Some(first.text.span.clone()),
-    })
-}
-
-/// The TOML name of a block's kind, for labels.
-fn kind_name(content: &BlockContent) -> &'static str {
-    match content {
-        BlockContent::Banner { .. } => "banner",
-        BlockContent::Heading { .. } => "heading",
-        BlockContent::Paragraph { .. } => "paragraph",
-        BlockContent::KeyList { .. } => "key-list",
-        BlockContent::Contacts { .. } => "contacts",
-        BlockContent::Helplines { .. } => "helplines",
-        BlockContent::Spacer { .. } => "spacer",
-        BlockContent::PreparedBy { .. } => "prepared-by",
-        BlockContent::Picture { .. } => "picture",
-        BlockContent::Row { .. } => "row",
-        BlockContent::List { .. } => "list",
-        BlockContent::Cards { .. } => "cards",
-        BlockContent::Journey { .. } => "journey",
-    }
+/// The area values that placeholders fill in: the name and the parts of
+/// the "prepared by" line.
+fn filled(area: &Area) -> Vec<Located<String>> {
+    std::iter::once(area.name.clone())
+        .chain(
+            area.prepared_by
+                .iter()
+                .flat_map(|l| l.parts.iter().map(|p| p.text.clone())),
+        )
+        .collect()
 }
 
 /// Fills placeholders and area data, collecting errors.
@@ -442,9 +402,41 @@ struct Filler<'a> {
     /// The secure-setting profile: no web or e-mail addresses.
     secure: bool,
     errors: Vec<Diagnostic>,
+    /// Things worth knowing that do not stop the document.
+    warnings: Vec<Diagnostic>,
 }
 
 impl Filler<'_> {
+    /// The variant's pages, their blocks resolved.
+    fn pages(&mut self, def: &VariantDef, ink: Colour, helplines: &[Helpline]) -> Vec<Page> {
+        let mut pages = Vec::new();
+        for (pi, page) in def.pages.iter().enumerate() {
+            let blocks = self.blocks(&page.blocks, &format!("page {}", pi + 1), ink, helplines);
+            pages.push(Page {
+                background: page.background,
+                flow: page.flow,
+                blocks,
+            });
+        }
+        pages
+    }
+
+    /// The variant's sections, their blocks resolved.
+    fn sections(
+        &mut self,
+        def: &VariantDef,
+        ink: Colour,
+        helplines: &[Helpline],
+    ) -> Vec<Vec<Block>> {
+        def.sections
+            .iter()
+            .enumerate()
+            .map(|(si, sec)| {
+                self.blocks(&sec.blocks, &format!("section {}", si + 1), ink, helplines)
+            })
+            .collect()
+    }
+
     /// Resolves a list of blocks; `place` names where they are ("page 2").
     fn blocks(
         &mut self,
@@ -455,7 +447,11 @@ impl Filler<'_> {
     ) -> Vec<Block> {
         let mut blocks = Vec::new();
         for (bi, block) in defs.iter().enumerate() {
-            let label = format!("{place}, block {} ({})", bi + 1, kind_name(&block.content));
+            let label = format!(
+                "{place}, block {} ({})",
+                bi + 1,
+                block.content.kind().name()
+            );
             if let Some(content) = self.content(&block.content, ink, helplines, &block.span) {
                 blocks.push(Block {
                     span: block.span.clone(),
@@ -505,257 +501,5 @@ impl Filler<'_> {
                 String::new()
             }
         }
-    }
-
-    fn content(
-        &mut self,
-        content: &BlockContent,
-        ink: Colour,
-        helplines: &[Helpline],
-        span: &Span,
-    ) -> Option<Content> {
-        Some(match content {
-            BlockContent::Banner {
-                title,
-                subtitle,
-                fill,
-                colour,
-            } => Content::Banner {
-                title: self.rich(title),
-                subtitle: subtitle.as_ref().map(|s| self.rich(s)),
-                fill: *fill,
-                colour: *colour,
-            },
-            BlockContent::Heading { text, colour } => Content::Text {
-                text: self.rich(text),
-                style: TextStyle::Heading,
-                colour: *colour,
-            },
-            BlockContent::Paragraph {
-                text,
-                style,
-                colour,
-            } => Content::Text {
-                text: self.rich(text),
-                style: match style {
-                    StyleName::Body => TextStyle::Body,
-                    StyleName::Small => TextStyle::Small,
-                },
-                colour: *colour,
-            },
-            BlockContent::KeyList { items } => Content::KeyList {
-                items: items
-                    .iter()
-                    .map(|i| (self.rich(&i.term), self.rich(&i.text), i.colour))
-                    .collect(),
-                colour: ink,
-            },
-            BlockContent::Contacts {
-                tags,
-                fields,
-                picture,
-                count,
-            } => {
-                let picture = picture.as_ref().map(|p| self.picture(p));
-                let chosen: Vec<_> = self
-                    .area
-                    .contacts
-                    .iter()
-                    .filter(|c| {
-                        tags.is_empty()
-                            || c.tags
-                                .iter()
-                                .any(|t| tags.iter().any(|w| w.value == t.value))
-                    })
-                    .take(*count)
-                    .collect();
-                if chosen.is_empty() {
-                    let wanted: Vec<&str> = tags.iter().map(|t| t.value.as_str()).collect();
-                    let msg = if wanted.is_empty() {
-                        format!("the area `{}` has no contacts", self.area.id.value)
-                    } else {
-                        format!(
-                            "the area `{}` has no contacts tagged {}",
-                            self.area.id.value,
-                            wanted.join(" or ")
-                        )
-                    };
-                    self.errors
-                        .push(Diagnostic::error(span.clone(), msg).with_hint(format!(
-                            "add a [[contact]] with one of these tags to {}",
-                            "the area file"
-                        )));
-                    return None;
-                }
-                let marks = chosen
-                    .iter()
-                    .map(|c| {
-                        let name = &c.name.value;
-                        let lang = |text: &str| {
-                            c.lang.as_ref().map(|l| EntryMark::Lang {
-                                text: text.to_owned(),
-                                lang: l.value.clone(),
-                            })
-                        };
-                        let mut marks: Vec<EntryMark> = lang(name).into_iter().collect();
-                        for f in fields {
-                            if self.secure && matches!(f, ContactField::Web | ContactField::Email) {
-                                continue;
-                            }
-                            let mark = match f {
-                                ContactField::Phone => {
-                                    EntryLink::phone(&c.phone.value).map(EntryMark::Link)
-                                }
-                                ContactField::Web => c
-                                    .web
-                                    .as_ref()
-                                    .map(|w| EntryMark::Link(EntryLink::web(&w.value))),
-                                ContactField::Email => c
-                                    .email
-                                    .as_ref()
-                                    .map(|m| EntryMark::Link(EntryLink::email(&m.value))),
-                                ContactField::Hours => {
-                                    c.hours.as_ref().and_then(|h| lang(&h.value))
-                                }
-                                ContactField::Description => None,
-                            };
-                            marks.extend(mark);
-                        }
-                        marks
-                    })
-                    .collect();
-                let entries = chosen
-                    .into_iter()
-                    .map(|c| {
-                        let mut details = Vec::new();
-                        for f in fields {
-                            if self.secure && matches!(f, ContactField::Web | ContactField::Email) {
-                                continue;
-                            }
-                            let v = match f {
-                                ContactField::Phone => Some(&c.phone),
-                                ContactField::Hours => c.hours.as_ref(),
-                                ContactField::Web => c.web.as_ref(),
-                                ContactField::Email => c.email.as_ref(),
-                                ContactField::Description => c.description.as_ref(),
-                            };
-                            if let Some(v) = v {
-                                details.push(v.value.clone());
-                            }
-                        }
-                        RichText::entry(&c.name.value, "\n", &details.join(" · "), &c.span)
-                    })
-                    .collect();
-                Content::Entries {
-                    entries,
-                    picture,
-                    marks,
-                    fill: None,
-                    colour: ink,
-                }
-            }
-            BlockContent::Helplines {
-                count,
-                fill,
-                colour,
-            } => {
-                let nation = self.area.nation;
-                let shown: Vec<_> = helplines
-                    .iter()
-                    .filter(|h| h.nations.contains(&nation))
-                    .take(*count)
-                    .collect();
-                let marks = shown
-                    .iter()
-                    .map(|h| {
-                        EntryLink::phone(&h.phone.value)
-                            .map(EntryMark::Link)
-                            .into_iter()
-                            .collect()
-                    })
-                    .collect();
-                let entries: Vec<_> = shown
-                    .into_iter()
-                    .map(|h| {
-                        let mut detail = h.phone.value.clone();
-                        if let Some(hours) = &h.hours {
-                            detail.push_str(" · ");
-                            detail.push_str(&hours.value);
-                        }
-                        RichText::entry(&h.name.value, "  ", &detail, &h.name.span)
-                    })
-                    .collect();
-                if entries.is_empty() {
-                    self.errors.push(
-                        Diagnostic::error(
-                            span.clone(),
-                            format!("no national helpline is listed for {}", nation.name()),
-                        )
-                        .with_hint("add a [[helpline]] for this nation to areas/national.toml"),
-                    );
-                    return None;
-                }
-                Content::Entries {
-                    entries,
-                    picture: None,
-                    marks,
-                    fill: *fill,
-                    colour: *colour,
-                }
-            }
-            BlockContent::Spacer { height } => Content::Spacer { height: *height },
-            BlockContent::PreparedBy { width, colour } => {
-                let logo = self.area.logo.as_ref().map(|l| PictureSpec {
-                    src: l.src(),
-                    alt: format!("{} logo", self.area.name.value),
-                    width: *width,
-                });
-                let text = self.area.prepared_by.as_ref().and_then(prepared_by);
-                if logo.is_none() && text.is_none() {
-                    return None;
-                }
-                Content::PreparedBy {
-                    logo,
-                    text,
-                    colour: *colour,
-                }
-            }
-            BlockContent::Picture { picture } => Content::Picture(self.picture(picture)),
-            BlockContent::Row {
-                picture,
-                heading,
-                text,
-                items,
-                colour,
-            } => Content::Row {
-                picture: self.picture(picture),
-                heading: heading.as_ref().map(|h| self.rich(h)),
-                text: text.as_ref().map(|t| self.rich(t)),
-                items: items.iter().map(|i| self.rich(i)).collect(),
-                colour: *colour,
-                ink,
-            },
-            BlockContent::List { items, colour } => Content::List {
-                items: items.iter().map(|i| self.rich(i)).collect(),
-                colour: *colour,
-            },
-            BlockContent::Cards { cards, columns } => Content::Cards {
-                cards: cards
-                    .iter()
-                    .map(|c| (self.rich(&c.title), self.rich(&c.text), c.colour))
-                    .collect(),
-                columns: *columns,
-                ink,
-            },
-            BlockContent::Journey {
-                stages,
-                colour,
-                height,
-            } => Content::Journey {
-                stages: stages.iter().map(|s| self.rich(s)).collect(),
-                colour: *colour,
-                height: *height,
-            },
-        })
     }
 }

@@ -1,0 +1,32 @@
+//! `kind = "paragraph"`: running text in one style.
+
+use super::{BlockContext, Laid};
+use crate::colour::Colour;
+use crate::diag::Diagnostic;
+use crate::geom::Point;
+use crate::layout::frame::Role;
+use crate::resolve::{Block, RichText, TextStyle};
+
+/// `text` in `style`, tagged as what the style is in the structure.
+pub(super) fn lay(
+    cx: &BlockContext,
+    block: &Block,
+    text: &RichText,
+    style: TextStyle,
+    colour: Colour,
+    laid: &mut Laid,
+) -> Result<(), Diagnostic> {
+    let p = cx.set(text, cx.spec(style), cx.width, block)?;
+    p.place_as(role_of(style), Point::default(), colour, &mut laid.items);
+    laid.height = p.height();
+    Ok(())
+}
+
+/// What a paragraph in `style` is in the document's structure.
+fn role_of(style: TextStyle) -> Role {
+    match style {
+        TextStyle::Title => Role::H1,
+        TextStyle::Heading => Role::H2,
+        TextStyle::Subtitle | TextStyle::Body | TextStyle::Small => Role::P,
+    }
+}

@@ -1,0 +1,47 @@
+//! `kind = "prepared-by"`: the area's logo on the left and its "prepared
+//! by" line beside it in small print, centred on each other.
+
+use super::{BlockContext, Laid};
+use crate::colour::Colour;
+use crate::diag::Diagnostic;
+use crate::geom::{Abs, Point};
+use crate::layout::frame::Role;
+use crate::layout::pictures;
+use crate::layout::text::Paragraph;
+use crate::resolve::{Block, PictureSpec, RichText, TextStyle};
+
+/// The logo (default 25 mm wide, at most 40 % of the column) and the line.
+pub(super) fn lay(
+    cx: &BlockContext,
+    block: &Block,
+    (logo, text): (Option<&PictureSpec>, Option<&RichText>),
+    colour: Colour,
+    laid: &mut Laid,
+) -> Result<(), Diagnostic> {
+    let spec = cx.spec(TextStyle::Small);
+    let mut x = Abs::ZERO;
+    let mut logo_h = Abs::ZERO;
+    let mut logo_item = None;
+    if let Some(logo) = logo {
+        let width = logo.width.unwrap_or(Abs::mm(25.0)).min(cx.width * 0.4);
+        let (item, h) = pictures::place(cx.pictures, logo, width, block)?;
+        logo_item = Some(item);
+        logo_h = h;
+        x = width + spec.size * 1.2;
+    }
+    let para = match text {
+        Some(t) => Some(cx.set(t, spec, cx.width - x, block)?),
+        None => None,
+    };
+    let text_h = para.as_ref().map_or(Abs::ZERO, Paragraph::height);
+    laid.height = logo_h.max(text_h);
+    if let Some(item) = logo_item {
+        laid.items
+            .push((Point::new(Abs::ZERO, (laid.height - logo_h) / 2.0), item));
+    }
+    if let Some(p) = para {
+        let top = (laid.height - text_h) / 2.0;
+        p.place_as(Role::P, Point::new(x, top), colour, &mut laid.items);
+    }
+    Ok(())
+}

@@ -1,0 +1,50 @@
+//! `kind = "row"`: a picture on the left; heading, text and bullet points
+//! on the right.
+
+use super::{BlockContext, Laid, list};
+use crate::colour::Colour;
+use crate::diag::Diagnostic;
+use crate::geom::{Abs, Point};
+use crate::layout::frame::Role;
+use crate::layout::pictures;
+use crate::resolve::{Block, PictureSpec, RichText, TextStyle};
+
+/// A picture on the left; heading, text and bullets on the right.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn lay(
+    cx: &BlockContext,
+    picture: &PictureSpec,
+    heading: Option<&RichText>,
+    text: Option<&RichText>,
+    items: &[RichText],
+    (colour, ink): (Colour, Colour),
+    block: &Block,
+    laid: &mut Laid,
+) -> Result<(), Diagnostic> {
+    let body = cx.spec(TextStyle::Body);
+    let pic_w = picture.width.unwrap_or(cx.width * 0.22).min(cx.width * 0.4);
+    let gap = body.size * 1.2;
+    let x = pic_w + gap;
+    let w = cx.width - x;
+    let (item, pic_h) = pictures::place(cx.pictures, picture, pic_w, block)?;
+    let mut y = Abs::ZERO;
+    if let Some(h) = heading {
+        let p = cx.set(h, cx.spec(TextStyle::Heading), w, block)?;
+        p.place_as(Role::H3, Point::new(x, y), colour, &mut laid.items);
+        y += p.height() + body.size * 0.2;
+    }
+    if let Some(t) = text {
+        let p = cx.set(t, body, w, block)?;
+        p.place_as(Role::P, Point::new(x, y), ink, &mut laid.items);
+        y += p.height();
+    }
+    if !items.is_empty() {
+        y += body.size * 0.3;
+        y += list::bullets(cx, items, ink, Point::new(x, y), w, block, &mut laid.items)?;
+    }
+    // The picture is read after its heading and text (it does not
+    // overlap them, so painting it last changes nothing on paper).
+    laid.items.push((Point::default(), item));
+    laid.height = y.max(pic_h);
+    Ok(())
+}

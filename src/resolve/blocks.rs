@@ -1,0 +1,94 @@
+//! One file per block kind, named after its TOML `kind`: each turns a
+//! checked block ([`BlockContent`]) into concrete [`Content`] for one area.
+
+mod banner;
+mod cards;
+mod contacts;
+mod heading;
+mod helplines;
+mod journey;
+mod key_list;
+mod list;
+mod paragraph;
+mod picture;
+mod prepared_by;
+mod row;
+mod spacer;
+
+use super::{Content, Filler};
+use crate::colour::Colour;
+use crate::diag::Span;
+use crate::model::{BlockContent, Helpline};
+
+impl Filler<'_> {
+    /// A block's content filled in for the area; `None` when it shows
+    /// nothing (an error was recorded, or a `prepared-by` block of an area
+    /// with no logo and no line). `ink` is the resource's text colour.
+    pub(super) fn content(
+        &mut self,
+        content: &BlockContent,
+        ink: Colour,
+        helplines: &[Helpline],
+        span: &Span,
+    ) -> Option<Content> {
+        match content {
+            BlockContent::Banner {
+                title,
+                subtitle,
+                fill,
+                colour,
+            } => Some(banner::resolve(
+                self,
+                title,
+                subtitle.as_ref(),
+                *fill,
+                *colour,
+            )),
+            BlockContent::Heading { text, colour } => Some(heading::resolve(self, text, *colour)),
+            BlockContent::Paragraph {
+                text,
+                style,
+                colour,
+            } => Some(paragraph::resolve(self, text, *style, *colour)),
+            BlockContent::KeyList { items } => Some(key_list::resolve(self, items, ink)),
+            BlockContent::Contacts {
+                tags,
+                fields,
+                picture,
+                count,
+            } => contacts::resolve(self, tags, fields, picture.as_ref(), *count, ink, span),
+            BlockContent::Helplines {
+                count,
+                fill,
+                colour,
+            } => helplines::resolve(self, helplines, *count, *fill, *colour, span),
+            BlockContent::Spacer { height } => Some(spacer::resolve(*height)),
+            BlockContent::PreparedBy { width, colour } => {
+                prepared_by::resolve(self, *width, *colour)
+            }
+            BlockContent::Picture { picture } => Some(picture::resolve(self, picture)),
+            BlockContent::Row {
+                picture,
+                heading,
+                text,
+                items,
+                colour,
+            } => Some(row::resolve(
+                self,
+                picture,
+                (heading.as_ref(), text.as_ref()),
+                items,
+                (*colour, ink),
+            )),
+            BlockContent::List { items, colour } => Some(list::resolve(self, items, *colour)),
+            BlockContent::Cards { cards, columns } => {
+                Some(cards::resolve(self, cards, *columns, ink))
+            }
+            BlockContent::Journey {
+                stages,
+                colour,
+                height,
+            } => Some(journey::resolve(self, stages, *colour, *height)),
+        }
+    }
+}

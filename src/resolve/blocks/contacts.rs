@@ -1,0 +1,140 @@
+//! `kind = "contacts"`: the area's contacts with the block's tags, each an
+//! entry of its name and chosen fields, with the links and languages in it.
+
+use super::super::{Content, Entries, EntryLink, EntryMark, Filler, RichText};
+use crate::colour::Colour;
+use crate::diag::{Diagnostic, Span};
+use crate::model::{Contact, ContactField, Located, PictureRef};
+
+/// The contacts block for the area; `None` (with an error at `span`) when
+/// no contact has one of `tags`.
+pub(super) fn resolve(
+    cx: &mut Filler,
+    tags: &[Located<String>],
+    fields: &[ContactField],
+    picture: Option<&PictureRef>,
+    count: usize,
+    ink: Colour,
+    span: &Span,
+) -> Option<Content> {
+    let picture = picture.map(|p| cx.picture(p));
+    let mut chosen: Vec<&Contact> = cx
+        .area
+        .contacts
+        .iter()
+        .filter(|c| {
+            tags.is_empty()
+                || c.tags
+                    .iter()
+                    .any(|t| tags.iter().any(|w| w.value == t.value))
+        })
+        .collect();
+    if chosen.is_empty() {
+        cx.errors.push(none_tagged(cx, tags, span));
+        return None;
+    }
+    if chosen.len() > count {
+        let left_out = chosen.split_off(count);
+        cx.warnings.push(left_out_warning(count, &left_out, span));
+    }
+    // The secure-setting profile prints no web or e-mail addresses.
+    let fields: Vec<ContactField> = fields
+        .iter()
+        .copied()
+        .filter(|f| !(cx.secure && matches!(f, ContactField::Web | ContactField::Email)))
+        .collect();
+    let marks = chosen.iter().map(|c| marks(c, &fields)).collect();
+    let entries = chosen.into_iter().map(|c| entry(c, &fields)).collect();
+    Some(Content::Contacts(Entries {
+        entries,
+        picture,
+        marks,
+        fill: None,
+        colour: ink,
+    }))
+}
+
+/// The warning for contacts that match the block but are past its
+/// `count`: each is named, at its place in the area file.
+fn left_out_warning(count: usize, left_out: &[&Contact], span: &Span) -> Diagnostic {
+    let names: Vec<String> = left_out
+        .iter()
+        .map(|c| format!("\"{}\"", c.name.value))
+        .collect();
+    let (n, them) = match left_out.len() {
+        1 => ("1 contact is".to_owned(), "it"),
+        n => (format!("{n} contacts are"), "them"),
+    };
+    Diagnostic::warning(
+        span.clone(),
+        format!(
+            "{n} not printed: this block shows the first {count} (`count = {count}`), which leaves out {}",
+            names.join(", ")
+        ),
+    )
+    .with_hint(format!(
+        "to print {them}, move {them} up the area's list, give the most important contacts their own tag, or raise `count` if the design has room"
+    ))
+}
+
+/// The error for a contacts block that finds no contact.
+fn none_tagged(cx: &Filler, tags: &[Located<String>], span: &Span) -> Diagnostic {
+    let wanted: Vec<&str> = tags.iter().map(|t| t.value.as_str()).collect();
+    let msg = if wanted.is_empty() {
+        format!("the area `{}` has no contacts", cx.area.id.value)
+    } else {
+        format!(
+            "the area `{}` has no contacts tagged {}",
+            cx.area.id.value,
+            wanted.join(" or ")
+        )
+    };
+    Diagnostic::error(span.clone(), msg).with_hint(format!(
+        "add a [[contact]] with one of these tags to {}",
+        "the area file"
+    ))
+}
+
+/// The links and other-language text in a contact's entry, in print order.
+fn marks(c: &Contact, fields: &[ContactField]) -> Vec<EntryMark> {
+    let lang = |text: &str| {
+        c.lang.as_ref().map(|l| EntryMark::Lang {
+            text: text.to_owned(),
+            lang: l.value.clone(),
+        })
+    };
+    let mut marks: Vec<EntryMark> = lang(&c.name.value).into_iter().collect();
+    for f in fields {
+        let mark = match f {
+            ContactField::Phone => EntryLink::phone(&c.phone.value).map(EntryMark::Link),
+            ContactField::Web => c
+                .web
+                .as_ref()
+                .map(|w| EntryMark::Link(EntryLink::web(&w.value))),
+            ContactField::Email => c
+                .email
+                .as_ref()
+                .map(|m| EntryMark::Link(EntryLink::email(&m.value))),
+            ContactField::Hours => c.hours.as_ref().and_then(|h| lang(&h.value)),
+            ContactField::Description => None,
+        };
+        marks.extend(mark);
+    }
+    marks
+}
+
+/// A contact's entry: the name, then its fields joined by " · ".
+fn entry(c: &Contact, fields: &[ContactField]) -> RichText {
+    let details: Vec<String> = fields
+        .iter()
+        .filter_map(|f| match f {
+            ContactField::Phone => Some(&c.phone),
+            ContactField::Hours => c.hours.as_ref(),
+            ContactField::Web => c.web.as_ref(),
+            ContactField::Email => c.email.as_ref(),
+            ContactField::Description => c.description.as_ref(),
+        })
+        .map(|v| v.value.clone())
+        .collect();
+    RichText::entry(&c.name.value, "\n", &details.join(" · "), &c.span)
+}

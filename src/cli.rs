@@ -75,6 +75,8 @@ pub enum VariantArg {
     Standard,
     /// The Easy Read design.
     EasyRead,
+    /// Large print, made from the standard design.
+    LargePrint,
 }
 
 /// Arguments of `wellprint build`.

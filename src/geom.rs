@@ -26,7 +26,7 @@ impl Abs {
     }
 
     /// A length of `mm` millimetres.
-    pub fn mm(mm: f64) -> Self {
+    pub const fn mm(mm: f64) -> Self {
         Abs(mm * PT_PER_MM)
     }
 
@@ -36,7 +36,7 @@ impl Abs {
     }
 
     /// The length in millimetres.
-    pub fn to_mm(self) -> f64 {
+    pub const fn to_mm(self) -> f64 {
         self.0 / PT_PER_MM
     }
 

@@ -62,10 +62,11 @@ pub mod pipeline;
 pub mod preflight;
 pub mod render;
 pub mod resolve;
+pub mod rules;
 pub mod web;
 
 pub use finish::Target;
 pub use pipeline::{
     BuildOptions, Built, Fonts, Job, Loaded, all_jobs, build, easy_read_gate, lay_out,
-    lay_out_with_metadata, load, load_lenient, min_ppi, render_frames, slug_job, web_page,
+    lay_out_with_metadata, load, load_lenient, render_frames, slug_job, web_page,
 };

@@ -7,7 +7,7 @@ mod common;
 use common::{Example, fonts, job, print_shop_options, render_page};
 use lopdf::{Document, Object, dictionary};
 use wellprint::model::Variant;
-use wellprint::preflight::preflight_document;
+use wellprint::preflight::preflight;
 
 /// Oxfordshire's document of a resource, variant and format (`None`: the
 /// first), built with `options`.
@@ -54,7 +54,7 @@ fn pdfx_files_have_no_annotations_and_only_100_percent_k_black_text() {
             assert!(!page.has(b"Annots"), "{name} page {n} has annotations");
             assert!(!page.has(b"AA"), "{name} page {n} has an action");
         }
-        let report = preflight_document(&doc).expect("preflight reads it");
+        let report = preflight(bytes).expect("preflight reads it");
         assert!(report.pdfx.is_some(), "{name} claims PDF/X");
         let bad: Vec<_> = report
             .findings
@@ -104,7 +104,9 @@ fn flawed_card() -> Document {
 
 #[test]
 fn preflight_flags_grey_black_text_and_annotations_in_a_pdfx_file() {
-    let report = preflight_document(&flawed_card()).expect("preflight reads it");
+    let mut bytes = Vec::new();
+    flawed_card().save_to(&mut bytes).expect("saves");
+    let report = preflight(&bytes).expect("preflight reads it");
     let checks: Vec<&str> = report.findings.iter().map(|f| f.check).collect();
     assert!(checks.contains(&"black-text"), "{:?}", report.findings);
     assert!(checks.contains(&"annotations"), "{:?}", report.findings);
@@ -190,7 +192,7 @@ fn text_in(fill: &str) -> Vec<u8> {
 #[test]
 fn preflight_flags_near_black_text_that_is_not_100_k() {
     let checks = |fill: &str| -> Vec<&'static str> {
-        wellprint::preflight::preflight(&text_in(fill))
+        preflight(&text_in(fill))
             .expect("reads")
             .findings
             .iter()

@@ -33,6 +33,7 @@ mod tests;
 use std::collections::BTreeSet;
 
 use crate::diag::{Diagnostic, Severity, Sources, Span};
+use crate::geom::Abs;
 use crate::model::Located;
 
 pub use entry::{FindingEntry, Place, ReportEntry, UnusedWaiverEntry, WaivedEntry};
@@ -117,8 +118,8 @@ pub struct Policy {
     pub max_sentence_words: usize,
     /// Most sentences in one paragraph or row (5).
     pub max_sentences: usize,
-    /// Smallest body text size in points (14).
-    pub min_body_pt: f64,
+    /// Smallest body text size (14 pt, [`crate::rules::MIN_EASY_READ_TEXT`]).
+    pub min_body: Abs,
     /// Least contrast ratio for text (4.5, WCAG 2.x AA).
     pub min_contrast: f64,
     /// Least contrast ratio for large text, 18 pt or 14 pt bold (3.0, WCAG
@@ -140,7 +141,7 @@ impl Default for Policy {
         Policy {
             max_sentence_words: 15,
             max_sentences: 5,
-            min_body_pt: 14.0,
+            min_body: crate::rules::MIN_EASY_READ_TEXT,
             min_contrast: 4.5,
             min_contrast_large: 3.0,
             min_flesch: 80.0,

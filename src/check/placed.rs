@@ -14,10 +14,10 @@ pub fn is_large_text(size_pt: f64, bold: bool) -> bool {
     size_pt >= 18.0 || (bold && size_pt >= 14.0)
 }
 
-/// `FontTooSmall` when `size_pt` is below [`Policy::min_body_pt`] (or not a
+/// `FontTooSmall` when `size_pt` is below [`Policy::min_body`] (or not a
 /// number).
 pub fn check_font_size(size_pt: f64, span: &Span, policy: &Policy) -> Option<Finding> {
-    if size_pt >= policy.min_body_pt {
+    if size_pt >= policy.min_body.to_pt() {
         return None;
     }
     Some(Finding::new(
@@ -25,11 +25,11 @@ pub fn check_font_size(size_pt: f64, span: &Span, policy: &Policy) -> Option<Fin
         span.clone(),
         format!(
             "text is set at {size_pt:.1} pt; Easy Read text is at least {} pt",
-            policy.min_body_pt
+            policy.min_body.to_pt()
         ),
         format!(
             "use 16 pt for body text (the Easy Read default), never less than {} pt",
-            policy.min_body_pt
+            policy.min_body.to_pt()
         ),
     ))
 }

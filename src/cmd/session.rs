@@ -113,6 +113,7 @@ pub fn selection(args: &CommonArgs) -> Selection {
             .map(|v| match v {
                 VariantArg::Standard => Variant::Standard,
                 VariantArg::EasyRead => Variant::EasyRead,
+                VariantArg::LargePrint => Variant::LargePrint,
             })
             .collect(),
     }

@@ -2,7 +2,7 @@
 //! lopdf's own parser as the fallback.
 //!
 //! `lopdf::content::Content::decode` is a general combinator parser and was
-//! the largest cost of preflighting a file (a hex string per glyph in every
+//! the largest cost of checking a file (a hex string per glyph in every
 //! `TJ`). [`decode`] reads the forms content streams usually take (numbers,
 //! names without `#` escapes, hex strings, arrays, dictionaries, operators)
 //! directly, producing exactly what lopdf would. Anything else (comments,

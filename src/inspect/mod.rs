@@ -48,6 +48,16 @@
 //! * Clipping, invisible text (render mode 3 is still reported) and
 //!   reading order: runs come in content-stream order.
 //!
+//! # Why not `hayro-interpret`
+//!
+//! hayro 0.9 (a dev-dependency, for rendering pages in tests) interprets
+//! content streams through a `Device` that would serve the paint checks,
+//! but it does not say whether a font is embedded or name a glyph's font,
+//! reads TrimBox and BleedBox only from the raw page dictionary, and gives none of the document-level facts the
+//! tests read here (Info strings, `/Lang`, `/ToUnicode`, subset tags,
+//! MCIDs, artifacts). Those would still come from `lopdf`, so hayro would
+//! be a third PDF parser in the library; see `docs/print.md`, Preflight.
+//!
 //! `inspect` never panics on bad input: malformed files give an
 //! [`InspectError`]. As a last line of defence a panic inside the PDF parser
 //! itself is caught and reported as [`InspectError::ReaderPanicked`].
@@ -312,7 +322,7 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Document, InspectError> {
 }
 
 /// The report of a parsed document, with each page's decoded content
-/// operators (for [`crate::preflight`], which walks them again for paint).
+/// operators (for a caller that walks them again, such as a paint check).
 /// Call inside [`guarded`].
 pub(crate) fn inspect_loaded(
     doc: &Document,

@@ -1,6 +1,6 @@
 //! Tests against PDFs written by hand with lopdf and by printpdf.
 
-use lopdf::{Document, Object, Stream, StringFormat, dictionary};
+use lopdf::{Document, Object, ObjectId, Stream, StringFormat, dictionary};
 
 use super::{BoxPt, InspectError, PdfReport, TextRun, inspect};
 
@@ -66,74 +66,8 @@ fn handmade_pdf() -> Vec<u8> {
     let mut doc = Document::with_version("1.7");
     let pages_id = doc.new_object_id();
 
-    let helvetica = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type1",
-        "BaseFont" => "Helvetica",
-    });
-
-    let font_file = doc.add_object(Stream::new(dictionary! {}, b"not really a font".to_vec()));
-    let descriptor = doc.add_object(dictionary! {
-        "Type" => "FontDescriptor",
-        "FontName" => "ABCDEF+Test",
-        "Flags" => 4,
-        "FontFile2" => font_file,
-    });
-    let cid_font = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "CIDFontType2",
-        "BaseFont" => "ABCDEF+Test",
-        "CIDSystemInfo" => dictionary! {
-            "Registry" => Object::string_literal("Adobe"),
-            "Ordering" => Object::string_literal("Identity"),
-            "Supplement" => 0,
-        },
-        "FontDescriptor" => descriptor,
-        "DW" => 300,
-        "W" => vec![
-            1.into(),
-            vec![500.into(), 600.into()].into(),
-            10.into(),
-            12.into(),
-            700.into(),
-        ],
-    });
-    let to_unicode = doc.add_object(Stream::new(dictionary! {}, TO_UNICODE.as_bytes().to_vec()));
-    let type0 = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type0",
-        "BaseFont" => "ABCDEF+Test",
-        "Encoding" => "Identity-H",
-        "DescendantFonts" => vec![cid_font.into()],
-        "ToUnicode" => to_unicode,
-    });
-    let times = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "TrueType",
-        "BaseFont" => "Times-Roman",
-        "Encoding" => "WinAnsiEncoding",
-        "FirstChar" => 97,
-        "Widths" => vec![Object::Integer(500); 233 - 97 + 1],
-    });
-
-    let form = doc.add_object(Stream::new(
-        dictionary! {
-            "Type" => "XObject",
-            "Subtype" => "Form",
-            "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
-            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 10.into(), 20.into()],
-            "Resources" => dictionary! {
-                "Font" => dictionary! {
-                    "F9" => dictionary! {
-                        "Type" => "Font",
-                        "Subtype" => "Type1",
-                        "BaseFont" => "Helvetica-Bold",
-                    },
-                },
-            },
-        },
-        b"BT /F9 8 Tf 0 0 Td (Hi) Tj ET".to_vec(),
-    ));
+    let (helvetica, type0, times) = handmade_fonts(&mut doc);
+    let form = handmade_form(&mut doc);
 
     let page1_content = doc.add_object(content_stream(
         "BT
@@ -184,6 +118,92 @@ Q",
             "Resources" => dictionary! { "Font" => dictionary! { "F1" => helvetica } },
         }),
     );
+    handmade_catalog(&mut doc, pages_id);
+
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    bytes
+}
+
+/// The handmade PDF's fonts: Helvetica, a Type0 Identity-H font and a
+/// TrueType font with `/Widths`.
+fn handmade_fonts(doc: &mut Document) -> (ObjectId, ObjectId, ObjectId) {
+    let helvetica = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+    });
+
+    let font_file = doc.add_object(Stream::new(dictionary! {}, b"not really a font".to_vec()));
+    let descriptor = doc.add_object(dictionary! {
+        "Type" => "FontDescriptor",
+        "FontName" => "ABCDEF+Test",
+        "Flags" => 4,
+        "FontFile2" => font_file,
+    });
+    let cid_font = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => "ABCDEF+Test",
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"),
+            "Supplement" => 0,
+        },
+        "FontDescriptor" => descriptor,
+        "DW" => 300,
+        "W" => vec![
+            1.into(),
+            vec![500.into(), 600.into()].into(),
+            10.into(),
+            12.into(),
+            700.into(),
+        ],
+    });
+    let to_unicode = doc.add_object(Stream::new(dictionary! {}, TO_UNICODE.as_bytes().to_vec()));
+    let type0 = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => "ABCDEF+Test",
+        "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![cid_font.into()],
+        "ToUnicode" => to_unicode,
+    });
+    let times = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "TrueType",
+        "BaseFont" => "Times-Roman",
+        "Encoding" => "WinAnsiEncoding",
+        "FirstChar" => 97,
+        "Widths" => vec![Object::Integer(500); 233 - 97 + 1],
+    });
+    (helvetica, type0, times)
+}
+
+/// The handmade PDF's form XObject, with its own resources.
+fn handmade_form(doc: &mut Document) -> ObjectId {
+    doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 10.into(), 20.into()],
+            "Resources" => dictionary! {
+                "Font" => dictionary! {
+                    "F9" => dictionary! {
+                        "Type" => "Font",
+                        "Subtype" => "Type1",
+                        "BaseFont" => "Helvetica-Bold",
+                    },
+                },
+            },
+        },
+        b"BT /F9 8 Tf 0 0 Td (Hi) Tj ET".to_vec(),
+    ))
+}
+
+/// The handmade PDF's catalog and document information.
+fn handmade_catalog(doc: &mut Document, pages_id: ObjectId) {
     let prefs = doc.add_object(dictionary! { "DisplayDocTitle" => true });
     let catalog = doc.add_object(dictionary! {
         "Type" => "Catalog",
@@ -201,10 +221,6 @@ Q",
     });
     doc.trailer.set("Root", catalog);
     doc.trailer.set("Info", info);
-
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("save");
-    bytes
 }
 
 #[test]

@@ -169,6 +169,29 @@ struct Interpreter<'a, 'c> {
     marked: Vec<(Option<i64>, bool)>,
 }
 
+/// A `BMC`/`BDC` sequence's MCID and whether it is an `/Artifact`.
+fn marked_content(operands: &[Object]) -> (Option<i64>, bool) {
+    let artifact = operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact".as_slice());
+    let mcid = operands
+        .get(1)
+        .and_then(|o| o.as_dict().ok())
+        .and_then(|d| d.get(b"MCID").ok())
+        .and_then(|o| o.as_i64().ok());
+    (mcid, artifact)
+}
+
+/// `Tc`, `Tw`, `Tz`, `TL` or `Ts` with its operand.
+fn set_text_state(gs: &mut GraphicsState, operator: &str, value: f64) {
+    match operator {
+        "Tc" => gs.char_spacing = value,
+        "Tw" => gs.word_spacing = value,
+        "Tz" => gs.horizontal_scale = value / 100.0,
+        "TL" => gs.leading = value,
+        "Ts" => gs.rise = value,
+        _ => {}
+    }
+}
+
 impl<'a> Interpreter<'a, '_> {
     fn run(
         &mut self,
@@ -191,16 +214,7 @@ impl<'a> Interpreter<'a, '_> {
             let operands = &op.operands;
             let num = |i: usize| operands.get(i).and_then(number);
             match op.operator.as_str() {
-                "BMC" | "BDC" => {
-                    let artifact = operands.first().and_then(|o| o.as_name().ok())
-                        == Some(b"Artifact".as_slice());
-                    let mcid = operands
-                        .get(1)
-                        .and_then(|o| o.as_dict().ok())
-                        .and_then(|d| d.get(b"MCID").ok())
-                        .and_then(|o| o.as_i64().ok());
-                    self.marked.push((mcid, artifact));
-                }
+                "BMC" | "BDC" => self.marked.push(marked_content(operands)),
                 "EMC" => {
                     self.marked.pop();
                 }
@@ -230,11 +244,11 @@ impl<'a> Interpreter<'a, '_> {
                         self.ext_g_state(resources, name, &mut gs);
                     }
                 }
-                "Tc" => gs.char_spacing = num(0).unwrap_or(gs.char_spacing),
-                "Tw" => gs.word_spacing = num(0).unwrap_or(gs.word_spacing),
-                "Tz" => gs.horizontal_scale = num(0).map_or(gs.horizontal_scale, |s| s / 100.0),
-                "TL" => gs.leading = num(0).unwrap_or(gs.leading),
-                "Ts" => gs.rise = num(0).unwrap_or(gs.rise),
+                "Tc" | "Tw" | "Tz" | "TL" | "Ts" => {
+                    if let Some(value) = num(0) {
+                        set_text_state(&mut gs, &op.operator, value);
+                    }
+                }
                 "Td" | "TD" => {
                     if let (Some(tx), Some(ty)) = (num(0), num(1)) {
                         if op.operator == "TD" {

@@ -18,6 +18,7 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         size: doc.trim,
         margin: doc.margin,
         gap: body.size * body.leading * 0.6,
+        extra: Abs::ZERO,
         pad: doc.margin * 0.5,
         bleed,
     };
@@ -40,13 +41,55 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
     } else {
         bottom_limit - m.gap
     };
-    let mut placed = m.stack_top(&top, limit, &mut frame)?;
+    let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)?;
+    let mut placed = Metrics { extra, ..m }.stack_top(&top, limit, &mut frame)?.0;
     placed.extend(placed_bottom);
     placed.sort_by_key(|p| p.0);
     for (_, at, laid) in placed {
         place(&mut frame, laid, at);
     }
     Ok(frame)
+}
+
+/// What `spacing = "distribute"` adds to the usual gap between two top
+/// blocks: an equal share of the height left between the top stack and
+/// `limit`, up to the page's `max-gap`. A heading keeps to the block after
+/// it, and the bottom stack, if any, takes a share above it.
+fn extra_gap(
+    page: &Page,
+    m: &Metrics,
+    top: &[Stacked<'_>],
+    has_bottom: bool,
+    limit: Abs,
+) -> Result<Abs, Vec<Diagnostic>> {
+    if page.spacing != crate::model::Spacing::Distribute {
+        return Ok(Abs::ZERO);
+    }
+    let mut scratch = Frame {
+        size: m.size,
+        bleed: m.bleed,
+        items: Vec::new(),
+        folds: Vec::new(),
+    };
+    let (_, end) = m.stack_top(top, limit, &mut scratch)?;
+    let shown: Vec<&Block> = top
+        .iter()
+        .filter(|(_, _, laid)| laid.is_some())
+        .map(|(_, b, _)| *b)
+        .collect();
+    let between = shown.windows(2).filter(|w| spreads_after(w[0])).count();
+    let slots = between + usize::from(has_bottom && !shown.is_empty());
+    if slots == 0 {
+        return Ok(Abs::ZERO);
+    }
+    let share = (limit - end) * (1.0 / slots as f64);
+    Ok(share.min(page.max_gap - m.gap).max(Abs::ZERO))
+}
+
+/// Whether distributed space may open up after `block` (not after a
+/// heading, which belongs with what follows it).
+fn spreads_after(block: &Block) -> bool {
+    !matches!(block.content, crate::resolve::Content::Heading { .. })
 }
 
 /// A block with its index in the page's source order and its layout
@@ -94,6 +137,9 @@ struct Metrics {
     margin: Abs,
     /// Space between blocks.
     gap: Abs,
+    /// Added to `gap` between top blocks that spread (`spacing =
+    /// "distribute"`).
+    extra: Abs,
     /// Colour above and below the text of a band.
     pad: Abs,
     bleed: Abs,
@@ -116,6 +162,7 @@ impl Metrics {
             gap,
             pad,
             bleed,
+            ..
         } = *self;
         let mut placed = Vec::new();
         let mut highest = None;
@@ -156,28 +203,35 @@ impl Metrics {
     }
 
     /// Stacks the top blocks down from the top margin, adding their bands
-    /// to `frame`; an error when one runs past `limit`.
+    /// to `frame`; an error when one runs past `limit`. Returns where they
+    /// are placed and the foot of the stack.
     fn stack_top<'a>(
         &self,
         top: &'a [Stacked<'a>],
         limit: Abs,
         frame: &mut Frame,
-    ) -> Result<Vec<Placed<'a>>, Vec<Diagnostic>> {
+    ) -> Result<(Vec<Placed<'a>>, Abs), Vec<Diagnostic>> {
         let Metrics {
             size,
             margin,
             gap,
+            extra,
             pad,
             bleed,
         } = *self;
         let mut y = margin;
         let mut placed = Vec::new();
+        let mut previous: Option<&Block> = None;
         for (i, (index, block, laid)) in top.iter().enumerate() {
             let Some(laid) = laid else { continue };
             let first = i == 0;
             if !first {
                 y += gap;
             }
+            if previous.is_some_and(spreads_after) {
+                y += extra;
+            }
+            previous = Some(block);
             if let Some(fill) = laid.band {
                 if !first {
                     y += pad;
@@ -196,7 +250,7 @@ impl Metrics {
                 return Err(vec![overflow(block, y - limit)]);
             }
         }
-        Ok(placed)
+        Ok((placed, y))
     }
 }
 

@@ -1,7 +1,7 @@
 //! The bundled fonts, loaded once per run and shared by every document,
 //! with the words already shaped (see [`ShapeCache`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -43,13 +43,39 @@ impl FontId {
     }
 }
 
-/// The raw bytes of every face, checked to parse, and the shaping results
-/// shared by every document made with them.
-#[derive(Debug, Clone)]
+/// Every face, parsed once, and the shaping results shared by every
+/// document made with them.
+#[derive(Clone)]
 pub struct FontBook {
-    data: Vec<Vec<u8>>,
+    /// Parsed faces, in [`FontId::ALL`] order, over the interned bytes
+    /// (see [`intern`]).
+    faces: Arc<[rustybuzz::Face<'static>; 3]>,
     /// Shared between clones: a clone shapes with the same faces.
     shaped: Arc<ShapeCache>,
+}
+
+impl std::fmt::Debug for FontBook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontBook")
+            .field("shaped", &self.shaped)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Font files kept for the rest of the process, by SHA-256 of their bytes.
+static INTERNED: Mutex<BTreeMap<[u8; 32], &'static [u8]>> = Mutex::new(BTreeMap::new());
+
+/// The bytes of a font file for the rest of the process, so that faces
+/// parsed from them can be kept and shared (a parsed face borrows its
+/// bytes). Each distinct file is kept once, however many times fonts are
+/// loaded: memory is bounded by the fonts used, not by the loads.
+fn intern(bytes: Vec<u8>) -> &'static [u8] {
+    use sha2::{Digest, Sha256};
+    let key: [u8; 32] = Sha256::digest(&bytes).into();
+    let mut interned = INTERNED.lock().unwrap_or_else(PoisonError::into_inner);
+    interned
+        .entry(key)
+        .or_insert_with(|| Box::leak(bytes.into_boxed_slice()))
 }
 
 /// Most shaped runs kept; when full, the cache starts again empty, so
@@ -152,8 +178,8 @@ impl FontBook {
             })?;
             data.push(bytes);
         }
-        FontBook::from_bytes(data).map_err(|i| {
-            let path = files.full_path(&dir.join(FontId::ALL[i].file_name()));
+        FontBook::new(data).map_err(|id| {
+            let path = files.full_path(&dir.join(id.file_name()));
             Diagnostic::error(
                 None,
                 format!(
@@ -165,35 +191,40 @@ impl FontBook {
         })
     }
 
-    /// The faces from their files' bytes, in [`FontId::ALL`] order. `Err`
-    /// with the index of the first that does not parse (or is missing).
-    pub fn from_bytes(data: Vec<Vec<u8>>) -> Result<FontBook, usize> {
-        for i in 0..FontId::ALL.len() {
-            match data.get(i) {
-                Some(bytes) if ttf_parser::Face::parse(bytes, 0).is_ok() => {}
-                _ => return Err(i),
-            }
-        }
+    /// A book of the faces in `data` (the bytes of one file per face, in
+    /// [`FontId::ALL`] order), each parsed here, once: how fonts held in
+    /// memory are loaded.
+    ///
+    /// # Errors
+    ///
+    /// The first face whose bytes do not parse.
+    pub fn new(data: Vec<Vec<u8>>) -> Result<FontBook, FontId> {
+        let mut data = data.into_iter();
+        let mut parse = |id: FontId| {
+            let bytes = data.next().ok_or(id)?;
+            rustybuzz::Face::from_slice(intern(bytes), 0).ok_or(id)
+        };
+        let faces = [
+            parse(FontId::Regular)?,
+            parse(FontId::Bold)?,
+            parse(FontId::Fallback)?,
+        ];
         Ok(FontBook {
-            data,
+            faces: Arc::new(faces),
             shaped: Arc::default(),
         })
     }
 
     /// The font file bytes of a face.
     pub fn data(&self, id: FontId) -> &[u8] {
-        &self.data[id.index()]
+        self.faces[id.index()].raw_face().data
     }
 
-    /// Parses every face for shaping. Cheap (table directory only); done
-    /// once per document so that faces can borrow the bytes. The faces
-    /// share the book's shaping results.
+    /// The parsed faces for shaping, with the book's shaping results.
+    /// Free: the faces were parsed when the book was loaded.
     pub fn faces(&self) -> Faces<'_> {
         Faces {
-            faces: FontId::ALL.map(|id| {
-                rustybuzz::Face::from_slice(self.data(id), 0)
-                    .unwrap_or_else(|| unreachable!("checked to parse in FontBook::load"))
-            }),
+            faces: &self.faces,
             shaped: &self.shaped,
         }
     }
@@ -201,7 +232,7 @@ impl FontBook {
 
 /// Parsed faces borrowed from a [`FontBook`].
 pub struct Faces<'a> {
-    faces: [rustybuzz::Face<'a>; 3],
+    faces: &'a [rustybuzz::Face<'static>; 3],
     shaped: &'a ShapeCache,
 }
 
@@ -214,6 +245,15 @@ impl<'a> Faces<'a> {
     /// The face for `id`.
     pub fn get(&self, id: FontId) -> &rustybuzz::Face<'a> {
         &self.faces[id.index()]
+    }
+
+    /// The advance of `glyph` in face `id` as the font gives it, before
+    /// shaping (kerning and features): what a PDF's width arrays hold.
+    pub fn default_advance(&self, id: FontId, glyph: u16) -> Em {
+        let face = self.get(id);
+        let upem = f64::from(face.units_per_em());
+        face.glyph_hor_advance(ttf_parser::GlyphId(glyph))
+            .map_or(Em::new(0.0), |a| Em::from_units(f64::from(a), upem))
     }
 
     /// Whether face `id` has a glyph for `c`.

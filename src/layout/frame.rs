@@ -281,7 +281,75 @@ pub struct Glyph {
     pub advance: Em,
     /// The characters this glyph stands for ("" for the second glyph of a
     /// cluster): what copy/paste and screen readers get.
-    pub text: String,
+    pub text: GlyphText,
+}
+
+/// The characters one glyph stands for, held without a heap allocation
+/// when they are short (a letter, a ligature's letters), so that glyph
+/// runs are copied without copying strings: frames are made from cached
+/// shaping results, and the writer reads them again.
+#[derive(Clone, PartialEq, Eq)]
+pub struct GlyphText(Chars);
+
+/// Most bytes of a cluster held inline.
+const INLINE: usize = 14;
+
+#[derive(Clone, PartialEq, Eq)]
+enum Chars {
+    /// Up to [`INLINE`] bytes of UTF-8: `len` of `bytes`.
+    Inline { len: u8, bytes: [u8; INLINE] },
+    /// A longer cluster, shared by every copy.
+    Shared(std::sync::Arc<str>),
+}
+
+impl GlyphText {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Chars::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Chars::Shared(s) => s,
+        }
+    }
+}
+
+impl From<&str> for GlyphText {
+    fn from(s: &str) -> Self {
+        let mut bytes = [0; INLINE];
+        match (bytes.get_mut(..s.len()), u8::try_from(s.len())) {
+            (Some(slot), Ok(len)) => {
+                slot.copy_from_slice(s.as_bytes());
+                GlyphText(Chars::Inline { len, bytes })
+            }
+            _ => GlyphText(Chars::Shared(s.into())),
+        }
+    }
+}
+
+impl Default for GlyphText {
+    fn default() -> Self {
+        GlyphText::from("")
+    }
+}
+
+impl std::ops::Deref for GlyphText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for GlyphText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for GlyphText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
 }
 
 /// A vector shape.

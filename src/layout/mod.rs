@@ -17,7 +17,8 @@ pub use crate::geom::{FillRule, LineCap, LineJoin};
 pub use blocks::ink_on;
 pub use fonts::{Faces, FontBook, FontId};
 pub use frame::{
-    Frame, FrameItem, Geometry, Glyph, Group, ImageItem, PathSeg, Role, Shape, Stroke, TextItem,
+    Frame, FrameItem, Geometry, Glyph, GlyphText, Group, ImageItem, PathSeg, Role, Shape, Stroke,
+    TextItem,
 };
 pub use text::{Paragraph, TextError, TextSpec};
 

@@ -18,6 +18,9 @@ use crate::geom::Abs;
 
 mod blocks;
 
+/// Default largest gap between blocks on a page with distributed spacing.
+const DEFAULT_MAX_GAP_MM: f64 = 12.0;
+
 /// Default margin between trim edge and text.
 const DEFAULT_MARGIN_MM: f64 = 5.0;
 
@@ -76,6 +79,10 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         {
             def.formats = cx.formats(&file.format, *first.get_ref().size.get_ref());
         }
+    }
+    if let Some(standard) = variants.get(&Variant::Standard) {
+        let large = super::large_print::derive(standard, raw.theme.ink, &id_span);
+        variants.insert(Variant::LargePrint, large);
     }
     let errors = cx.errors;
     let (Ok(id), Some(title), Some(size), true) = (id, title, size, errors.is_empty()) else {
@@ -487,6 +494,11 @@ impl Checker<'_> {
         PageDef {
             background: page.background.as_ref().map(|b| self.colour(b)),
             flow: page.flow,
+            spacing: page.spacing,
+            max_gap: page
+                .max_gap
+                .as_ref()
+                .map_or(Abs::mm(DEFAULT_MAX_GAP_MM), |g| g.get_ref().0),
             blocks: page.block.iter().filter_map(|b| self.block(b)).collect(),
             span,
         }
@@ -494,18 +506,19 @@ impl Checker<'_> {
 }
 
 /// Smallest type that prints legibly, in points (`docs/format.md`).
-pub const PRINT_MIN_PT: f64 = 6.0;
+pub const PRINT_MIN_PT: f64 = crate::rules::MIN_TEXT.to_pt();
 
 impl Checker<'_> {
     /// The type sizes, defaults filled in. A size below [`PRINT_MIN_PT`],
     /// or in Easy Read below the Easy Read minimum body size
-    /// ([`crate::check::Policy::min_body_pt`]), is an error at its key.
+    /// ([`crate::rules::MIN_EASY_READ_TEXT`]), is an error at its key.
     fn type_sizes(&mut self, variant: Variant, raw: &TypeScale, fallback: &Span) -> TypeSizes {
         let (defaults, leading) = TypeScale::DEFAULT;
-        let easy_read_min = crate::check::Policy::default().min_body_pt;
+        let easy_read_min = crate::rules::MIN_EASY_READ_TEXT.to_pt();
         let min = match variant {
             Variant::Standard => PRINT_MIN_PT,
             Variant::EasyRead => easy_read_min.max(PRINT_MIN_PT),
+            Variant::LargePrint => super::large_print::BODY_PT,
         };
         let keys = [
             ("title", &raw.title),
@@ -572,7 +585,9 @@ fn too_small(
         ),
     };
     let (message, hint) = match variant {
-        Variant::Standard => (
+        // Large print's sizes are made, never written: this names the
+        // standard variant's rule.
+        Variant::Standard | Variant::LargePrint => (
             format!("the {key} type size is {written}; print needs at least {PRINT_MIN_PT} pt"),
             format!("set {key} = \"{PRINT_MIN_PT}pt\" or larger under [standard.type]"),
         ),

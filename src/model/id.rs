@@ -62,6 +62,11 @@ impl Id {
         Id("default".to_owned())
     }
 
+    /// The name of the large-print variant's one format (A4).
+    pub fn large_print_format() -> Id {
+        Id("a4".to_owned())
+    }
+
     /// Checks a TOML string as the id or name `what` (`"resource id"`,
     /// `"format name"`): the error is at the string, saying what is wrong
     /// and how to fix it.

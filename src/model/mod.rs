@@ -9,6 +9,7 @@ mod area;
 mod convert;
 mod csv;
 mod id;
+mod large_print;
 mod length;
 mod load;
 pub mod phone;
@@ -29,7 +30,7 @@ pub use load::{
     BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, Reading, load_area, load_national, load_project,
     load_project_lenient, load_resource, read_project,
 };
-pub use resource::{Anchor, BlockKind, ContactField, Fold, Profile, StyleName, Theme};
+pub use resource::{Anchor, BlockKind, ContactField, Fold, Profile, Spacing, StyleName, Theme};
 
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, FileId, Span};
@@ -73,17 +74,21 @@ pub enum Variant {
     Standard,
     /// Easy Read: pictures beside short sentences, large type.
     EasyRead,
+    /// Large print: the standard variant's words on A4 in type of at
+    /// least 16 pt (made from the standard variant, not written in TOML).
+    LargePrint,
 }
 
 impl Variant {
     /// Every variant, in build order.
-    pub const ALL: [Variant; 2] = [Variant::Standard, Variant::EasyRead];
+    pub const ALL: [Variant; 3] = [Variant::Standard, Variant::EasyRead, Variant::LargePrint];
 
     /// The name used in TOML and file names.
     pub fn name(self) -> &'static str {
         match self {
             Variant::Standard => "standard",
             Variant::EasyRead => "easy-read",
+            Variant::LargePrint => "large-print",
         }
     }
 }
@@ -252,6 +257,10 @@ pub struct PageDef {
     pub background: Option<Colour>,
     /// Stands for the panels that sections flow into.
     pub flow: bool,
+    /// How the height the blocks leave is shared out.
+    pub spacing: Spacing,
+    /// The largest gap between blocks when spacing is distributed.
+    pub max_gap: Abs,
     /// Blocks in source order.
     pub blocks: Vec<BlockDef>,
     /// Where the page is written.

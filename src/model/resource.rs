@@ -206,9 +206,30 @@ pub struct PageFile {
     /// format's page count leaves).
     #[serde(default)]
     pub flow: bool,
+    /// How the height the blocks leave is shared (default `"stack"`).
+    #[serde(default)]
+    pub spacing: Spacing,
+    /// With `spacing = "distribute"`: the largest gap between two blocks
+    /// (default 12mm).
+    #[serde(default)]
+    pub max_gap: Option<Spanned<Length>>,
     /// The blocks, top to bottom.
     #[serde(default)]
     pub block: Vec<Spanned<BlockFile>>,
+}
+
+/// How a page shares out the height its blocks leave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Spacing {
+    /// Top blocks stack down from the top margin and bottom blocks up from
+    /// the bottom margin; what is left stays between the two stacks.
+    #[default]
+    Stack,
+    /// What is left is shared out equally between the top blocks (and
+    /// between the last of them and the bottom stack), up to `max-gap`
+    /// each, so the page does not end in an empty band.
+    Distribute,
 }
 
 /// Declares [`BlockKind`]: each row is a kind, its TOML name and the keys

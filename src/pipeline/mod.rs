@@ -28,6 +28,7 @@ use crate::pictures::Pictures;
 use crate::preflight;
 use crate::render::{self, Metadata, PdfFonts, PdfOptions};
 use crate::resolve::{self, Document};
+use crate::rules;
 use crate::web;
 
 /// The folder of the bundled fonts, in the project.
@@ -263,19 +264,9 @@ pub struct Built {
     /// Effective resolution of every raster picture placed, in pixels per
     /// inch, with its alternative text.
     pub images: Vec<(String, f64)>,
-    /// The print shop's checks on the finished document (see
-    /// [`preflight::preflight_document`]).
+    /// The print shop's checks on the finished document, read from its
+    /// frames (see [`preflight::frames`]).
     pub preflight: Result<preflight::Report, inspect::InspectError>,
-}
-
-/// Minimum resolution of raster pictures for print: 300 ppi, or 150 ppi on
-/// pages of A2 and larger (seen from further away).
-pub fn min_ppi(page_width: geom::Abs) -> f64 {
-    if page_width.to_mm() >= 419.0 {
-        150.0
-    } else {
-        300.0
-    }
 }
 
 /// Resolves, lays out and renders one job.
@@ -300,17 +291,11 @@ pub fn build(
         author: doc.author,
         lang: doc.lang,
     };
-    let (bytes, preflight) = render::pdf_checked(
-        &frames,
-        &meta,
-        &fonts.pdf,
-        &fonts.book,
-        &options.pdf,
-        preflight::preflight_document,
-    );
+    let preflight = Ok(preflight::frames(&frames, &options.pdf, &fonts.book));
+    let bytes = render::pdf(&frames, &meta, &fonts.pdf, &fonts.book, &options.pdf);
     let mut images = Vec::new();
     for frame in &frames {
-        let min = min_ppi(frame.size.w);
+        let min = rules::min_ppi(frame.size);
         frame.visit(&mut |_, item| {
             if let layout::FrameItem::Image(i) = item {
                 let ppi = i.ppi();

@@ -232,7 +232,7 @@ impl Walker<'_> {
                         let w = state.width * scale;
                         self.out.thinnest_line =
                             Some(self.out.thinnest_line.map_or(w, |t: f64| t.min(w)));
-                        if w < super::MIN_LINE_PT - 0.001 {
+                        if w < crate::rules::HAIRLINE.to_pt() - 0.001 {
                             self.out.thin_lines += 1;
                         }
                         if inside {

@@ -18,7 +18,7 @@ pub(super) fn write(
     marks: &MarkSettings,
     cmyk: bool,
 ) {
-    let [x0, y0, x1, y1] = boxes.trim;
+    let [x0, y0, x1, y1] = boxes.trim.map(Abs::to_pt);
     let off = marks.offset(bleed).to_pt();
     let len = marks.length.to_pt();
     let registration = if cmyk {

@@ -19,8 +19,10 @@ mod text;
 mod xmp;
 
 pub use page::{MarkSettings, PageBoxes};
+pub(crate) use pdfx::PDFX_VERSION;
 pub use pdfx::turn_pages;
 pub use post::{iso_date, pdf_date};
+pub(crate) use shape::outline;
 
 use std::collections::BTreeMap;
 
@@ -133,45 +135,15 @@ pub fn pdf(
     book: &FontBook,
     options: &PdfOptions,
 ) -> Vec<u8> {
-    pdf_checked(frames, meta, fonts, book, options, |_| ()).0
-}
-
-/// Writes `frames` as a PDF, handing the finished document to `check`
-/// just before it is compressed and written (the build's preflight: it
-/// reads the same objects the file will hold, without parsing the file).
-pub fn pdf_checked<R>(
-    frames: &[Frame],
-    meta: &Metadata,
-    fonts: &PdfFonts,
-    book: &FontBook,
-    options: &PdfOptions,
-    check: impl FnOnce(&lopdf::Document) -> R,
-) -> (Vec<u8>, R) {
     let mut doc = PdfDocument::new(&meta.title);
-    let used = used_fonts(frames);
-    // printpdf names each font resource with a random id and takes the
-    // subset tag (`ABCDEF+`) from its first six letters. A tag derived from
-    // the glyphs used keeps output reproducible, and gives different subsets
-    // different tags, as PDF requires when documents are merged.
-    let mut ids = BTreeMap::new();
-    for id in used {
-        if let Some(parsed) = fonts.parsed.get(&id) {
-            let pdf_id = printpdf::FontId(subset_tag(frames, id));
-            doc.resources
-                .fonts
-                .map
-                .insert(pdf_id.clone(), printpdf::PdfFont::new(parsed.clone()));
-            ids.insert(id, pdf_id);
-        }
-    }
+    let ids = add_fonts(&mut doc, frames, fonts);
     let faces = book.faces();
     let mut images = image::Images::default();
-    let mut pages = Vec::with_capacity(frames.len());
     let cmyk = options.pdfx || options.colour == ColourMode::Cmyk;
     let mut tagger = tags::Tagger::new();
+    let mut pages = Vec::with_capacity(frames.len());
     for frame in frames {
         let boxes = PageBoxes::new(frame, options.marks.as_ref());
-        tagger.begin_page();
         let mut page = PageWriter {
             ops: Vec::new(),
             space: PageSpace::new(frame, &boxes, cmyk),
@@ -179,30 +151,7 @@ pub fn pdf_checked<R>(
             faces: &faces,
             tags: &mut tagger,
         };
-        // Artwork never paints beyond the BleedBox (a scaled design's
-        // background would otherwise run past the bleed into the marks);
-        // the slug line, set outside the bleed, is drawn after the clip.
-        let (art, slug) = split_slug(frame);
-        page.ops.push(Op::SaveGraphicsState);
-        let bleed_origin = Point::new(-frame.bleed, -frame.bleed);
-        let bleed_size = Size::new(
-            frame.size.w + frame.bleed * 2.0,
-            frame.size.h + frame.bleed * 2.0,
-        );
-        shape::clip(&mut page.ops, page.space, bleed_origin, bleed_size);
-        page.items(Point::default(), art, &mut images, &mut doc);
-        page.tags.close(&mut page.ops);
-        page.ops.push(Op::RestoreGraphicsState);
-        page.items(Point::default(), slug, &mut images, &mut doc);
-        page.tags.end_page(&mut page.ops);
-        if let Some(m) = &options.marks {
-            // Printer's marks are not content: an artifact.
-            page.ops.push(Op::BeginMarkedContent {
-                tag: "Artifact".to_owned(),
-            });
-            marks::write(&mut page.ops, &boxes, frame.bleed, &frame.folds, m, cmyk);
-            page.ops.push(Op::EndMarkedContent);
-        }
+        page.frame(frame, &boxes, options, &mut images, &mut doc);
         let full = Size::new(
             frame.size.w + boxes.margin * 2.0,
             frame.size.h + boxes.margin * 2.0,
@@ -223,7 +172,33 @@ pub fn pdf_checked<R>(
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
     let mut lo = doc.to_lopdf_document(&save, &mut warnings);
     tags::finish(&mut lo, tagger);
-    post::finish(lo, frames, meta, options, check)
+    post::finish(lo, frames, meta, options)
+}
+
+/// Adds the faces the frames use to `doc`, each under a reproducible
+/// resource name.
+///
+/// printpdf names each font resource with a random id and takes the
+/// subset tag (`ABCDEF+`) from its first six letters. A tag derived from
+/// the glyphs used keeps output reproducible, and gives different subsets
+/// different tags, as PDF requires when documents are merged.
+fn add_fonts(
+    doc: &mut PdfDocument,
+    frames: &[Frame],
+    fonts: &PdfFonts,
+) -> BTreeMap<FontId, printpdf::FontId> {
+    let mut ids = BTreeMap::new();
+    for id in used_fonts(frames) {
+        if let Some(parsed) = fonts.parsed.get(&id) {
+            let pdf_id = printpdf::FontId(subset_tag(frames, id));
+            doc.resources
+                .fonts
+                .map
+                .insert(pdf_id.clone(), printpdf::PdfFont::new(parsed.clone()));
+            ids.insert(id, pdf_id);
+        }
+    }
+    ids
 }
 
 /// Writes one page's operators.
@@ -236,6 +211,44 @@ struct PageWriter<'a> {
 }
 
 impl PageWriter<'_> {
+    /// Writes one frame: its artwork clipped to the BleedBox, then the slug
+    /// line, then the printer's marks.
+    fn frame(
+        &mut self,
+        frame: &Frame,
+        boxes: &PageBoxes,
+        options: &PdfOptions,
+        images: &mut image::Images,
+        doc: &mut PdfDocument,
+    ) {
+        self.tags.begin_page();
+        // Artwork never paints beyond the BleedBox (a scaled design's
+        // background would otherwise run past the bleed into the marks);
+        // the slug line, set outside the bleed, is drawn after the clip.
+        let (art, slug) = split_slug(frame);
+        self.ops.push(Op::SaveGraphicsState);
+        let bleed_origin = Point::new(-frame.bleed, -frame.bleed);
+        let bleed_size = Size::new(
+            frame.size.w + frame.bleed * 2.0,
+            frame.size.h + frame.bleed * 2.0,
+        );
+        shape::clip(&mut self.ops, self.space, bleed_origin, bleed_size);
+        self.items(Point::default(), art, images, doc);
+        self.tags.close(&mut self.ops);
+        self.ops.push(Op::RestoreGraphicsState);
+        self.items(Point::default(), slug, images, doc);
+        self.tags.end_page(&mut self.ops);
+        if let Some(m) = &options.marks {
+            // Printer's marks are not content: an artifact.
+            self.ops.push(Op::BeginMarkedContent {
+                tag: "Artifact".to_owned(),
+            });
+            let cmyk = self.space.cmyk;
+            marks::write(&mut self.ops, boxes, frame.bleed, &frame.folds, m, cmyk);
+            self.ops.push(Op::EndMarkedContent);
+        }
+    }
+
     /// Writes `items` placed relative to `origin`.
     fn items(
         &mut self,

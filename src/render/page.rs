@@ -44,16 +44,16 @@ impl MarkSettings {
     }
 }
 
-/// The boxes of one page in PDF points, origin at the bottom-left of the
-/// MediaBox, each `[x0, y0, x1, y1]`.
+/// The boxes of one page, from the bottom-left of the MediaBox (PDF's
+/// default user space, y up), each `[x0, y0, x1, y1]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageBoxes {
     /// The whole sheet: bleed plus the marks' margin.
-    pub media: [f64; 4],
+    pub media: [Abs; 4],
     /// Trim plus bleed.
-    pub bleed: [f64; 4],
+    pub bleed: [Abs; 4],
     /// The finished size.
-    pub trim: [f64; 4],
+    pub trim: [Abs; 4],
     /// From the trim to the MediaBox edge, on every side.
     pub margin: Abs,
 }
@@ -62,10 +62,10 @@ impl PageBoxes {
     /// The boxes for `frame`, with room for `marks` if given.
     pub fn new(frame: &Frame, marks: Option<&MarkSettings>) -> PageBoxes {
         let margin = marks.map_or(frame.bleed, |m| m.margin(frame.bleed));
-        let (m, b) = (margin.to_pt(), frame.bleed.to_pt());
-        let (w, h) = (frame.size.w.to_pt(), frame.size.h.to_pt());
+        let (m, b) = (margin, frame.bleed);
+        let (w, h) = (frame.size.w, frame.size.h);
         PageBoxes {
-            media: [0.0, 0.0, w + 2.0 * m, h + 2.0 * m],
+            media: [Abs::ZERO, Abs::ZERO, w + m * 2.0, h + m * 2.0],
             bleed: [m - b, m - b, m + w + b, m + h + b],
             trim: [m, m, m + w, m + h],
             margin,

@@ -4,6 +4,7 @@
 use lopdf::{Dictionary, Document, Object, StringFormat};
 use sha2::{Digest, Sha256};
 
+use crate::geom::Abs;
 use crate::layout::Frame;
 
 use super::page::PageBoxes;
@@ -16,16 +17,14 @@ pub(super) const PRODUCER: &str = concat!(
     " (printpdf, lopdf)"
 );
 
-/// Sets page boxes, catalog and Info entries and version; hands the
-/// finished document to `check` (preflight) before its streams are
-/// compressed; compresses; saves with a content-derived ID.
-pub(super) fn finish<R>(
+/// Sets page boxes, catalog and Info entries and version; compresses;
+/// saves with a content-derived ID.
+pub(super) fn finish(
     mut doc: Document,
     frames: &[Frame],
     meta: &Metadata,
     options: &PdfOptions,
-    check: impl FnOnce(&Document) -> R,
-) -> (Vec<u8>, R) {
+) -> Vec<u8> {
     doc.version = "1.7".to_owned();
     set_page_boxes(&mut doc, frames, options);
     set_catalog(&mut doc, meta);
@@ -33,13 +32,10 @@ pub(super) fn finish<R>(
     if options.pdfx {
         super::pdfx::apply(&mut doc);
     }
-    // Every object the file will have is in place; checking it here, with
-    // plain streams, spares parsing the written bytes again.
-    let checked = check(&doc);
     super::deflate::compress(&mut doc);
     // After compressing: the XMP packet stays plain text.
     super::xmp::attach(&mut doc, meta, options);
-    (save(doc), checked)
+    save(doc)
 }
 
 /// A placeholder document ID, replaced in the written bytes by
@@ -96,7 +92,7 @@ fn set_page_boxes(doc: &mut Document, frames: &[Frame], options: &PdfOptions) {
     let pages: Vec<_> = doc.get_pages().into_values().collect();
     for (id, frame) in pages.into_iter().zip(frames) {
         let boxes = PageBoxes::new(frame, options.marks.as_ref());
-        let r = |[x0, y0, x1, y1]: [f64; 4]| rect(x0, y0, x1, y1);
+        let r = |[x0, y0, x1, y1]: [Abs; 4]| rect(x0.to_pt(), y0.to_pt(), x1.to_pt(), y1.to_pt());
         if let Ok(page) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
             page.set("MediaBox", r(boxes.media));
             page.set("BleedBox", r(boxes.bleed));

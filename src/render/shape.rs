@@ -24,8 +24,7 @@ pub(super) fn write(ops: &mut Vec<Op>, space: PageSpace, pos: Point, shape: &Sha
     if shape.fill.is_none() && shape.stroke.is_none() {
         return;
     }
-    let segs = segments(&shape.geometry);
-    let subpaths = subpaths(space, pos, &segs);
+    let subpaths = subpaths(space, pos, &shape.geometry);
     if subpaths.is_empty() {
         return;
     }
@@ -85,11 +84,11 @@ pub(super) fn write(ops: &mut Vec<Op>, space: PageSpace, pos: Point, shape: &Sha
 
 /// Restricts painting to the rectangle of `size` at `pos` (inside `q … Q`).
 pub(super) fn clip(ops: &mut Vec<Op>, space: PageSpace, pos: Point, size: Size) {
-    let segs = segments(&Geometry::Rect {
+    let rect = Geometry::Rect {
         size,
         radius: Abs::ZERO,
-    });
-    let rings = subpaths(space, pos, &segs)
+    };
+    let rings = subpaths(space, pos, &rect)
         .into_iter()
         .map(|s| PolygonRing { points: s.points })
         .collect();
@@ -150,30 +149,33 @@ fn segments(geometry: &Geometry) -> Vec<PathSeg> {
     }
 }
 
-/// Splits segments into subpaths of printpdf points in PDF space.
-fn subpaths(space: PageSpace, pos: Point, segs: &[PathSeg]) -> Vec<SubPath> {
-    let pt = |q: Point, bezier: bool| {
-        let (x, y) = space.to_pdf(pos + q);
-        LinePoint {
-            p: PdfPoint { x: Pt(x), y: Pt(y) },
-            bezier,
-        }
-    };
-    let mut out: Vec<SubPath> = Vec::new();
-    for seg in segs {
-        match *seg {
-            PathSeg::Move(a) => out.push(SubPath {
-                points: vec![pt(a, false)],
+/// One subpath of a shape's outline, relative to the shape's origin: its
+/// points (Bézier control points flagged `true`) and whether it closes.
+pub(crate) struct Outline {
+    /// Points in order; `true` marks a Bézier control point.
+    pub points: Vec<(Point, bool)>,
+    /// Whether the subpath closes.
+    pub closed: bool,
+}
+
+/// The subpaths `geometry` is drawn as (each with at least two points),
+/// in its own coordinates: what each fill ring and each stroke is.
+pub(crate) fn outline(geometry: &Geometry) -> Vec<Outline> {
+    let mut out: Vec<Outline> = Vec::new();
+    for seg in segments(geometry) {
+        match seg {
+            PathSeg::Move(a) => out.push(Outline {
+                points: vec![(a, false)],
                 closed: false,
             }),
             PathSeg::Line(a) => {
                 if let Some(s) = out.last_mut() {
-                    s.points.push(pt(a, false));
+                    s.points.push((a, false));
                 }
             }
             PathSeg::Cubic(c1, c2, a) => {
                 if let Some(s) = out.last_mut() {
-                    s.points.extend([pt(c1, true), pt(c2, true), pt(a, false)]);
+                    s.points.extend([(c1, true), (c2, true), (a, false)]);
                 }
             }
             PathSeg::Close => {
@@ -185,4 +187,25 @@ fn subpaths(space: PageSpace, pos: Point, segs: &[PathSeg]) -> Vec<SubPath> {
     }
     out.retain(|s| s.points.len() > 1);
     out
+}
+
+/// A shape's subpaths as printpdf points in PDF space.
+fn subpaths(space: PageSpace, pos: Point, geometry: &Geometry) -> Vec<SubPath> {
+    outline(geometry)
+        .into_iter()
+        .map(|o| SubPath {
+            points: o
+                .points
+                .into_iter()
+                .map(|(q, bezier)| {
+                    let (x, y) = space.to_pdf(pos + q);
+                    LinePoint {
+                        p: PdfPoint { x: Pt(x), y: Pt(y) },
+                        bezier,
+                    }
+                })
+                .collect(),
+            closed: o.closed,
+        })
+        .collect()
 }

@@ -285,92 +285,9 @@ pub(super) fn finish(doc: &mut Document, mut tagger: Tagger) {
             }
         }
     }
-
-    // Link annotations, one object each.
-    let mut annot_ids: Vec<Vec<ObjectId>> = Vec::new();
-    let mut parent_tree: Vec<Object> = Vec::new();
-    let mut next_key = pages.len() as i64;
-    for (p, links) in tagger.links.iter().enumerate() {
-        let mut page_annots = Vec::new();
-        for (link, node) in links {
-            let mut action = Dictionary::new();
-            action.set("S", Object::Name(b"URI".to_vec()));
-            action.set("URI", Object::string_literal(link.uri.as_str()));
-            let mut annot = Dictionary::new();
-            annot.set("Type", Object::Name(b"Annot".to_vec()));
-            annot.set("Subtype", Object::Name(b"Link".to_vec()));
-            annot.set(
-                "Rect",
-                Object::Array(link.rect.iter().map(|v| Object::Real(*v)).collect()),
-            );
-            annot.set(
-                "Border",
-                Object::Array(vec![
-                    Object::Integer(0),
-                    Object::Integer(0),
-                    Object::Integer(0),
-                ]),
-            );
-            annot.set("F", Object::Integer(4));
-            annot.set("A", Object::Dictionary(action));
-            annot.set("Contents", text_string(&link.description));
-            annot.set("StructParent", Object::Integer(next_key));
-            if let Some(page) = pages.get(p) {
-                annot.set("P", Object::Reference(*page));
-            }
-            let id = doc.add_object(Object::Dictionary(annot));
-            parent_tree.push(Object::Integer(next_key));
-            parent_tree.push(Object::Reference(ids[*node]));
-            next_key += 1;
-            page_annots.push(id);
-        }
-        annot_ids.push(page_annots);
-    }
-
-    // The elements.
+    let links = link_annotations(doc, &tagger, &pages, &ids);
     for (i, node) in tagger.nodes.iter().enumerate() {
-        let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"StructElem".to_vec()));
-        let kind = if i == 0 {
-            "Document"
-        } else {
-            node.role.structure_type()
-        };
-        dict.set("S", Object::Name(kind.as_bytes().to_vec()));
-        dict.set("P", Object::Reference(parents[i]));
-        if let Some(alt) = &node.alt {
-            dict.set("Alt", text_string(alt));
-        }
-        if let Role::Link { description, .. } = &node.role
-            && i != 0
-        {
-            dict.set("Alt", text_string(description));
-        }
-        if let Some(lang) = &node.lang {
-            dict.set("Lang", Object::string_literal(lang.as_str()));
-        }
-        let kids: Vec<Object> = node
-            .kids
-            .iter()
-            .filter_map(|kid| match *kid {
-                Kid::Node(k) => Some(Object::Reference(ids[k])),
-                Kid::Mcid { page, mcid } => {
-                    let mut mcr = Dictionary::new();
-                    mcr.set("Type", Object::Name(b"MCR".to_vec()));
-                    mcr.set("Pg", Object::Reference(*pages.get(page)?));
-                    mcr.set("MCID", Object::Integer(mcid));
-                    Some(Object::Dictionary(mcr))
-                }
-                Kid::Annot { page, index } => {
-                    let mut objr = Dictionary::new();
-                    objr.set("Type", Object::Name(b"OBJR".to_vec()));
-                    objr.set("Pg", Object::Reference(*pages.get(page)?));
-                    objr.set("Obj", Object::Reference(*annot_ids.get(page)?.get(index)?));
-                    Some(Object::Dictionary(objr))
-                }
-            })
-            .collect();
-        dict.set("K", Object::Array(kids));
+        let dict = element(i, node, parents[i], &ids, &pages, &links.ids);
         doc.objects.insert(ids[i], Object::Dictionary(dict));
     }
 
@@ -382,21 +299,147 @@ pub(super) fn finish(doc: &mut Document, mut tagger: Tagger) {
             mcids.iter().map(|n| Object::Reference(ids[*n])).collect(),
         ));
     }
-    nums.extend(parent_tree);
+    nums.extend(links.parent_tree);
     let mut tree = Dictionary::new();
     tree.set("Nums", Object::Array(nums));
     let mut root = Dictionary::new();
     root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
     root.set("K", Object::Reference(ids[0]));
     root.set("ParentTree", Object::Dictionary(tree));
-    root.set("ParentTreeNextKey", Object::Integer(next_key));
+    root.set("ParentTreeNextKey", Object::Integer(links.next_key));
     doc.objects.insert(root_id, Object::Dictionary(root));
+    set_pages(doc, &pages, &links.ids);
+    mark_catalog(doc, root_id);
+}
 
+/// The link annotations written, and their entries in the ParentTree.
+struct Links {
+    /// Each page's annotations.
+    ids: Vec<Vec<ObjectId>>,
+    /// ParentTree pairs: (key, element) for each annotation.
+    parent_tree: Vec<Object>,
+    /// The next unused ParentTree key.
+    next_key: i64,
+}
+
+/// Adds the link annotations, one object each.
+fn link_annotations(
+    doc: &mut Document,
+    tagger: &Tagger,
+    pages: &[ObjectId],
+    ids: &[ObjectId],
+) -> Links {
+    let mut out = Links {
+        ids: Vec::new(),
+        parent_tree: Vec::new(),
+        next_key: pages.len() as i64,
+    };
+    for (p, links) in tagger.links.iter().enumerate() {
+        let mut page_annots = Vec::new();
+        for (link, node) in links {
+            let mut annot = link_annotation(link);
+            annot.set("StructParent", Object::Integer(out.next_key));
+            if let Some(page) = pages.get(p) {
+                annot.set("P", Object::Reference(*page));
+            }
+            let id = doc.add_object(Object::Dictionary(annot));
+            out.parent_tree.push(Object::Integer(out.next_key));
+            out.parent_tree.push(Object::Reference(ids[*node]));
+            out.next_key += 1;
+            page_annots.push(id);
+        }
+        out.ids.push(page_annots);
+    }
+    out
+}
+
+/// A link annotation's dictionary, without its page and ParentTree key.
+fn link_annotation(link: &LinkAnnot) -> Dictionary {
+    let mut action = Dictionary::new();
+    action.set("S", Object::Name(b"URI".to_vec()));
+    action.set("URI", Object::string_literal(link.uri.as_str()));
+    let mut annot = Dictionary::new();
+    annot.set("Type", Object::Name(b"Annot".to_vec()));
+    annot.set("Subtype", Object::Name(b"Link".to_vec()));
+    annot.set(
+        "Rect",
+        Object::Array(link.rect.iter().map(|v| Object::Real(*v)).collect()),
+    );
+    annot.set(
+        "Border",
+        Object::Array(vec![
+            Object::Integer(0),
+            Object::Integer(0),
+            Object::Integer(0),
+        ]),
+    );
+    annot.set("F", Object::Integer(4));
+    annot.set("A", Object::Dictionary(action));
+    annot.set("Contents", text_string(&link.description));
+    annot
+}
+
+/// Structure element `i` (0 is the document).
+fn element(
+    i: usize,
+    node: &Node,
+    parent: ObjectId,
+    ids: &[ObjectId],
+    pages: &[ObjectId],
+    annots: &[Vec<ObjectId>],
+) -> Dictionary {
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"StructElem".to_vec()));
+    let kind = if i == 0 {
+        "Document"
+    } else {
+        node.role.structure_type()
+    };
+    dict.set("S", Object::Name(kind.as_bytes().to_vec()));
+    dict.set("P", Object::Reference(parent));
+    if let Some(alt) = &node.alt {
+        dict.set("Alt", text_string(alt));
+    }
+    if let Role::Link { description, .. } = &node.role
+        && i != 0
+    {
+        dict.set("Alt", text_string(description));
+    }
+    if let Some(lang) = &node.lang {
+        dict.set("Lang", Object::string_literal(lang.as_str()));
+    }
+    let kids: Vec<Object> = node
+        .kids
+        .iter()
+        .filter_map(|kid| match *kid {
+            Kid::Node(k) => Some(Object::Reference(ids[k])),
+            Kid::Mcid { page, mcid } => {
+                let mut mcr = Dictionary::new();
+                mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                mcr.set("Pg", Object::Reference(*pages.get(page)?));
+                mcr.set("MCID", Object::Integer(mcid));
+                Some(Object::Dictionary(mcr))
+            }
+            Kid::Annot { page, index } => {
+                let mut objr = Dictionary::new();
+                objr.set("Type", Object::Name(b"OBJR".to_vec()));
+                objr.set("Pg", Object::Reference(*pages.get(page)?));
+                objr.set("Obj", Object::Reference(*annots.get(page)?.get(index)?));
+                Some(Object::Dictionary(objr))
+            }
+        })
+        .collect();
+    dict.set("K", Object::Array(kids));
+    dict
+}
+
+/// Each page's `/StructParents`, `/Tabs /S` and `/Annots`.
+fn set_pages(doc: &mut Document, pages: &[ObjectId], annots: &[Vec<ObjectId>]) {
     for (p, page) in pages.iter().enumerate() {
         if let Ok(dict) = doc.get_object_mut(*page).and_then(Object::as_dict_mut) {
             dict.set("StructParents", Object::Integer(p as i64));
             dict.set("Tabs", Object::Name(b"S".to_vec()));
-            if let Some(annots) = annot_ids.get(p).filter(|a| !a.is_empty()) {
+            if let Some(annots) = annots.get(p).filter(|a| !a.is_empty()) {
                 dict.set(
                     "Annots",
                     Object::Array(annots.iter().map(|a| Object::Reference(*a)).collect()),
@@ -404,7 +447,10 @@ pub(super) fn finish(doc: &mut Document, mut tagger: Tagger) {
             }
         }
     }
+}
 
+/// The catalog's `/MarkInfo` and `/StructTreeRoot`.
+fn mark_catalog(doc: &mut Document, root_id: ObjectId) {
     let Ok(catalog_id) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
         return;
     };

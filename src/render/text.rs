@@ -22,20 +22,16 @@ pub(super) fn write(
     let Some(font) = ids.get(&item.font) else {
         return;
     };
-    let face = faces.get(item.font);
-    let upem = f64::from(face.units_per_em());
     let codepoints = item
         .glyphs
         .iter()
         .map(|g| {
             // TJ adjustments are in thousandths of an em; positive moves left.
-            let default = face
-                .glyph_hor_advance(ttf_parser::GlyphId(g.id))
-                .map_or(0.0, |a| f64::from(a) / upem);
+            let default = faces.default_advance(item.font, g.id).get();
             Codepoint {
                 gid: g.id,
                 offset: ((default - g.advance.get()) * 1000.0) as f32,
-                cid: Some(g.text.clone()),
+                cid: Some(g.text.as_str().to_owned()),
             }
         })
         .collect();

@@ -67,6 +67,10 @@ pub struct Page {
     pub background: Option<Colour>,
     /// Stands for the panels the sections flow into.
     pub flow: bool,
+    /// How the height the blocks leave is shared out.
+    pub spacing: crate::model::Spacing,
+    /// The largest gap between blocks when spacing is distributed.
+    pub max_gap: Abs,
     /// Blocks in source order.
     pub blocks: Vec<Block>,
 }
@@ -415,6 +419,8 @@ impl Filler<'_> {
             pages.push(Page {
                 background: page.background,
                 flow: page.flow,
+                spacing: page.spacing,
+                max_gap: page.max_gap,
                 blocks,
             });
         }

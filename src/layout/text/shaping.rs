@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::geom::{Abs, Em};
 use crate::layout::fonts::{Faces, FontId};
-use crate::layout::frame::Glyph;
+use crate::layout::frame::{Glyph, GlyphText};
 
 /// Glyphs of one face, as shaped.
 #[derive(Debug, Clone)]
@@ -108,9 +108,9 @@ fn shape_uncached(text: &str, font: FontId, faces: &Faces) -> Vec<Glyph> {
                 .map(|i| i.cluster as usize)
                 .find(|&c| c > cluster)
                 .unwrap_or(text.len());
-            text.get(cluster..end).unwrap_or_default().to_owned()
+            GlyphText::from(text.get(cluster..end).unwrap_or_default())
         } else {
-            String::new()
+            GlyphText::default()
         };
         glyphs.push(Glyph {
             id: u16::try_from(info.glyph_id).unwrap_or(0),

@@ -1,0 +1,114 @@
+//! The large-print variant, made from the standard variant's own blocks.
+//!
+//! No second copy of the words: the standard variant's pages and sections
+//! are poured, in reading order, onto A4 pages in type of at least 16 pt,
+//! following the RNIB's Clear Print guidance (left-aligned, no italics,
+//! line spacing 1.5, about 65 characters a line on A4 with 15 mm margins,
+//! bold rather than light weights, the design's own high-contrast ink).
+//! Every contact the area has for a block is shown (the A4 pages flow, so
+//! a card's `count` limit does not apply), a heading stays with the block
+//! after it, and decorative spacers are dropped.
+
+use super::length::PageSize;
+use super::{Anchor, BlockContent, BlockDef, Format, PageDef, SectionDef, TypeSizes, VariantDef};
+use crate::colour::Colour;
+use crate::diag::Span;
+use crate::geom::{Abs, Size};
+
+/// The large-print body size: the smallest type in the document.
+pub const BODY_PT: f64 = 16.0;
+
+/// The large-print variant of a resource whose standard variant is
+/// `standard`.
+pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
+    VariantDef {
+        formats: vec![Format {
+            name: super::Id::large_print_format(),
+            size: PageSize {
+                trim: Size::mm(210.0, 297.0),
+            },
+            pages: None,
+            scale: false,
+            fold: None,
+        }],
+        margin: Abs::mm(15.0),
+        type_scale: type_scale(&standard.type_scale),
+        pages: vec![PageDef {
+            background: None,
+            flow: true,
+            // Pages that flow stack: spreading blocks out would only move
+            // the last page's gap between its blocks.
+            spacing: super::Spacing::Stack,
+            max_gap: Abs::ZERO,
+            blocks: Vec::new(),
+            span: span.clone(),
+        }],
+        sections: sections(standard, ink),
+        page_numbers: true,
+    }
+}
+
+/// Sizes of at least 16 pt, headings larger, line spacing 1.5 or more.
+fn type_scale(standard: &TypeSizes) -> TypeSizes {
+    let at_least = |size: Abs, pt: f64| size.max(Abs::pt(pt));
+    TypeSizes {
+        title: at_least(standard.title, 32.0),
+        subtitle: at_least(standard.subtitle, 20.0),
+        heading: at_least(standard.heading, 24.0),
+        body: at_least(standard.body, BODY_PT),
+        small: at_least(standard.small, BODY_PT),
+        leading: standard.leading.max(1.5),
+    }
+}
+
+/// The standard variant's blocks in reading order (the flowing sections in
+/// place of the flow page), one section each, a heading joined to the
+/// block after it, every block stacked from the top, the journey drawing
+/// as a list of its stages.
+fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
+    let mut blocks: Vec<BlockDef> = Vec::new();
+    for page in &standard.pages {
+        blocks.extend(page.blocks.iter().cloned());
+        if page.flow {
+            blocks.extend(standard.sections.iter().flat_map(|s| s.blocks.clone()));
+        }
+    }
+    let mut out: Vec<SectionDef> = Vec::new();
+    let mut pending: Vec<BlockDef> = Vec::new();
+    for mut block in blocks {
+        match &mut block.content {
+            BlockContent::Spacer { .. } => continue,
+            BlockContent::Contacts { count, .. } => *count = usize::MAX,
+            // A band of colour is for the foot of a page; here helplines
+            // are a list like the contacts.
+            BlockContent::Helplines { fill, .. } => *fill = None,
+            // The journey's signposts, a drawing sized for a poster, become
+            // its stages as a list, in the document's ink.
+            BlockContent::Journey { stages, .. } => {
+                block.content = BlockContent::List {
+                    items: std::mem::take(stages),
+                    colour: ink,
+                }
+            }
+            _ => {}
+        }
+        block.anchor = Anchor::Top;
+        let keep_with_next = matches!(block.content, BlockContent::Heading { .. });
+        pending.push(block);
+        if !keep_with_next {
+            let span = pending[0].span.clone();
+            out.push(SectionDef {
+                blocks: std::mem::take(&mut pending),
+                span,
+            });
+        }
+    }
+    if let Some(first) = pending.first() {
+        let span = first.span.clone();
+        out.push(SectionDef {
+            blocks: pending,
+            span,
+        });
+    }
+    out
+}

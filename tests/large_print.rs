@@ -1,0 +1,164 @@
+//! Large print: every resource's standard words on A4 pages in type of at
+//! least 16 pt, every contact shown, built by the ordinary `build`.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use wellprint::layout::FrameItem;
+use wellprint::model::Variant;
+
+/// Every text run's size in points and its text, over all pages.
+fn runs(built: &wellprint::Built) -> Vec<(f64, String)> {
+    let mut out = Vec::new();
+    for frame in &built.frames {
+        frame.visit(&mut |_, item| {
+            if let FrameItem::Text(t) = item {
+                out.push((t.size.to_pt(), t.text()));
+            }
+        });
+    }
+    out
+}
+
+/// The words of a document, for comparing what two variants say.
+fn words(built: &wellprint::Built) -> BTreeSet<String> {
+    runs(built)
+        .into_iter()
+        .flat_map(|(_, t)| {
+            // Split at anything not a letter or digit: a line may break
+            // after a hyphen in one variant and not the other.
+            t.split(|c: char| !c.is_alphanumeric())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[test]
+fn every_resource_has_a_large_print_a4_variant_with_no_text_under_16_pt() {
+    let example = common::Example::shipped();
+    let mut checked = 0;
+    for resource in &example.project.resources {
+        for area in &example.project.areas {
+            let built = example.build(
+                &resource.id.value,
+                Variant::LargePrint,
+                &area.id.value,
+                None,
+            );
+            for frame in &built.frames {
+                assert!(
+                    (frame.size.w.to_mm() - 210.0).abs() < 0.01
+                        && (frame.size.h.to_mm() - 297.0).abs() < 0.01,
+                    "{}: page {:?}",
+                    resource.id.value,
+                    frame.size
+                );
+            }
+            for (size, text) in runs(&built) {
+                assert!(
+                    size >= 16.0 - 1e-6,
+                    "{} {}: \"{text}\" at {size} pt",
+                    resource.id.value,
+                    area.id.value
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 500,
+        "only {checked} runs: the test checks too little"
+    );
+}
+
+#[test]
+fn large_print_says_what_the_standard_variant_says() {
+    let example = common::Example::shipped();
+    for resource in &example.project.resources {
+        let standard = example.build(&resource.id.value, Variant::Standard, "oxfordshire", None);
+        let large = example.build(&resource.id.value, Variant::LargePrint, "oxfordshire", None);
+        let (s, l) = (words(&standard), words(&large));
+        // The page numbers are large print's own words; the rest come from
+        // the standard variant.
+        let extra: Vec<&String> = l
+            .difference(&s)
+            .filter(|w| !["Page", "of"].contains(&w.as_str()) && w.parse::<u32>().is_err())
+            .collect();
+        assert!(
+            extra.is_empty(),
+            "{}: large print adds {extra:?}",
+            resource.id.value
+        );
+        // Numbers are left out both ways: the journey's signpost numbers
+        // become a list's bullets.
+        let missing: Vec<&String> = s
+            .difference(&l)
+            .filter(|w| w.parse::<u32>().is_err())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{}: large print drops {missing:?}",
+            resource.id.value
+        );
+    }
+}
+
+#[test]
+fn large_print_shows_every_contact_the_card_has_no_room_for() {
+    let example = common::Example::shipped();
+    let built = example.build(
+        "chime-wallet-card",
+        Variant::LargePrint,
+        "oxfordshire",
+        None,
+    );
+    let text: String = runs(&built).into_iter().map(|(_, t)| t + " ").collect();
+    let area = example
+        .project
+        .areas
+        .iter()
+        .find(|a| a.id.value == "oxfordshire")
+        .expect("area");
+    let card: Vec<_> = area
+        .contacts
+        .iter()
+        .filter(|c| c.tags.iter().any(|t| t.value == "card"))
+        .collect();
+    assert!(
+        card.len() >= 4,
+        "oxfordshire has {} card contacts",
+        card.len()
+    );
+    for c in card {
+        let first = c.name.value.split_whitespace().next().expect("name");
+        assert!(text.contains(first), "{} is missing", c.name.value);
+    }
+    assert!(
+        !built
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("not printed"))
+    );
+}
+
+#[test]
+fn build_writes_large_print_beside_the_others() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let status = Command::new(env!("CARGO_BIN_EXE_wellprint"))
+        .current_dir(common::root())
+        .args(["build", "--area", "cardiff", "--out"])
+        .arg(out.path())
+        .status()
+        .expect("wellprint runs");
+    assert!(status.success());
+    for resource in ["chime-wallet-card", "tips-poster", "wellbeing-leaflet"] {
+        let path = out
+            .path()
+            .join(format!("cardiff/{resource}-large-print.pdf"));
+        assert!(path.is_file(), "{} is missing", path.display());
+    }
+}

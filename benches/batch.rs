@@ -21,8 +21,8 @@ use std::process::Command;
 use std::time::Instant;
 
 use wellprint::diag::Sources;
-use wellprint::finish::batch::{self, BatchOptions};
 use wellprint::model::Variant;
+use wellprint::pipeline::batch::{self, BatchOptions};
 use wellprint::{BuildOptions, Fonts, Job};
 
 /// mimalloc instead of the system allocator: a document's life is many
@@ -130,14 +130,14 @@ fn child(n: usize, card_only: bool, default_formats: bool, threads: usize) {
 
     let started = Instant::now();
     let mut sources = Sources::new();
-    let project = match wellprint::model::load_project(root, &mut sources) {
+    let project = match wellprint::load(&wellprint::files::Disk::new(root), &mut sources) {
         Ok(p) => p,
         Err(e) => panic!(
             "synthetic project loads: {:?}",
             e.first().map(|d| &d.message)
         ),
     };
-    let fonts = Fonts::load(&root.join("fonts")).expect("fonts");
+    let fonts = Fonts::load(&wellprint::files::Disk::new(root)).expect("fonts");
     let jobs: Vec<Job> = wellprint::all_jobs(&project)
         .into_iter()
         .filter(|j| !card_only || j.variant == Variant::Standard)

@@ -7,8 +7,10 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 /// Identifies one loaded source file inside [`Sources`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct FileId(usize);
 
 impl FileId {
@@ -19,7 +21,7 @@ impl FileId {
 }
 
 /// A byte range in one source file.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Span {
     /// The file.
     pub file: FileId,
@@ -34,8 +36,9 @@ impl Span {
     }
 }
 
-/// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How bad a diagnostic is (`"error"` or `"warning"` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Stops the output it concerns.
     Error,
@@ -44,7 +47,11 @@ pub enum Severity {
 }
 
 /// One problem found in the input, with its location and hints.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialised as is, the span is a file id and a byte range; with the
+/// sources at hand, [`Sources::resolve`] spells out the file, line and
+/// column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -85,6 +92,33 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// A diagnostic with its place spelled out (see [`Sources::resolve`]), for
+/// JSON output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Resolved {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// The file, relative to the project folder with `/` separators, if
+    /// the problem has a place.
+    pub file: Option<String>,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub column: Option<usize>,
+    /// How to fix it.
+    pub hints: Vec<String>,
+}
+
+/// A path with `/` separators on every platform.
+pub fn slashes(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 impl fmt::Display for Diagnostic {
@@ -162,6 +196,24 @@ impl Sources {
         LineCol { line, column }
     }
 
+    /// `diag` with its file, line and column spelled out. A span whose
+    /// file is not in these sources has no place.
+    pub fn resolve(&self, diag: &Diagnostic) -> Resolved {
+        let place = diag
+            .span
+            .as_ref()
+            .filter(|span| span.file.0 < self.files.len())
+            .map(|span| (slashes(self.path(span.file)), self.line_col(span)));
+        Resolved {
+            severity: diag.severity,
+            message: diag.message.clone(),
+            line: place.as_ref().map(|(_, lc)| lc.line),
+            column: place.as_ref().map(|(_, lc)| lc.column),
+            file: place.map(|(file, _)| file),
+            hints: diag.hints.clone(),
+        }
+    }
+
     /// `path:line:column` for a span, as editors understand it.
     pub fn locate(&self, span: &Span) -> String {
         let lc = self.line_col(span);
@@ -194,6 +246,32 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn diagnostics_serialise_with_their_place() {
+        let mut s = Sources::new();
+        let file = s.add("areas/a.toml", "id = \"a\"\nname = 3\n".to_owned());
+        let d = Diagnostic::error(Span::new(file, 16..17), "invalid type").with_hint("quote it");
+        let json = serde_json::to_value(s.resolve(&d)).expect("serialises");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "severity": "error",
+                "message": "invalid type",
+                "file": "areas/a.toml",
+                "line": 2,
+                "column": 8,
+                "hints": ["quote it"],
+            })
+        );
+        let raw = serde_json::to_value(&d).expect("serialises");
+        assert_eq!(
+            raw["span"]["range"],
+            serde_json::json!({"start": 16, "end": 17})
+        );
+        let nowhere = s.resolve(&Diagnostic::warning(None, "w"));
+        assert_eq!((nowhere.file, nowhere.line), (None, None));
+    }
 
     #[test]
     fn line_and_column_count_characters() {

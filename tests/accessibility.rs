@@ -9,20 +9,21 @@ use std::collections::BTreeMap;
 
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use wellprint::model::{Project, Variant};
+use wellprint::Loaded;
+use wellprint::model::Variant;
 use wellprint::resolve::Content as Block;
 use wellprint::{BuildOptions, Job, Target};
 
 use common::{fonts, load, pdf_dict, pdf_name, pdf_text, root};
 
 /// Every resource × variant × area, built for the screen.
-fn screen_pdfs(project: &Project) -> Vec<(String, Vec<u8>, String)> {
+fn screen_pdfs(project: &Loaded) -> Vec<(String, Vec<u8>, String)> {
     built_pdfs(project, &BuildOptions::for_target(Target::Screen), false)
 }
 
 /// Every resource × variant × area × format, built as `build` writes the
 /// print files (imposed on their sheets), or with `--pdfx` when `pdfx`.
-fn print_pdfs(project: &Project, pdfx: bool) -> Vec<(String, Vec<u8>, String)> {
+fn print_pdfs(project: &Loaded, pdfx: bool) -> Vec<(String, Vec<u8>, String)> {
     let mut options = BuildOptions::for_target(Target::Print);
     if pdfx {
         options.pdf.pdfx = true;
@@ -35,7 +36,7 @@ fn print_pdfs(project: &Project, pdfx: bool) -> Vec<(String, Vec<u8>, String)> {
 /// every format when `every_format`. Each with the text a reader should
 /// hear.
 fn built_pdfs(
-    project: &Project,
+    project: &Loaded,
     options: &BuildOptions,
     every_format: bool,
 ) -> Vec<(String, Vec<u8>, String)> {
@@ -75,7 +76,7 @@ fn built_pdfs(
 /// The resource's text in source order, as a reader should hear it:
 /// bullets and decorative initials are not part of it; journey stages are
 /// numbered.
-fn expected_text(project: &Project, job: &Job) -> String {
+fn expected_text(project: &Loaded, job: &Job) -> String {
     let doc = job.resolve(project).expect("resolves");
     let mut text = String::new();
     let mut blocks = Vec::new();
@@ -557,7 +558,7 @@ fn checker_installed(module: &str, package: &str) -> bool {
 /// The Oxfordshire screen card with the catalog's `/Lang` removed: a
 /// PDF/UA error both checkers must find, so a checker that finds nothing
 /// is known to be working.
-fn card_without_language(project: &Project) -> Vec<u8> {
+fn card_without_language(project: &Loaded) -> Vec<u8> {
     let (_, bytes, _) = screen_pdfs(project)
         .into_iter()
         .find(|(name, _, _)| name == "oxfordshire-chime-wallet-card-standard")
@@ -576,7 +577,7 @@ fn card_without_language(project: &Project) -> Vec<u8> {
 /// Writes every screen PDF, every default print PDF and every `--pdfx`
 /// PDF (and the card without a language) to `dir`.
 fn write_screen_pdfs(
-    project: &Project,
+    project: &Loaded,
     dir: &std::path::Path,
 ) -> (Vec<std::path::PathBuf>, std::path::PathBuf) {
     let mut paths = Vec::new();

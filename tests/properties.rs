@@ -12,7 +12,11 @@ use wellprint::layout::{FontBook, Paragraph, TextSpec};
 use wellprint::resolve::{RichText, Run};
 
 fn book() -> FontBook {
-    FontBook::load(&common::root().join("fonts")).expect("fonts")
+    FontBook::load(
+        &wellprint::files::Disk::new(common::root()),
+        std::path::Path::new("fonts"),
+    )
+    .expect("fonts")
 }
 
 /// Characters no bundled font has: a paragraph with one must be an error.
@@ -176,8 +180,10 @@ proptest! {
         let path = dir.path().join("r.toml");
         std::fs::write(&path, &s).expect("write");
         let mut sources = Sources::new();
-        let _ = wellprint::model::load_resource(dir.path(), &path, &mut sources);
-        let _ = wellprint::model::load_area(dir.path(), &path, &mut sources);
+        let files = wellprint::files::Disk::new(dir.path());
+        let rel = path.strip_prefix(dir.path()).expect("inside");
+        let _ = wellprint::model::load_resource(&files, rel, &mut sources);
+        let _ = wellprint::model::load_area(&files, rel, &mut sources);
     }
 }
 

@@ -142,7 +142,7 @@ fn documents_per_area(project: &wellprint::model::Project) -> usize {
 fn an_interrupted_batch_writes_whole_files_and_reports_the_rest_interrupted() {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-    use wellprint::finish::batch::{self, BatchOptions, Failure, Outcome};
+    use wellprint::pipeline::batch::{self, BatchOptions, Failure, Outcome};
 
     let p = TempProject::new();
     let areas = 3;

@@ -20,10 +20,10 @@ fn lines(project: &common::TempProject) -> Vec<(f64, String)> {
     .expect("builds");
     let mut out = Vec::new();
     built.frames[0].visit(&mut |at, item| {
-        if let FrameItem::Text(t) = item {
-            if !t.text().starts_with("Page ") {
-                out.push((at.y.to_mm(), t.text()));
-            }
+        if let FrameItem::Text(t) = item
+            && !t.text().starts_with("Page ")
+        {
+            out.push((at.y.to_mm(), t.text()));
         }
     });
     out.sort_by(|a, b| a.0.total_cmp(&b.0));

@@ -32,7 +32,7 @@ impl Place {
         }
         let lc = sources.line_col(span);
         Place {
-            file: crate::finish::report::slashes(sources.path(span.file)).replace('\\', "/"),
+            file: crate::diag::slashes(sources.path(span.file)).replace('\\', "/"),
             line: lc.line,
             column: lc.column,
         }

@@ -9,14 +9,15 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use wellprint::diag::Diagnostic;
-use wellprint::finish::batch::{self, BatchOptions, Failure, JobResult, Outcome};
-use wellprint::finish::{combine, output_path, write};
+use wellprint::finish::write;
 use wellprint::model::Variant;
-use wellprint::{BuildOptions, Target, render::PdfOptions};
+use wellprint::pipeline::batch::{self, BatchOptions, Failure, JobResult, Outcome};
+use wellprint::pipeline::{broken_jobs, combine};
+use wellprint::{BuildOptions, Job, Target, render::PdfOptions};
 
-use super::session::{Session, emit};
+use super::session::{Session, emit, selection};
 use super::{exit, interrupt};
-use crate::cli::{BuildArgs, VariantArg};
+use crate::cli::BuildArgs;
 
 /// Runs the subcommand.
 pub fn execute(args: &BuildArgs) -> ExitCode {
@@ -32,51 +33,10 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         // are print sizes of the same text.
         jobs.retain(|job| job.is_default_format());
     }
-    let print_flags = args.print.given();
-    if target == Target::Screen && !print_flags.is_empty() {
-        emit(
-            &session.sources,
-            &[Diagnostic::error(
-                None,
-                format!(
-                    "{} cannot be used with --for screen",
-                    print_flags.join(", ")
-                ),
-            )
-            .with_hint(
-                "a screen PDF is trimmed and RGB; build the print version separately (--for print)",
-            )],
-        );
+    if !flags_fit_target(&session, args, target) || !session.output_folder_ok(&args.out) {
         return ExitCode::from(exit::BAD_INPUT);
     }
-    if target == Target::Screen && args.combine {
-        emit(
-            &session.sources,
-            &[Diagnostic::error(None, "--combine cannot be used with --for screen")
-                .with_hint("a combined file is for the print shop; screen readers get one file per area (build without --combine)")],
-        );
-        return ExitCode::from(exit::BAD_INPUT);
-    }
-    if !session.output_folder_ok(&args.out) {
-        return ExitCode::from(exit::BAD_INPUT);
-    }
-    let timestamp = timestamp(&session);
-    let mut build = BuildOptions {
-        pdf: PdfOptions {
-            timestamp,
-            ..args.print.pdf_options()
-        },
-        ..BuildOptions::for_target(target)
-    };
-    if let Some(bleed) = args.print.bleed {
-        build.layout.bleed = bleed.0;
-    }
-    let options = BatchOptions {
-        out: args.out.clone(),
-        threads: args.jobs.map_or(0, usize::from),
-        build,
-        interrupt: Some(interrupt::flag()),
-    };
+    let options = batch_options(&session, args, target);
 
     // The report of an earlier run must not stand for this one, even if
     // this run stops before writing its own; a failure to remove it shows
@@ -85,32 +45,12 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     let _ = write::remove_old(&report_path);
     easy_read_check(&session, &jobs);
     let started = Instant::now();
-    let progress = Progress::new(jobs.len() + broken_count(&session, args));
-    let mut results = broken_areas(&session, args, jobs.len());
-    for r in &results {
-        progress.done(r);
-    }
-    match batch::run(&session.project, &jobs, &session.fonts, &options, &|r| {
-        progress.done(r)
-    }) {
-        Ok(built) => {
-            let broken = std::mem::replace(&mut results, built);
-            results.extend(broken);
-        }
-        Err(e) => {
-            emit(
-                &session.sources,
-                &[
-                    Diagnostic::error(None, format!("cannot start the worker threads: {e}"))
-                        .with_hint("try --jobs 1"),
-                ],
-            );
-            return ExitCode::from(exit::FAILED);
-        }
+    let Some(results) = run_all(&session, args, &jobs, &options) else {
+        return ExitCode::from(exit::FAILED);
     };
-    progress.finish();
     let elapsed = started.elapsed();
 
+    let timestamp = options.build.pdf.timestamp;
     let mut report = batch::report(
         &session.project,
         &session.sources,
@@ -124,7 +64,6 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         report.combined = Some(combine::report_entries(&session.sources, c, &args.out));
     }
     let report_written = write_report(&session, &report_path, &report.to_json());
-
     summary(
         &session,
         &results,
@@ -132,6 +71,110 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         args,
         report_written.then_some(&report_path),
     );
+    if options.interrupted() {
+        return ExitCode::from(interrupt::EXIT_CODE);
+    }
+    ExitCode::from(exit_code(&results, report_written, combined.as_deref()))
+}
+
+/// Builds the jobs with a progress bar, the broken areas' documents
+/// failed after them; prints why if the worker threads cannot start.
+fn run_all(
+    session: &Session,
+    args: &BuildArgs,
+    jobs: &[Job<'_>],
+    options: &BatchOptions,
+) -> Option<Vec<JobResult>> {
+    let target = options.build.target;
+    let selected = selection(&args.common);
+    let broken = broken_jobs(&session.project, &selected, target, &args.out, jobs.len());
+    let progress = Progress::new(jobs.len() + broken.len());
+    for r in &broken {
+        progress.done(r);
+    }
+    let run = batch::run(&session.project, jobs, &session.fonts, options, &|r| {
+        progress.done(r)
+    });
+    let mut results = match run {
+        Ok(built) => built,
+        Err(e) => {
+            emit(
+                &session.sources,
+                &[
+                    Diagnostic::error(None, format!("cannot start the worker threads: {e}"))
+                        .with_hint("try --jobs 1"),
+                ],
+            );
+            return None;
+        }
+    };
+    results.extend(broken);
+    progress.finish();
+    Some(results)
+}
+
+/// Refuses print flags and `--combine` with `--for screen`, printing why.
+/// Whether the flags fit the target.
+fn flags_fit_target(session: &Session, args: &BuildArgs, target: Target) -> bool {
+    if target != Target::Screen {
+        return true;
+    }
+    let print_flags = args.print.given();
+    if !print_flags.is_empty() {
+        emit(
+            &session.sources,
+            &[Diagnostic::error(
+                None,
+                format!(
+                    "{} cannot be used with --for screen",
+                    print_flags.join(", ")
+                ),
+            )
+            .with_hint(
+                "a screen PDF is trimmed and RGB; build the print version separately (--for print)",
+            )],
+        );
+        return false;
+    }
+    if args.combine {
+        emit(
+            &session.sources,
+            &[Diagnostic::error(None, "--combine cannot be used with --for screen")
+                .with_hint("a combined file is for the print shop; screen readers get one file per area (build without --combine)")],
+        );
+        return false;
+    }
+    true
+}
+
+/// The batch settings the arguments ask for, dated by [`timestamp`].
+fn batch_options(session: &Session, args: &BuildArgs, target: Target) -> BatchOptions {
+    let mut build = BuildOptions {
+        pdf: PdfOptions {
+            timestamp: timestamp(session),
+            ..args.print.pdf_options()
+        },
+        ..BuildOptions::for_target(target)
+    };
+    if let Some(bleed) = args.print.bleed {
+        build.layout.bleed = bleed.0;
+    }
+    BatchOptions {
+        out: args.out.clone(),
+        threads: args.jobs.map_or(0, usize::from),
+        build,
+        interrupt: Some(interrupt::flag()),
+    }
+}
+
+/// The exit code: 0 when everything was built and reported; 2 when nothing
+/// could be built and the input says why; else 1. Combined files: 1 if
+/// some were not written, 2 if none was; the worse code wins.
+fn exit_code(
+    results: &[JobResult],
+    report_written: bool,
+    combined: Option<&[combine::CombineResult]>,
+) -> u8 {
     let failed: Vec<&JobResult> = results.iter().filter(|r| !r.is_built()).collect();
     let input_only = failed.iter().all(|r| {
         matches!(
@@ -150,18 +193,13 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
     } else {
         exit::FAILED
     };
-    // Combined files: 1 if some were not written, 2 if none was.
-    let combined_code = match &combined {
+    let combined_code = match combined {
         Some(c) if c.iter().all(|r| r.is_written()) => exit::OK,
         Some(c) if c.iter().any(|r| r.is_written()) => exit::FAILED,
         Some(_) => exit::BAD_INPUT,
         None => exit::OK,
     };
-    if options.interrupted() {
-        ExitCode::from(interrupt::EXIT_CODE)
-    } else {
-        ExitCode::from(code.max(combined_code))
-    }
+    code.max(combined_code)
 }
 
 /// `--combine`: writes the combined files, one line each; prints why any
@@ -169,15 +207,10 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
 fn combine_all(
     session: &Session,
     args: &BuildArgs,
-    jobs: &[wellprint::Job<'_>],
+    jobs: &[Job<'_>],
     options: &BatchOptions,
 ) -> Vec<combine::CombineResult> {
-    let broken: Vec<String> = session
-        .broken
-        .iter()
-        .filter(|a| args.common.area.is_empty() || args.common.area.contains(&a.id))
-        .map(|a| a.id.clone())
-        .collect();
+    let broken = selection(&args.common).broken_areas(&session.project);
     let lock = Mutex::new(());
     let results = combine::write_all(
         &session.project,
@@ -238,81 +271,6 @@ fn write_report(session: &Session, path: &std::path::Path, json: &[u8]) -> bool 
             false
         }
     }
-}
-
-/// The documents of area files with mistakes: each is a failure with the
-/// area's errors, so the report and summary name them.
-fn broken_areas(session: &Session, args: &BuildArgs, first_index: usize) -> Vec<JobResult> {
-    let mut out = Vec::new();
-    for area in &session.broken {
-        if !args.common.area.is_empty() && !args.common.area.contains(&area.id) {
-            continue;
-        }
-        for resource in &session.project.resources {
-            if !args.common.resource.is_empty()
-                && !args
-                    .common
-                    .resource
-                    .contains(&resource.id.value.to_string())
-            {
-                continue;
-            }
-            for &variant in resource.variants.keys() {
-                if !variant_selected(args, variant) {
-                    continue;
-                }
-                let formats = resource.formats_for(variant);
-                let formats = match Target::from(args.target) {
-                    Target::Print => formats,
-                    Target::Screen => &formats[..formats.len().min(1)],
-                };
-                for (i, format) in formats.iter().enumerate() {
-                    let suffix = (i > 0).then_some(format.name.as_str());
-                    // Nothing is written: a path that would be refused is
-                    // only named.
-                    let path = output_path(
-                        &args.out,
-                        &area.id,
-                        &resource.id.value,
-                        variant,
-                        suffix,
-                        args.target.into(),
-                    )
-                    .unwrap_or_else(|e| e.path);
-                    out.push(JobResult {
-                        index: first_index + out.len(),
-                        resource: resource.id.value.to_string(),
-                        variant: variant.name().to_owned(),
-                        area: area.id.clone(),
-                        format: format.name.to_string(),
-                        path,
-                        outcome: Outcome::Failed {
-                            failure: Failure::Input,
-                            errors: area.errors.clone(),
-                        },
-                    });
-                }
-            }
-        }
-    }
-    out
-}
-
-fn broken_count(session: &Session, args: &BuildArgs) -> usize {
-    broken_areas(session, args, 0).len()
-}
-
-/// Whether `--variant` selects `variant` (all when absent).
-fn variant_selected(args: &BuildArgs, variant: Variant) -> bool {
-    args.common.variant.is_empty()
-        || args.common.variant.iter().any(|v| {
-            matches!(
-                (v, variant),
-                (VariantArg::Standard, Variant::Standard)
-                    | (VariantArg::EasyRead, Variant::EasyRead)
-                    | (VariantArg::LargePrint, Variant::LargePrint)
-            )
-        })
 }
 
 /// Prints the failures with their diagnostics, then one line of totals.
@@ -470,7 +428,20 @@ fn timestamp(session: &Session) -> i64 {
     {
         return t;
     }
-    batch::newest_input(&session.root, &session.sources).unwrap_or(PdfOptions::default().timestamp)
+    newest_input(&session.root, &session.sources).unwrap_or(PdfOptions::default().timestamp)
+}
+
+/// The newest modification time of the files read (seconds since 1970),
+/// for a creation date that only changes when the input does. Source paths
+/// are relative to `root`.
+fn newest_input(root: &std::path::Path, sources: &wellprint::diag::Sources) -> Option<i64> {
+    sources
+        .files()
+        .iter()
+        .filter_map(|f| std::fs::metadata(root.join(&f.path)).ok()?.modified().ok())
+        .max()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|d| i64::try_from(d.as_secs()).ok())
 }
 
 /// Prints what the Easy Read check (made once per resource when the
@@ -478,7 +449,7 @@ fn timestamp(session: &Session) -> i64 {
 /// `jobs`, other than errors: waived findings, warnings and waivers that
 /// waive nothing. Errors stop those documents in the library and are
 /// listed with each failed document (and in `report.json`).
-fn easy_read_check(session: &Session, jobs: &[wellprint::Job<'_>]) {
+fn easy_read_check(session: &Session, jobs: &[Job<'_>]) {
     let ids: std::collections::BTreeSet<&str> = jobs
         .iter()
         .filter(|j| j.variant == Variant::EasyRead)

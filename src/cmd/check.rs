@@ -126,7 +126,7 @@ fn load_failed(sources: &Sources, errors: &[Diagnostic], mut out: Output, json: 
 
 /// The area files with mistakes that `--area` selects.
 fn broken_areas(session: &Session, args: &CheckArgs, out: &mut Output, json: bool) {
-    for area in &session.broken {
+    for area in &session.project.broken {
         if !args.common.area.is_empty() && !args.common.area.contains(&area.id) {
             continue;
         }
@@ -134,7 +134,7 @@ fn broken_areas(session: &Session, args: &CheckArgs, out: &mut Output, json: boo
         if json {
             out.areas.push(AreaOutput {
                 area: area.id.clone(),
-                file: wellprint::finish::report::slashes(&area.path),
+                file: wellprint::diag::slashes(&area.path),
                 errors: entries(&session.sources, &area.errors),
             });
         } else {

@@ -8,8 +8,10 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 
 use wellprint::diag::{Diagnostic, Severity, Sources};
-use wellprint::model::{Project, Variant};
-use wellprint::{Fonts, Job};
+use wellprint::files::Disk;
+use wellprint::model::Variant;
+use wellprint::pipeline::Selection;
+use wellprint::{Fonts, Job, Loaded};
 
 use crate::cli::{CommonArgs, VariantArg};
 
@@ -19,12 +21,12 @@ pub struct Session {
     pub root: std::path::PathBuf,
     /// Every file read, for diagnostics.
     pub sources: Sources,
-    /// The checked project.
-    pub project: Project,
+    /// The checked project, its pictures and Easy Read checks; area files
+    /// with mistakes are left out in `project.broken` (only with
+    /// [`Session::load_lenient`]).
+    pub project: Loaded,
     /// The bundled fonts.
     pub fonts: Fonts,
-    /// Area files with mistakes, left out (only with [`Session::load_lenient`]).
-    pub broken: Vec<wellprint::model::BrokenArea>,
 }
 
 impl Session {
@@ -60,17 +62,18 @@ impl Session {
         lenient: bool,
     ) -> Result<Session, (Sources, Vec<Diagnostic>)> {
         let root = args.project.clone();
+        let files = Disk::new(&root);
         let mut sources = Sources::new();
         let loaded = if lenient {
-            wellprint::model::load_project_lenient(&root, &mut sources)
+            wellprint::load_lenient(&files, &mut sources)
         } else {
-            wellprint::model::load_project(&root, &mut sources).map(|p| (p, Vec::new()))
+            wellprint::load(&files, &mut sources)
         };
-        let (project, broken) = match loaded {
+        let project = match loaded {
             Ok(p) => p,
             Err(errors) => return Err((sources, errors)),
         };
-        let fonts = match Fonts::load(&root.join("fonts")) {
+        let fonts = match Fonts::load(&files) {
             Ok(f) => f,
             Err(e) => return Err((sources, vec![e])),
         };
@@ -79,7 +82,6 @@ impl Session {
             sources,
             project,
             fonts,
-            broken,
         })
     }
 
@@ -96,21 +98,16 @@ impl Session {
     /// The jobs the arguments select, in a stable order (area, resource,
     /// variant). Unknown ids are an error listing the known ones.
     pub fn jobs(&self, args: &CommonArgs) -> Result<Vec<Job<'_>>, Diagnostic> {
-        let p = &self.project;
-        unknown(
-            "area",
-            &args.area,
-            p.areas
-                .iter()
-                .map(|a| a.id.value.as_str())
-                .chain(self.broken.iter().map(|b| b.id.as_str())),
-        )?;
-        unknown(
-            "resource",
-            &args.resource,
-            p.resources.iter().map(|r| r.id.value.as_str()),
-        )?;
-        let variants: Vec<Variant> = args
+        selection(args).jobs(&self.project)
+    }
+}
+
+/// What `--area`, `--resource` and `--variant` select.
+pub fn selection(args: &CommonArgs) -> Selection {
+    Selection {
+        areas: args.area.clone(),
+        resources: args.resource.clone(),
+        variants: args
             .variant
             .iter()
             .map(|v| match v {
@@ -118,16 +115,7 @@ impl Session {
                 VariantArg::EasyRead => Variant::EasyRead,
                 VariantArg::LargePrint => Variant::LargePrint,
             })
-            .collect();
-        let jobs = wellprint::all_jobs(p)
-            .into_iter()
-            .filter(|j| args.area.is_empty() || args.area.contains(&j.area.id.value.to_string()))
-            .filter(|j| {
-                args.resource.is_empty() || args.resource.contains(&j.resource.id.value.to_string())
-            })
-            .filter(|j| variants.is_empty() || variants.contains(&j.variant))
-            .collect();
-        Ok(jobs)
+            .collect(),
     }
 }
 
@@ -170,24 +158,6 @@ impl Session {
             }
         }
     }
-}
-
-/// An error for ids on the command line that do not exist.
-fn unknown<'a>(
-    what: &str,
-    asked: &[String],
-    known: impl Iterator<Item = &'a str>,
-) -> Result<(), Diagnostic> {
-    let known: Vec<&str> = known.collect();
-    for id in asked {
-        if !known.contains(&id.as_str()) {
-            return Err(
-                Diagnostic::error(None, format!("there is no {what} `{id}`"))
-                    .with_hint(format!("the {what}s are: {}", known.join(", "))),
-            );
-        }
-    }
-    Ok(())
 }
 
 /// Prints diagnostics to stderr with source excerpts (coloured on a

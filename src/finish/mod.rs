@@ -2,9 +2,8 @@
 //! build report; and what is done to finished pages for print: slug lines
 //! beside crop marks, and cards imposed on sheets.
 
-pub mod batch;
-pub mod combine;
 mod label;
+pub mod outline;
 pub mod report;
 pub mod sheets;
 pub mod write;
@@ -14,9 +13,18 @@ pub use label::{label, slug};
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
-use crate::Target;
 use crate::diag::Diagnostic;
 use crate::model::Variant;
+
+/// What a PDF is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Target {
+    /// The print shop: finished size plus bleed (`<name>.pdf`).
+    #[default]
+    Print,
+    /// E-mail and websites: trimmed, RGB, tagged (`<name>-screen.pdf`).
+    Screen,
+}
 
 /// The longest file or folder name most file systems allow, in bytes.
 const NAME_MAX: usize = 255;

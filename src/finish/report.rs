@@ -162,43 +162,25 @@ impl DiagnosticEntry {
     /// (see [`crate::check::rule_of`]) gets its rule, and its message
     /// without the `[rule]` prefix.
     pub fn new(sources: &Sources, diag: &Diagnostic) -> Self {
-        let (file, line, column) = match &diag.span {
-            Some(span) => {
-                let lc = sources.line_col(span);
-                (
-                    Some(slashes(sources.path(span.file))),
-                    Some(lc.line),
-                    Some(lc.column),
-                )
-            }
-            None => (None, None, None),
-        };
+        let resolved = sources.resolve(diag);
         let (rule, message) = match crate::check::rule_of(diag) {
             Some((rule, message)) => (Some(rule.id().to_owned()), message.to_owned()),
-            None => (None, diag.message.clone()),
+            None => (None, resolved.message),
         };
         DiagnosticEntry {
-            severity: match diag.severity {
+            severity: match resolved.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             }
             .to_owned(),
             rule,
             message,
-            file,
-            line,
-            column,
-            hints: diag.hints.clone(),
+            file: resolved.file,
+            line: resolved.line,
+            column: resolved.column,
+            hints: resolved.hints,
         }
     }
-}
-
-/// A path with `/` separators on every platform.
-pub fn slashes(path: &std::path::Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 impl Report {

@@ -2,11 +2,11 @@
 //! with the words already shaped (see [`ShapeCache`]).
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::diag::Diagnostic;
+use crate::files::Files;
 use crate::geom::Em;
 use crate::layout::frame::Glyph;
 
@@ -158,15 +158,19 @@ pub struct VMetrics {
 }
 
 impl FontBook {
-    /// Reads the bundled faces from `dir`.
-    pub fn load(dir: &Path) -> Result<FontBook, Diagnostic> {
+    /// Reads the bundled faces from the folder `dir` of `files` (the
+    /// project's `fonts/`).
+    pub fn load(files: &dyn Files, dir: &Path) -> Result<FontBook, Diagnostic> {
         let mut data = Vec::new();
         for id in FontId::ALL {
             let path = dir.join(id.file_name());
-            let bytes = fs::read(&path).map_err(|e| {
+            let bytes = files.read(&path).map_err(|e| {
                 Diagnostic::error(
                     None,
-                    format!("cannot read the font `{}`: {e}", path.display()),
+                    format!(
+                        "cannot read the font `{}`: {e}",
+                        files.full_path(&path).display()
+                    ),
                 )
                 .with_hint(
                     "the fonts/ folder ships with wellprint; restore it with `git checkout fonts/`",
@@ -175,7 +179,7 @@ impl FontBook {
             data.push(bytes);
         }
         FontBook::new(data).map_err(|id| {
-            let path = dir.join(id.file_name());
+            let path = files.full_path(&dir.join(id.file_name()));
             Diagnostic::error(
                 None,
                 format!(
@@ -187,13 +191,14 @@ impl FontBook {
         })
     }
 
-    /// A book of the faces in `data` (one file per face, in
-    /// [`FontId::ALL`] order), each parsed here, once.
+    /// A book of the faces in `data` (the bytes of one file per face, in
+    /// [`FontId::ALL`] order), each parsed here, once: how fonts held in
+    /// memory are loaded.
     ///
     /// # Errors
     ///
     /// The first face whose bytes do not parse.
-    fn new(data: Vec<Vec<u8>>) -> Result<FontBook, FontId> {
+    pub fn new(data: Vec<Vec<u8>>) -> Result<FontBook, FontId> {
         let mut data = data.into_iter();
         let mut parse = |id: FontId| {
             let bytes = data.next().ok_or(id)?;

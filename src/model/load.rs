@@ -1,8 +1,9 @@
 //! Reading files and turning TOML syntax and type errors into diagnostics.
+//!
+//! Every file is read through [`Files`], so a project loads the same from
+//! a folder on disk or from memory.
 
 use std::collections::BTreeSet;
-use std::fs;
-use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -11,14 +12,15 @@ use super::area::{AreaFile, NationalFile};
 use super::resource::ResourceFile;
 use super::{Area, BlockContent, Helpline, ImageFormat, Located, Logo, Project, Resource, convert};
 use crate::diag::{Diagnostic, FileId, SourceResult, Sources, Span};
+use crate::files::{FileError, Files};
 
 /// The file in `areas/` that holds national helplines, not an area.
 pub const NATIONAL_FILE: &str = "national.toml";
 
-/// Loads every resource in `root/resources`, every area in `root/areas` and
-/// the national helplines, collecting all problems.
-pub fn load_project(root: &Path, sources: &mut Sources) -> SourceResult<Project> {
-    let (project, broken) = load_project_lenient(root, sources)?;
+/// Loads every resource in `resources/`, every area in `areas/` and the
+/// national helplines, collecting all problems.
+pub fn load_project(files: &dyn Files, sources: &mut Sources) -> SourceResult<Project> {
+    let (project, broken) = load_project_lenient(files, sources)?;
     if broken.is_empty() {
         Ok(project)
     } else {
@@ -39,48 +41,79 @@ pub struct BrokenArea {
 
 /// Like [`load_project`], but an area file with mistakes (in the file, its
 /// contacts CSV or its logo) does not stop the others: it is handed back as
-/// a [`BrokenArea`]. Mistakes in resources or the pictures they use, in
-/// `national.toml` or across files (two areas with one id) still fail the
-/// whole project.
+/// a [`BrokenArea`]. Mistakes in resources, in `national.toml` or across
+/// files (two areas with one id) still fail the whole project.
 pub fn load_project_lenient(
-    root: &Path,
+    files: &dyn Files,
     sources: &mut Sources,
 ) -> SourceResult<(Project, Vec<BrokenArea>)> {
+    read_project(files, sources).finish()
+}
+
+/// A project as read, before the last word on it: later steps (pictures)
+/// may add errors and broken areas before [`Reading::finish`].
+#[derive(Debug)]
+pub struct Reading {
+    /// What was read (the usable areas and resources).
+    pub project: Project,
+    /// Area files with mistakes.
+    pub broken: Vec<BrokenArea>,
+    /// Mistakes that fail the whole project.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl Reading {
+    /// The project and its broken areas (sorted by path) if nothing fails
+    /// the whole project; otherwise every error, the broken areas' last.
+    pub fn finish(mut self) -> SourceResult<(Project, Vec<BrokenArea>)> {
+        self.broken.sort_by(|a, b| a.path.cmp(&b.path));
+        if self.errors.is_empty() {
+            Ok((self.project, self.broken))
+        } else {
+            let mut errors = self.errors;
+            errors.extend(self.broken.into_iter().flat_map(|b| b.errors));
+            Err(errors)
+        }
+    }
+}
+
+/// Reads every resource, area and the national helplines, keeping every
+/// problem for [`Reading::finish`].
+pub fn read_project(files: &dyn Files, sources: &mut Sources) -> Reading {
     let mut errors = Vec::new();
     let mut resources = Vec::new();
     let mut areas = Vec::new();
     let mut broken = Vec::new();
 
-    for path in toml_files(root, "resources", &mut errors) {
-        match load_resource(root, &path, sources) {
+    for path in toml_files(files, "resources", &mut errors) {
+        match load_resource(files, &path, sources) {
             Ok(r) => resources.push(r),
             Err(e) => errors.extend(e),
         }
     }
-    for path in toml_files(root, "areas", &mut errors) {
+    for path in toml_files(files, "areas", &mut errors) {
         if path.file_name().is_some_and(|n| n == NATIONAL_FILE) {
             continue;
         }
-        match load_area(root, &path, sources) {
+        match load_area(files, &path, sources) {
             Ok(a) => areas.push(a),
             Err(e) => broken.push(BrokenArea {
                 id: path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                path: path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
+                path,
                 errors: e,
             }),
         }
     }
-    let national = root.join("areas").join(NATIONAL_FILE);
-    let helplines = if national.exists() {
-        load_national(root, &national, sources).unwrap_or_else(|e| {
+    let national = Path::new("areas").join(NATIONAL_FILE);
+    let helplines = match files.size(&national) {
+        Err(FileError::Missing(_)) => Vec::new(),
+        _ => load_national(files, &national, sources).unwrap_or_else(|e| {
             errors.extend(e);
             Vec::new()
-        })
-    } else {
-        Vec::new()
+        }),
     };
 
     resources.sort_by(|a, b| a.id.value.cmp(&b.id.value));
@@ -93,65 +126,24 @@ pub fn load_project_lenient(
     );
     check_unique("area", areas.iter().map(|a| &a.id), sources, &mut errors);
     unused_tag_warnings(&resources, &mut areas);
-
-    let (pictures, areas) =
-        load_pictures(root, &resources, areas, sources, &mut errors, &mut broken);
-    if errors.is_empty() {
-        let policy = crate::check::Policy::default();
-        let easy_read = crate::check::Checks::new(sources, &resources, &policy);
-        Ok((
-            Project {
-                resources,
-                areas,
-                helplines,
-                pictures,
-                easy_read,
-            },
-            broken,
-        ))
-    } else {
-        errors.extend(broken.into_iter().flat_map(|b| b.errors));
-        Err(errors)
+    Reading {
+        project: Project {
+            resources,
+            areas,
+            helplines,
+        },
+        broken,
+        errors,
     }
 }
 
-/// Reads every picture the resources use (a bad one is an error for the
-/// whole project: every area prints it) and each area's logo (a bad one
-/// fails only its area, which joins `broken`). Returns the pictures and the
-/// areas still usable.
-fn load_pictures(
-    root: &Path,
-    resources: &[Resource],
-    areas: Vec<Area>,
-    sources: &Sources,
-    errors: &mut Vec<Diagnostic>,
-    broken: &mut Vec<BrokenArea>,
-) -> (crate::pictures::Pictures, Vec<Area>) {
-    let mut pictures =
-        crate::pictures::Pictures::load(root, resources.iter().flat_map(Resource::pictures))
-            .unwrap_or_else(|e| {
-                errors.extend(e);
-                crate::pictures::Pictures::new()
-            });
-    let mut usable = Vec::with_capacity(areas.len());
-    for area in areas {
-        let logo = area.logo.as_ref().map(Logo::picture_ref);
-        match pictures.add(root, logo.iter()) {
-            Ok(()) => usable.push(area),
-            Err(e) => broken.push(BrokenArea {
-                id: area.id.value.to_string(),
-                path: sources.path(area.id.span.file).to_path_buf(),
-                errors: e,
-            }),
-        }
-    }
-    broken.sort_by(|a, b| a.path.cmp(&b.path));
-    (pictures, usable)
-}
-
-/// Loads and checks one resource file.
-pub fn load_resource(root: &Path, path: &Path, sources: &mut Sources) -> SourceResult<Resource> {
-    let (file, raw, errors) = parse::<ResourceFile>(root, path, sources)?;
+/// Loads and checks one resource file (`path` relative to the project).
+pub fn load_resource(
+    files: &dyn Files,
+    path: &Path,
+    sources: &mut Sources,
+) -> SourceResult<Resource> {
+    let (file, raw, errors) = parse::<ResourceFile>(files, path, sources)?;
     combine(errors, convert::resource(file, raw))
 }
 
@@ -160,14 +152,15 @@ pub const LOGO_MAX_BYTES: u64 = 5 * 1024 * 1024;
 /// Largest logo accepted, in pixels along either side.
 pub const LOGO_MAX_PIXELS: u32 = 8000;
 
-/// Loads and checks one area file, with its contacts CSV and logo.
-pub fn load_area(root: &Path, path: &Path, sources: &mut Sources) -> SourceResult<Area> {
-    let (file, raw, mut errors) = parse::<AreaFile>(root, path, sources)?;
-    let base = path.parent().unwrap_or(root);
+/// Loads and checks one area file (`path` relative to the project), with
+/// its contacts CSV and logo.
+pub fn load_area(files: &dyn Files, path: &Path, sources: &mut Sources) -> SourceResult<Area> {
+    let (file, raw, mut errors) = parse::<AreaFile>(files, path, sources)?;
+    let base = path.parent().unwrap_or(Path::new(""));
     let mut extras = convert::AreaExtras::default();
     if let Some(csv_path) = &raw.contacts {
         let at = Located::from_spanned(file, csv_path.clone());
-        match read_csv(root, base, &at, sources) {
+        match read_csv(files, base, &at, sources) {
             Ok((contacts, csv_errors)) => {
                 extras.csv_contacts = contacts;
                 errors.extend(csv_errors);
@@ -177,7 +170,7 @@ pub fn load_area(root: &Path, path: &Path, sources: &mut Sources) -> SourceResul
     }
     if let Some(logo) = &raw.logo {
         let at = Located::from_spanned(file, logo.clone());
-        match check_logo(root, base, &at) {
+        match check_logo(files, base, &at) {
             Ok(logo) => extras.logo = Some(logo),
             Err(e) => errors.push(e),
         }
@@ -187,19 +180,15 @@ pub fn load_area(root: &Path, path: &Path, sources: &mut Sources) -> SourceResul
 
 /// Reads the contacts CSV an area file names, keeping its text in `sources`.
 fn read_csv(
-    root: &Path,
+    files: &dyn Files,
     base: &Path,
     at: &Located<String>,
     sources: &mut Sources,
 ) -> Result<(Vec<super::Contact>, Vec<Diagnostic>), Diagnostic> {
-    let (full, shown) = inside_project(root, base, at, "contacts file")?;
-    regular_file(&full, &shown, Some(at.span.clone()))?;
-    let bytes = fs::read(&full).map_err(|e| {
-        Diagnostic::error(
-            at.span.clone(),
-            format!("cannot read `{}`: {e}", shown.display()),
-        )
-    })?;
+    let shown = inside_project(base, at, "contacts file")?;
+    let bytes = files
+        .read(&shown)
+        .map_err(|e| read_error(base, at, "contacts file", &shown, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         Diagnostic::error(
@@ -219,12 +208,62 @@ fn read_csv(
     Ok((contacts, errors))
 }
 
+/// The error for a file an area file names (`shown`, relative to the
+/// project) that could not be read.
+fn read_error(
+    base: &Path,
+    at: &Located<String>,
+    what: &str,
+    shown: &Path,
+    e: FileError,
+) -> Diagnostic {
+    let written = at.value.trim();
+    let err = |msg: String| Diagnostic::error(at.span.clone(), msg);
+    match e {
+        FileError::Missing(_) => {
+            err(format!("cannot find the {what} `{written}`")).with_hint(format!(
+                "the path is relative to the folder of the area file (`{}`)",
+                base.display()
+            ))
+        }
+        FileError::Outside => outside(at, what),
+        FileError::NotAFile(_) | FileError::Io(_) => file_error(shown, Some(at.span.clone()), e),
+    }
+}
+
+/// The error for `path` that could not be read: `cannot read` or, for
+/// something that is not a regular file, what it is.
+fn file_error(path: &Path, span: Option<Span>, e: FileError) -> Diagnostic {
+    match e {
+        FileError::NotAFile(kind) => {
+            Diagnostic::error(span, format!("`{}` is {kind}, not a file", path.display()))
+                .with_hint("wellprint reads only ordinary files: replace it with the file itself")
+        }
+        e => Diagnostic::error(span, format!("cannot read `{}`: {e}", path.display())),
+    }
+}
+
+/// The error for a path written in an area file that leaves the project.
+fn outside(at: &Located<String>, what: &str) -> Diagnostic {
+    let written = at.value.trim();
+    Diagnostic::error(
+        at.span.clone(),
+        format!("the {what} `{written}` is outside the project folder"),
+    )
+    .with_hint(format!(
+        "copy the file into the project (next to the area file) and write its name, like \"{}\"",
+        file_name_of(written)
+    ))
+}
+
 /// Checks that the logo exists inside the project, is a PNG or JPEG and is
 /// not too large. Only the header is decoded.
-fn check_logo(root: &Path, base: &Path, at: &Located<String>) -> Result<Logo, Diagnostic> {
-    let (full, shown) = inside_project(root, base, at, "logo")?;
+fn check_logo(files: &dyn Files, base: &Path, at: &Located<String>) -> Result<Logo, Diagnostic> {
+    let shown = inside_project(base, at, "logo")?;
     let err = |msg: String| Diagnostic::error(at.span.clone(), msg);
-    let size = regular_file(&full, &shown, Some(at.span.clone()))?.len();
+    let size = files
+        .size(&shown)
+        .map_err(|e| read_error(base, at, "logo", &shown, e))?;
     if size > LOGO_MAX_BYTES {
         return Err(err(format!(
             "the logo `{}` is {:.1} MB; the limit is {} MB",
@@ -234,12 +273,11 @@ fn check_logo(root: &Path, base: &Path, at: &Located<String>) -> Result<Logo, Di
         ))
         .with_hint("export it smaller: 1200 pixels wide is plenty for a card or leaflet"));
     }
+    let bytes = files
+        .read(&shown)
+        .map_err(|e| read_error(base, at, "logo", &shown, e))?;
     // The format comes from the file's first bytes, never its name.
-    let mut head = Vec::with_capacity(16);
-    fs::File::open(&full)
-        .and_then(|f| std::io::Read::take(f, 16).read_to_end(&mut head))
-        .map_err(|e| err(format!("cannot read `{}`: {e}", shown.display())))?;
-    let format = match image::guess_format(&head) {
+    let format = match image::guess_format(&bytes) {
         Ok(image::ImageFormat::Png) => ImageFormat::Png,
         Ok(image::ImageFormat::Jpeg) => ImageFormat::Jpeg,
         other => {
@@ -251,8 +289,7 @@ fn check_logo(root: &Path, base: &Path, at: &Located<String>) -> Result<Logo, Di
             .with_hint("save the logo as PNG (best for logos) or JPEG"));
         }
     };
-    let mut reader = image::ImageReader::open(&full)
-        .map_err(|e| err(format!("cannot read `{}`: {e}", shown.display())))?;
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(&bytes));
     reader.set_format(match format {
         ImageFormat::Png => image::ImageFormat::Png,
         ImageFormat::Jpeg => image::ImageFormat::Jpeg,
@@ -280,43 +317,13 @@ fn check_logo(root: &Path, base: &Path, at: &Located<String>) -> Result<Logo, Di
     })
 }
 
-/// Refuses a path that is not a regular file (a folder, a named pipe, a
-/// device) before anything opens it: reading a named pipe would wait
-/// forever. `fs::metadata` follows symlinks, so the file a link leads to
-/// is what counts (for a logo or CSV, `inside_project` has checked that it
-/// stays inside the project).
-fn regular_file(full: &Path, shown: &Path, span: Option<Span>) -> Result<fs::Metadata, Diagnostic> {
-    let meta = fs::metadata(full).map_err(|e| {
-        Diagnostic::error(
-            span.clone(),
-            format!("cannot read `{}`: {e}", shown.display()),
-        )
-    })?;
-    match crate::pictures::not_a_file(&meta) {
-        None => Ok(meta),
-        Some(kind) => Err(Diagnostic::error(
-            span,
-            format!("`{}` is {kind}, not a file", shown.display()),
-        )
-        .with_hint("wellprint reads only ordinary files: replace it with the file itself")),
-    }
-}
-
-/// Resolves a path written in an area file (relative to the file's folder)
-/// and checks that it stays inside the project folder, following symlinks.
-/// Returns the full path and the path relative to the project.
-fn inside_project(
-    root: &Path,
-    base: &Path,
-    at: &Located<String>,
-    what: &str,
-) -> Result<(PathBuf, PathBuf), Diagnostic> {
+/// Resolves a path written in an area file (relative to the file's folder
+/// `base`) and checks that it stays inside the project folder. Returns the
+/// path relative to the project, `..` resolved. ([`Files`] refuses links
+/// that lead outside.)
+fn inside_project(base: &Path, at: &Located<String>, what: &str) -> Result<PathBuf, Diagnostic> {
     let written = at.value.trim();
     let err = |msg: String| Diagnostic::error(at.span.clone(), msg);
-    let outside = || {
-        err(format!("the {what} `{written}` is outside the project folder"))
-            .with_hint(format!("copy the file into the project (next to the area file) and write its name, like \"{}\"", file_name_of(written)))
-    };
     if written.is_empty() {
         return Err(err(format!("the {what} path is empty")));
     }
@@ -333,32 +340,16 @@ fn inside_project(
         );
     }
     // Lexically: `..` may not climb above the project folder.
-    let base_rel = base.strip_prefix(root).unwrap_or(Path::new(""));
-    let mut depth: isize = base_rel.components().count() as isize;
-    for c in rel.components() {
+    let mut shown = PathBuf::new();
+    for c in base.components().chain(rel.components()) {
         match c {
-            Component::ParentDir => depth -= 1,
-            Component::Normal(_) => depth += 1,
+            // `pop` climbs one folder; nothing to pop is above the project.
+            Component::ParentDir if !shown.pop() => return Err(outside(at, what)),
+            Component::Normal(part) => shown.push(part),
             _ => {}
         }
-        if depth < 0 {
-            return Err(outside());
-        }
     }
-    let full = base.join(rel);
-    let canon = full.canonicalize().map_err(|_| {
-        err(format!("cannot find the {what} `{written}`")).with_hint(format!(
-            "the path is relative to the folder of the area file (`{}`)",
-            base_rel.display()
-        ))
-    })?;
-    let canon_root = root
-        .canonicalize()
-        .map_err(|e| err(format!("cannot read the project folder: {e}")))?;
-    match canon.strip_prefix(&canon_root) {
-        Ok(shown) => Ok((canon.clone(), shown.to_path_buf())),
-        Err(_) => Err(outside()),
-    }
+    Ok(shown)
 }
 
 /// The last part of a written path, for hints.
@@ -420,38 +411,34 @@ fn unused_tag_warnings(resources: &[Resource], areas: &mut [Area]) {
     }
 }
 
-/// Loads the national helplines file.
+/// Loads the national helplines file (`path` relative to the project).
 pub fn load_national(
-    root: &Path,
+    files: &dyn Files,
     path: &Path,
     sources: &mut Sources,
 ) -> SourceResult<Vec<Helpline>> {
-    let (file, raw, errors) = parse::<NationalFile>(root, path, sources)?;
+    let (file, raw, errors) = parse::<NationalFile>(files, path, sources)?;
     combine(errors, convert::helplines(file, raw))
 }
 
-/// The `*.toml` files in `root/dir`, sorted by name.
-fn toml_files(root: &Path, dir: &str, errors: &mut Vec<Diagnostic>) -> Vec<std::path::PathBuf> {
-    let full = root.join(dir);
-    let entries = match fs::read_dir(&full) {
-        Ok(e) => e,
+/// The `*.toml` files in the folder `dir`, sorted by name.
+fn toml_files(files: &dyn Files, dir: &str, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    match files.list(Path::new(dir)) {
+        Ok(paths) => paths
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect(),
         Err(e) => {
+            let full = files.full_path(Path::new(dir));
             errors.push(
                 Diagnostic::error(None, format!("cannot read the folder `{}`: {e}", full.display()))
                     .with_hint(format!(
                         "run wellprint from the project folder (the one with `{dir}/`), or pass --project"
                     )),
             );
-            return Vec::new();
+            Vec::new()
         }
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    files
+    }
 }
 
 /// Reads `path`, keeps its text in `sources` and deserialises it. The
@@ -459,18 +446,14 @@ fn toml_files(root: &Path, dir: &str, errors: &mut Vec<Diagnostic>) -> Vec<std::
 /// (see [`printable`](super::printable)); the value is still checked, so
 /// one run reports every problem of the file.
 fn parse<T: DeserializeOwned>(
-    root: &Path,
+    files: &dyn Files,
     path: &Path,
     sources: &mut Sources,
 ) -> SourceResult<(FileId, T, Vec<Diagnostic>)> {
-    let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    regular_file(path, &shown, None).map_err(|d| vec![d])?;
-    let bytes = fs::read(path).map_err(|e| {
-        vec![Diagnostic::error(
-            None,
-            format!("cannot read `{}`: {e}", shown.display()),
-        )]
-    })?;
+    let bytes = files
+        .read(path)
+        .map_err(|e| vec![file_error(path, None, e)])?;
+    let shown = path.to_path_buf();
     let (file, text) = match String::from_utf8(bytes) {
         Ok(text) => {
             let file = sources.add(shown, text);

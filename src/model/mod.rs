@@ -27,8 +27,8 @@ pub use csv::COLUMNS as CSV_COLUMNS;
 pub use id::{ID_MAX_LEN, Id, IdProblem};
 pub use length::{Length, PageSize};
 pub use load::{
-    BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, load_area, load_national, load_project,
-    load_project_lenient, load_resource,
+    BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, Reading, load_area, load_national, load_project,
+    load_project_lenient, load_resource, read_project,
 };
 pub use resource::{Anchor, BlockKind, ContactField, Fold, Profile, Spacing, StyleName, Theme};
 
@@ -65,11 +65,6 @@ pub struct Project {
     pub areas: Vec<Area>,
     /// National helplines in priority order.
     pub helplines: Vec<Helpline>,
-    /// Every picture the resources use, loaded once.
-    pub pictures: crate::pictures::Pictures,
-    /// The Easy Read check of every resource, made once when the project
-    /// loads; the build stops an Easy Read document whose text has errors.
-    pub easy_read: crate::check::Checks,
 }
 
 /// A printed product variant.

@@ -9,12 +9,12 @@ mod raster;
 mod svg;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Component, Path};
 use std::sync::Arc;
 
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, SourceResult};
+use crate::files::{FileError, Files};
 use crate::model::Located;
 
 pub use raster::{MAX_PIXELS, Raster};
@@ -57,13 +57,13 @@ impl Pictures {
         Self::default()
     }
 
-    /// Reads every referenced picture below `root`, collecting all errors.
+    /// Reads every referenced picture from `files`, collecting all errors.
     pub fn load<'a>(
-        root: &Path,
+        files: &dyn Files,
         refs: impl IntoIterator<Item = &'a Located<String>>,
     ) -> SourceResult<Pictures> {
         let mut pictures = Pictures::new();
-        pictures.add(root, refs).map(|()| pictures)
+        pictures.add(files, refs).map(|()| pictures)
     }
 
     /// Reads the referenced pictures not loaded yet and keeps those that
@@ -71,7 +71,7 @@ impl Pictures {
     /// logo, so that a bad logo fails only its area.
     pub fn add<'a>(
         &mut self,
-        root: &Path,
+        files: &dyn Files,
         refs: impl IntoIterator<Item = &'a Located<String>>,
     ) -> SourceResult<()> {
         let mut errors = Vec::new();
@@ -79,7 +79,7 @@ impl Pictures {
             if self.map.contains_key(&r.value) {
                 continue;
             }
-            match load_one(root, r) {
+            match load_one(files, r) {
                 Ok(p) => {
                     self.map.insert(r.value.clone(), p);
                 }
@@ -100,7 +100,7 @@ impl Pictures {
 }
 
 /// Checks that `path` stays inside the project, then reads and decodes it.
-fn load_one(root: &Path, r: &Located<String>) -> Result<Picture, Diagnostic> {
+fn load_one(files: &dyn Files, r: &Located<String>) -> Result<Picture, Diagnostic> {
     let err = |msg: String| Diagnostic::error(r.span.clone(), msg);
     let rel = Path::new(&r.value);
     if rel.is_absolute()
@@ -114,41 +114,31 @@ fn load_one(root: &Path, r: &Located<String>) -> Result<Picture, Diagnostic> {
         ))
         .with_hint("write a path inside the project, like \"assets/pictures/candle.svg\""));
     }
-    let full = root.join(rel);
-    let canonical = full.canonicalize().map_err(|e| {
-        err(format!("cannot open the picture `{}`: {e}", r.value))
-            .with_hint("check the spelling; pictures live in assets/pictures/")
-    })?;
-    let root_canonical = root
-        .canonicalize()
-        .map_err(|e| err(format!("cannot read the project folder: {e}")))?;
-    if !canonical.starts_with(&root_canonical) {
-        return Err(err(format!(
+    let file_error = |e: FileError| match e {
+        FileError::Missing(why) => err(format!("cannot open the picture `{}`: {why}", r.value))
+            .with_hint("check the spelling; pictures live in assets/pictures/"),
+        FileError::Outside => err(format!(
             "the picture `{}` is a link to a file outside the project",
             r.value
         ))
-        .with_hint("copy the file into assets/pictures/ instead of linking to it"));
-    }
-    let meta =
-        fs::metadata(&canonical).map_err(|e| err(format!("cannot read `{}`: {e}", r.value)))?;
-    // Never open anything but a plain file: reading a named pipe (FIFO)
-    // or a device would wait forever or never end.
-    if let Some(kind) = not_a_file(&meta) {
-        return Err(
+        .with_hint("copy the file into assets/pictures/ instead of linking to it"),
+        FileError::NotAFile(kind) => {
             err(format!("the picture `{}` is {kind}, not a file", r.value))
-                .with_hint("point it at an .svg, .png or .jpg file in assets/pictures/"),
-        );
-    }
-    if meta.len() > MAX_FILE_BYTES {
+                .with_hint("point it at an .svg, .png or .jpg file in assets/pictures/")
+        }
+        FileError::Io(why) => err(format!("cannot read `{}`: {why}", r.value)),
+    };
+    let size = files.size(rel).map_err(file_error)?;
+    if size > MAX_FILE_BYTES {
         return Err(err(format!(
             "the picture `{}` is {} MB; the limit is {} MB",
             r.value,
-            meta.len() / 1_048_576,
+            size / 1_048_576,
             MAX_FILE_BYTES / 1_048_576
         ))
         .with_hint("make the file smaller: 300 ppi at the printed size is enough"));
     }
-    let bytes = fs::read(&canonical).map_err(|e| err(format!("cannot read `{}`: {e}", r.value)))?;
+    let bytes = files.read(rel).map_err(file_error)?;
     let ext = rel
         .extension()
         .and_then(|e| e.to_str())
@@ -171,32 +161,4 @@ fn load_one(root: &Path, r: &Located<String>) -> Result<Picture, Diagnostic> {
                 .with_hint("pictures must end in .svg, .png, .jpg or .jpeg"),
         ),
     }
-}
-
-/// What `meta` (from [`fs::metadata`], which follows symlinks) describes
-/// if it is not a regular file: a folder, a named pipe, a socket or a
-/// device. Such a path must never be opened for reading: reading a named
-/// pipe waits forever for a writer. Also used for the TOML and CSV files.
-pub(crate) fn not_a_file(meta: &fs::Metadata) -> Option<&'static str> {
-    let kind = meta.file_type();
-    if kind.is_file() {
-        return None;
-    }
-    if kind.is_dir() {
-        return Some("a folder");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return Some("a named pipe (FIFO)");
-        }
-        if kind.is_socket() {
-            return Some("a socket");
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return Some("a device");
-        }
-    }
-    Some("a special file")
 }

@@ -79,10 +79,11 @@ fn differences(frames: &Facts, file: &Facts) -> Vec<String> {
 fn frames_and_file_give_the_same_facts_for_every_example() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut sources = Sources::new();
-    let Ok(project) = crate::model::load_project(root, &mut sources) else {
+    let files = crate::files::Disk::new(root);
+    let Ok(project) = crate::load(&files, &mut sources) else {
         panic!("the examples load");
     };
-    let fonts = Fonts::load(&root.join("fonts")).expect("bundled fonts load");
+    let fonts = Fonts::load(&files).expect("bundled fonts load");
     let marked = BuildOptions {
         pdf: PdfOptions {
             marks: Some(MarkSettings {
@@ -100,7 +101,8 @@ fn frames_and_file_give_the_same_facts_for_every_example() {
             let Ok(built) = crate::build(&project, &job, &fonts, options) else {
                 panic!("{} {} builds", job.resource.id.value, job.format.name);
             };
-            let from_frames = from_frames::facts(&built.frames, &options.pdf, &fonts.book.faces());
+            let from_frames =
+                from_frames::facts(&built.frames, &options.pdf, &fonts.book().faces());
             let from_file = pdf::facts(&built.bytes).expect("reads");
             let diff = differences(&from_frames, &from_file);
             assert!(

@@ -6,8 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use wellprint::Loaded;
 use wellprint::diag::{Diagnostic, Sources};
-use wellprint::model::{Project, Variant};
+use wellprint::model::Variant;
 use wellprint::{BuildOptions, Built, Fonts, Job};
 
 /// The repository root (the real project).
@@ -21,9 +22,9 @@ pub fn mm(v: f64) -> f64 {
 }
 
 /// Loads a project, panicking with readable diagnostics if it fails.
-pub fn load(root: &Path) -> (Sources, Project) {
+pub fn load(root: &Path) -> (Sources, Loaded) {
     let mut sources = Sources::new();
-    match wellprint::model::load_project(root, &mut sources) {
+    match wellprint::load(&wellprint::files::Disk::new(root), &mut sources) {
         Ok(p) => (sources, p),
         Err(errors) => panic!("project does not load:\n{}", render(&sources, &errors)),
     }
@@ -55,13 +56,13 @@ pub fn print_shop_options() -> BuildOptions {
 
 /// The bundled fonts.
 pub fn fonts() -> Fonts {
-    Fonts::load(&root().join("fonts")).expect("bundled fonts load")
+    Fonts::load(&wellprint::files::Disk::new(root())).expect("bundled fonts load")
 }
 
 /// Builds one document of a loaded project.
 pub fn build(
     sources: &Sources,
-    project: &Project,
+    project: &Loaded,
     resource: &str,
     variant: Variant,
     area: &str,
@@ -72,7 +73,7 @@ pub fn build(
 /// Builds one document in a named format (`None`: the first format).
 pub fn build_format(
     sources: &Sources,
-    project: &Project,
+    project: &Loaded,
     resource: &str,
     variant: Variant,
     area: &str,
@@ -89,7 +90,7 @@ pub struct Example {
     /// The files read, for rendering diagnostics.
     pub sources: Sources,
     /// The loaded project.
-    pub project: Project,
+    pub project: Loaded,
 }
 
 impl Example {
@@ -123,7 +124,7 @@ impl Example {
 /// The job for a resource, variant and area of a loaded project, in a
 /// named format (`None`: the variant's first).
 pub fn job<'a>(
-    project: &'a Project,
+    project: &'a Loaded,
     resource: &str,
     variant: Variant,
     area: &str,
@@ -255,9 +256,9 @@ impl TempProject {
     }
 
     /// Loads the project; the errors as plain text if it fails.
-    pub fn load(&self) -> Result<(Sources, Project), String> {
+    pub fn load(&self) -> Result<(Sources, Loaded), String> {
         let mut sources = Sources::new();
-        match wellprint::model::load_project(self.path(), &mut sources) {
+        match wellprint::load(&wellprint::files::Disk::new(self.path()), &mut sources) {
             Ok(p) => Ok((sources, p)),
             Err(e) => Err(render(&sources, &e)),
         }

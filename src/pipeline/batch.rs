@@ -10,16 +10,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::report::{BuiltEntry, DiagnosticEntry, FailedEntry, Report, SCHEMA, Summary, slashes};
-use super::write;
-use crate::diag::{Diagnostic, Sources};
+use super::{BuildOptions, Fonts, Job, Loaded, build};
+use crate::diag::{Diagnostic, Sources, slashes};
+use crate::finish::report::{BuiltEntry, DiagnosticEntry, FailedEntry, Report, SCHEMA, Summary};
+use crate::finish::write;
 use crate::model::Project;
-use crate::{BuildOptions, Fonts, Job};
 
 /// How to run a batch.
 #[derive(Debug, Clone)]
@@ -122,7 +121,7 @@ impl JobResult {
 /// in job order. Once `options.interrupt` is set, jobs not yet started
 /// fail with [`Failure::Interrupted`] without calling `on_done`.
 pub fn run(
-    project: &Project,
+    project: &Loaded,
     jobs: &[Job<'_>],
     fonts: &Fonts,
     options: &BatchOptions,
@@ -194,7 +193,7 @@ fn interrupted(index: usize, job: &Job<'_>, options: &BatchOptions) -> JobResult
 
 /// Builds and writes one job.
 fn one(
-    project: &Project,
+    project: &Loaded,
     index: usize,
     job: &Job<'_>,
     fonts: &Fonts,
@@ -213,7 +212,7 @@ fn one(
     };
     // The library stops an Easy Read document whose text has errors; the
     // errors name each finding, and the report lists them.
-    let result = crate::build(project, job, fonts, &options.build);
+    let result = build(project, job, fonts, &options.build);
     let outcome = match result {
         Ok(built) => match write::atomic_in_batch(&path, &built.bytes) {
             Ok(()) => {
@@ -330,19 +329,6 @@ pub fn report(
         failed,
         combined: None,
     }
-}
-
-/// The newest modification time of the files read (seconds since 1970),
-/// for a creation date that only changes when the input does. Source paths
-/// are relative to `root`.
-pub fn newest_input(root: &Path, sources: &Sources) -> Option<i64> {
-    sources
-        .files()
-        .iter()
-        .filter_map(|f| std::fs::metadata(root.join(&f.path)).ok()?.modified().ok())
-        .max()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .and_then(|d| i64::try_from(d.as_secs()).ok())
 }
 
 /// Compile-time proof that the parsed fonts can be shared between threads.

@@ -3,22 +3,22 @@
 //! pages for each (a variable-data job with a fixed number of pages per
 //! record), and a bookmark (outline entry) per area on its first page.
 //!
-//! Each area is laid out as in a normal build ([`crate::lay_out_with_metadata`],
+//! Each area is laid out as in a normal build ([`lay_out_with_metadata`],
 //! with the same slug line), then every area's frames are rendered together
-//! by [`crate::render_frames`], so the file is tagged like any other: one
+//! by [`render_frames`], so the file is tagged like any other: one
 //! structure tree that reads the areas in page order. The outline is added
-//! afterwards with lopdf.
+//! afterwards ([`with_outline`]).
 
 use std::path::{Path, PathBuf};
 
-use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
-
-use super::{OutsideOut, inside};
-use crate::diag::Diagnostic;
+use super::{BuildOptions, Fonts, Job, Loaded, lay_out_with_metadata, render_frames, slug_job};
+use crate::diag::{Diagnostic, slashes};
+use crate::finish::outline::{Bookmark, with_outline};
+use crate::finish::report::{CombinedArea, CombinedEntry, CombinedFailure, DiagnosticEntry};
+use crate::finish::{OutsideOut, inside, write};
 use crate::layout::Frame;
-use crate::model::{Project, Variant};
+use crate::model::Variant;
 use crate::render::Metadata;
-use crate::{BuildOptions, Fonts, Job};
 
 /// The folder below the output folder that holds combined files.
 pub const FOLDER: &str = "combined";
@@ -81,7 +81,7 @@ pub fn groups<'a>(jobs: &[Job<'a>]) -> Vec<Group<'a>> {
 }
 
 /// `out/combined/<resource>-<variant>[-<format>]-<n>pp.pdf`, the format
-/// named as in [`super::output_path`] (only when not the variant's first),
+/// named as in [`crate::finish::output_path`] (only when not the variant's first),
 /// `n` the pages per area; checked by [`inside`].
 pub fn combined_path(
     out: &Path,
@@ -143,7 +143,7 @@ pub struct AreaFailure {
 /// bookmark per area. Fails, naming the area, if an area cannot be laid
 /// out or has a different page count from the first.
 pub fn combine(
-    project: &Project,
+    project: &Loaded,
     group: &Group<'_>,
     fonts: &Fonts,
     options: &BuildOptions,
@@ -158,7 +158,7 @@ pub fn combine(
             errors,
         };
         let (meta, mut area_frames) =
-            crate::lay_out_with_metadata(project, job, fonts, options).map_err(fail)?;
+            lay_out_with_metadata(project, job, fonts, options).map_err(fail)?;
         let expected = *per_area.get_or_insert(area_frames.len());
         if area_frames.len() != expected {
             return Err(fail(vec![page_count_error(
@@ -167,7 +167,7 @@ pub fn combine(
                 area_frames.len(),
             )]));
         }
-        crate::slug_job(job, &mut area_frames, fonts, &options.pdf);
+        slug_job(job, &mut area_frames, fonts, &options.pdf);
         areas.push(AreaPages {
             area: job.area.id.value.to_string(),
             name: job.area.name.value.clone(),
@@ -195,8 +195,15 @@ pub fn combine(
         ),
         ..meta
     };
-    let bytes = crate::render_frames(&frames, &meta, fonts, &options.pdf);
-    let bytes = with_outline(&bytes, &areas).map_err(|why| AreaFailure {
+    let bytes = render_frames(&frames, &meta, fonts, &options.pdf);
+    let marks: Vec<Bookmark<'_>> = areas
+        .iter()
+        .map(|a| Bookmark {
+            title: &a.name,
+            page: a.first_page,
+        })
+        .collect();
+    let bytes = with_outline(&bytes, &marks).map_err(|why| AreaFailure {
         area: areas.first().map(|a| a.area.clone()).unwrap_or_default(),
         errors: vec![Diagnostic::error(
             None,
@@ -261,7 +268,7 @@ impl CombineResult {
 /// load: every group fails on the first of them (in id order), since the
 /// file would lack that area.
 pub fn write_all(
-    project: &Project,
+    project: &Loaded,
     jobs: &[Job<'_>],
     broken: &[String],
     fonts: &Fonts,
@@ -303,7 +310,7 @@ pub fn write_all(
 
 /// [`combine`], then the atomic write.
 fn make_and_write(
-    project: &Project,
+    project: &Loaded,
     group: &Group<'_>,
     fonts: &Fonts,
     options: &BuildOptions,
@@ -323,17 +330,13 @@ fn make_and_write(
         Ok(p) => p,
         Err(e) => return failed(vec![e.diagnostic()]),
     };
-    if let Err(e) = super::write::atomic(&path, &combined.bytes) {
+    if let Err(e) = write::atomic(&path, &combined.bytes) {
         return failed(vec![
             Diagnostic::error(
                 None,
-                format!(
-                    "cannot write `{}`: {}",
-                    path.display(),
-                    super::write::describe(&e)
-                ),
+                format!("cannot write `{}`: {}", path.display(), write::describe(&e)),
             )
-            .with_hint(super::write::hint(&e)),
+            .with_hint(write::hint(&e)),
         ]);
     }
     use sha2::{Digest, Sha256};
@@ -355,8 +358,7 @@ pub fn report_entries(
     sources: &crate::diag::Sources,
     results: &[CombineResult],
     out: &Path,
-) -> Vec<super::report::CombinedEntry> {
-    use super::report::{CombinedArea, CombinedEntry, CombinedFailure, DiagnosticEntry, slashes};
+) -> Vec<CombinedEntry> {
     results
         .iter()
         .map(|r| {
@@ -422,81 +424,4 @@ fn page_count_error(job: &Job<'_>, expected: usize, got: usize) -> Diagnostic {
         ),
     )
     .with_hint("shorten the area's contacts so its document fits, or build it without --combine")
-}
-
-/// `bytes` with an outline of one entry per area (titled with its name,
-/// pointing at its first page, fitted in the window), shown when the file
-/// opens. The document ID written by the renderer is kept.
-pub fn with_outline(bytes: &[u8], areas: &[AreaPages]) -> Result<Vec<u8>, String> {
-    let mut doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let root = doc.new_object_id();
-    let ids: Vec<ObjectId> = areas.iter().map(|_| doc.new_object_id()).collect();
-    for (i, area) in areas.iter().enumerate() {
-        let page = pages
-            .get(area.first_page.saturating_sub(1))
-            .ok_or_else(|| format!("the file has no page {}", area.first_page))?;
-        let mut item = Dictionary::new();
-        item.set("Title", text_string(&area.name));
-        item.set("Parent", root);
-        item.set(
-            "Dest",
-            Object::Array(vec![Object::Reference(*page), "Fit".into()]),
-        );
-        if i > 0 {
-            item.set("Prev", ids[i - 1]);
-        }
-        if let Some(next) = ids.get(i + 1) {
-            item.set("Next", *next);
-        }
-        doc.objects.insert(ids[i], Object::Dictionary(item));
-    }
-    let mut outlines = Dictionary::new();
-    outlines.set("Type", "Outlines");
-    if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
-        outlines.set("First", *first);
-        outlines.set("Last", *last);
-    }
-    outlines.set("Count", ids.len() as i64);
-    doc.objects.insert(root, Object::Dictionary(outlines));
-    let catalog = doc.catalog_mut().map_err(|e| e.to_string())?;
-    catalog.set("Outlines", root);
-    catalog.set("PageMode", "UseOutlines");
-    let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| e.to_string())?;
-    Ok(out)
-}
-
-/// A PDF text string: PDFDocEncoding (here: ASCII) as is, anything else
-/// UTF-16BE with a byte-order mark.
-fn text_string(s: &str) -> Object {
-    if s.is_ascii() {
-        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
-    }
-    let mut bytes = vec![0xFE, 0xFF];
-    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn non_ascii_titles_are_utf16() {
-        assert_eq!(
-            text_string("Ynys Môn"),
-            Object::String(
-                [0xFE, 0xFF]
-                    .into_iter()
-                    .chain("Ynys Môn".encode_utf16().flat_map(u16::to_be_bytes))
-                    .collect(),
-                StringFormat::Hexadecimal
-            )
-        );
-        assert_eq!(
-            text_string("Medway"),
-            Object::String(b"Medway".to_vec(), StringFormat::Literal)
-        );
-    }
 }

@@ -259,13 +259,17 @@ pub enum TargetArg {
     Print,
     /// For e-mail and websites.
     Screen,
+    /// Web pages (`.html`) instead of PDFs.
+    Web,
 }
 
 impl From<TargetArg> for wellprint::Target {
+    /// The PDF settings: web pages take the screen PDF's (no bleed, no
+    /// folding, no print-only flags).
     fn from(t: TargetArg) -> Self {
         match t {
             TargetArg::Print => wellprint::Target::Print,
-            TargetArg::Screen => wellprint::Target::Screen,
+            TargetArg::Screen | TargetArg::Web => wellprint::Target::Screen,
         }
     }
 }

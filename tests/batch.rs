@@ -131,7 +131,7 @@ fn a_broken_area_does_not_stop_the_others() {
     }
     // The area that does not load fails every document, with its error.
     let broken: Vec<&Value> = failed.iter().filter(|f| f["area"] == "broken").collect();
-    assert_eq!(broken.len(), 9, "{failed:?}");
+    assert_eq!(broken.len(), 12, "{failed:?}");
     let e = &broken[0]["errors"][0];
     assert_eq!(broken[0]["reason"], "input");
     assert_eq!(e["file"], "areas/broken.toml");

@@ -293,3 +293,49 @@ fn the_nu_validator_accepts_every_page() {
         files.len()
     );
 }
+
+#[test]
+fn build_for_web_writes_one_page_per_resource_and_variant() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let run = Command::new(env!("CARGO_BIN_EXE_wellprint"))
+        .current_dir(common::root())
+        .args(["build", "--for", "web", "--area", "cardiff", "--out"])
+        .arg(out.path())
+        .output()
+        .expect("wellprint runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(out.path().join("cardiff"))
+        .expect("area folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut want = Vec::new();
+    for r in ["chime-wallet-card", "tips-poster", "wellbeing-leaflet"] {
+        for v in ["easy-read", "large-print", "standard"] {
+            want.push(format!("{r}-{v}.html"));
+        }
+    }
+    assert_eq!(names, want);
+    let html = std::fs::read_to_string(out.path().join("cardiff/wellbeing-leaflet-easy-read.html"))
+        .expect("page");
+    let doc = Html::parse_document(&html);
+    assert_eq!(select(&doc, "h1").len(), 1);
+}
+
+#[test]
+fn print_flags_are_refused_for_web_pages() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let run = Command::new(env!("CARGO_BIN_EXE_wellprint"))
+        .current_dir(common::root())
+        .args(["build", "--for", "web", "--marks", "--out"])
+        .arg(out.path())
+        .output()
+        .expect("wellprint runs");
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("cannot be used with --for web"), "{stderr}");
+}

@@ -28,6 +28,12 @@ pub fn execute(args: &BuildArgs) -> ExitCode {
         return ExitCode::from(exit::BAD_INPUT);
     };
     let target: Target = args.target.into();
+    if args.target == crate::cli::TargetArg::Web {
+        if !flags_fit_target(&session, args, target) || !session.output_folder_ok(&args.out) {
+            return ExitCode::from(exit::BAD_INPUT);
+        }
+        return super::web::execute(&session, &jobs, &args.out);
+    }
     if target == Target::Screen {
         // One screen PDF per resource and variant: other formats (A2, DL)
         // are print sizes of the same text.
@@ -119,16 +125,17 @@ fn flags_fit_target(session: &Session, args: &BuildArgs, target: Target) -> bool
     if target != Target::Screen {
         return true;
     }
+    let which = match args.target {
+        crate::cli::TargetArg::Web => "--for web",
+        _ => "--for screen",
+    };
     let print_flags = args.print.given();
     if !print_flags.is_empty() {
         emit(
             &session.sources,
             &[Diagnostic::error(
                 None,
-                format!(
-                    "{} cannot be used with --for screen",
-                    print_flags.join(", ")
-                ),
+                format!("{} cannot be used with {which}", print_flags.join(", ")),
             )
             .with_hint(
                 "a screen PDF is trimmed and RGB; build the print version separately (--for print)",
@@ -139,7 +146,7 @@ fn flags_fit_target(session: &Session, args: &BuildArgs, target: Target) -> bool
     if args.combine {
         emit(
             &session.sources,
-            &[Diagnostic::error(None, "--combine cannot be used with --for screen")
+            &[Diagnostic::error(None, format!("--combine cannot be used with {which}"))
                 .with_hint("a combined file is for the print shop; screen readers get one file per area (build without --combine)")],
         );
         return false;

@@ -8,6 +8,7 @@ pub mod new_area;
 pub mod preflight;
 mod session;
 pub mod sheets;
+mod web;
 
 /// Exit codes.
 pub mod exit {

@@ -8,6 +8,7 @@
 
 pub mod batch;
 pub mod combine;
+pub mod pages;
 mod plan;
 pub mod sheets;
 

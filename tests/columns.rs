@@ -30,10 +30,10 @@ fn advocacy_lines(project: &common::TempProject, variant: Variant) -> Vec<(f64, 
         .expect("the poster builds");
     let mut out = Vec::new();
     built.frames.last().expect("a page").visit(&mut |at, item| {
-        if let FrameItem::Text(t) = item {
-            if t.text().starts_with("Advocacy") {
-                out.push((at.x.to_mm(), at.y.to_mm(), t.text()));
-            }
+        if let FrameItem::Text(t) = item
+            && t.text().starts_with("Advocacy")
+        {
+            out.push((at.x.to_mm(), at.y.to_mm(), t.text()));
         }
     });
     out
@@ -109,7 +109,7 @@ fn contacts_take_1_or_2_columns() {
         text.replacen(tagged, &format!("{tagged}\ncolumns = 3"), 1),
     )
     .expect("write");
-    let errors = project.load().err().expect("columns = 3 is refused");
+    let errors = project.load().expect_err("columns = 3 is refused");
     assert!(
         errors.contains("`columns` must be 1 or 2 for contacts"),
         "{errors}"

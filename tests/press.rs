@@ -257,25 +257,42 @@ fn folded_formats_have_dashed_fold_marks_at_each_fold_outside_the_bleed() {
     let ex = Example::shipped();
     let mut options = wellprint::BuildOptions::default();
     options.pdf.marks = Some(wellprint::render::MarkSettings::default());
-    // (resource, variant, format, panels across a sheet)
-    for (resource, variant, format, panels) in [
-        ("wellbeing-leaflet", Variant::Standard, Some("dl"), 3),
+    // (resource, variant, format, folds from the trim's left edge in mm on
+    // each sheet side; `None`: equal panels, this many across). The DL's
+    // tuck-in panel (5 outside, 4 inside) is 3 mm narrower: 97 + 100 + 100
+    // outside, 100 + 100 + 97 inside.
+    let dl: &[&[f64]] = &[&[97.0, 197.0], &[100.0, 200.0]];
+    for (resource, variant, format, folds, panels) in [
+        (
+            "wellbeing-leaflet",
+            Variant::Standard,
+            Some("dl"),
+            Some(dl),
+            3,
+        ),
         (
             "wellbeing-leaflet",
             Variant::Standard,
             Some("a5-booklet"),
+            None,
             2,
         ),
-        ("chime-wallet-card", Variant::EasyRead, None, 4),
+        ("chime-wallet-card", Variant::EasyRead, None, None, 4),
     ] {
         let bytes = oxfordshire(&ex, resource, variant, format, &options);
         let report = wellprint::inspect::inspect(&bytes).expect("inspects");
         for index in 0..report.pages.len() {
             let trim = report.pages[index].trim_box.expect("TrimBox");
             let panel = trim.width() / f64::from(panels);
-            let want: Vec<f64> = (1..panels)
-                .map(|k| trim.x0 + panel * f64::from(k))
-                .collect();
+            let want: Vec<f64> = match folds {
+                Some(sides) => sides[index]
+                    .iter()
+                    .map(|mm| trim.x0 + common::mm(*mm))
+                    .collect(),
+                None => (1..panels)
+                    .map(|k| trim.x0 + panel * f64::from(k))
+                    .collect(),
+            };
             let (top, bottom) = fold_marks(&bytes, index);
             for marks in [&top, &bottom] {
                 let mut got = marks.clone();

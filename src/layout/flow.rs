@@ -15,7 +15,7 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
     let doc = cx.doc;
     let body = cx.spec(crate::resolve::TextStyle::Body);
     let m = Metrics {
-        size: doc.trim,
+        size: cx.size,
         margin: doc.margin,
         gap: body.size * body.leading * 0.6,
         extra: Abs::ZERO,

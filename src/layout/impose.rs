@@ -89,6 +89,27 @@ fn scale_shape(mut s: Shape, k: f64) -> Shape {
     s
 }
 
+/// How much narrower than the others a roll fold's tuck-in panel is, so
+/// that it folds in flat: the DL's 297 mm are 100 + 100 + 97.
+pub const TUCK_IN: Abs = Abs::pt(3.0 * 72.0 / 25.4);
+
+/// The width of each panel (in reading order) of `count` panels of
+/// `width` folded as `fold`: on a roll fold (tri-fold) the tuck-in panel,
+/// panel 5 outside with panel 4 behind it, is [`TUCK_IN`] narrower and the
+/// other two of each side share what it gives up, so each side keeps its
+/// width. Other folds keep their panels equal.
+pub fn panel_widths(fold: Option<Fold>, count: usize, width: Abs) -> Vec<Abs> {
+    (0..count)
+        .map(|i| match fold {
+            Some(Fold::TriFold) if count == 6 && (i == 3 || i == 4) => {
+                width - TUCK_IN * (2.0 / 3.0)
+            }
+            Some(Fold::TriFold) if count == 6 => width + TUCK_IN * (1.0 / 3.0),
+            _ => width,
+        })
+        .collect()
+}
+
 /// Puts panels on sheets for folding. Panels are given in reading order.
 pub fn fold(panels: Vec<Frame>, fold: Fold) -> Vec<Frame> {
     match fold {
@@ -116,22 +137,27 @@ fn sheets(panels: Vec<Frame>, order: &[&[usize]]) -> Vec<Frame> {
     let Some(first) = panels.first() else {
         return panels;
     };
-    let (panel, bleed) = (first.size, first.bleed);
+    let (height, bleed) = (first.size.h, first.bleed);
     order
         .iter()
         .map(|row| {
             let n = row.len();
             let mut items = Vec::new();
+            let mut x = Abs::ZERO;
+            let mut folds = Vec::new();
             for (slot, &index) in row.iter().enumerate() {
                 let Some(p) = panels.get(index) else { continue };
+                if slot > 0 {
+                    // Every edge between two panels is a fold.
+                    folds.push(x);
+                }
                 let left = if slot == 0 { bleed } else { Abs::ZERO };
                 let right = if slot + 1 == n { bleed } else { Abs::ZERO };
-                let x = panel.w * slot as f64;
                 // Clip in the panel's own coordinates.
                 items.push((
                     Point::new(x - left, -bleed),
                     FrameItem::Group(Group {
-                        clip: Some(Size::new(panel.w + left + right, panel.h + bleed * 2.0)),
+                        clip: Some(Size::new(p.size.w + left + right, height + bleed * 2.0)),
                         ..Group::plain(vec![(
                             Point::new(left, bleed),
                             FrameItem::Group(Group {
@@ -141,13 +167,13 @@ fn sheets(panels: Vec<Frame>, order: &[&[usize]]) -> Vec<Frame> {
                         )])
                     }),
                 ));
+                x += p.size.w;
             }
             Frame {
-                size: Size::new(panel.w * n as f64, panel.h),
+                size: Size::new(x, height),
                 bleed,
                 items,
-                // Every edge between two panels is a fold.
-                folds: (1..n).map(|slot| panel.w * slot as f64).collect(),
+                folds,
             }
         })
         .collect()

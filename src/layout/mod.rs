@@ -60,6 +60,7 @@ pub fn layout(
     let body = doc.type_sizes.body * doc.type_sizes.leading;
     let cx = blocks::BlockContext {
         doc,
+        size: doc.trim,
         faces: &faces,
         width: doc.trim.w - doc.margin * 2.0,
         pictures,
@@ -71,17 +72,30 @@ pub fn layout(
     };
     let fixed = doc.pages.iter().filter(|p| !p.flow).count();
     let flow_panels = doc.page_count.map(|n| n.saturating_sub(fixed));
+    // Panels that fold are not all equal (a roll fold's tuck-in panel is
+    // narrower); pages that do not fold are the trim size.
+    let widths = match (options.fold, doc.page_count) {
+        (true, Some(n)) => impose::panel_widths(doc.fold, n, doc.trim.w),
+        _ => Vec::new(),
+    };
+    let cx_at = |i: usize| widths.get(i).map_or(cx, |&w| cx.for_width(w));
     let mut frames = Vec::new();
     let mut errors = Vec::new();
     for page in &doc.pages {
         if page.flow {
-            match pour(doc, page, &cx, options.bleed, flow_panels) {
+            match pour(
+                doc,
+                page,
+                &|i| cx_at(frames.len() + i),
+                options.bleed,
+                flow_panels,
+            ) {
                 Ok(f) => frames.extend(f),
                 Err(e) => errors.extend(e),
             }
             continue;
         }
-        match flow::page(page, &cx, options.bleed) {
+        match flow::page(page, &cx_at(frames.len()), options.bleed) {
             Ok(f) => frames.push(f),
             Err(e) => errors.extend(e),
         }
@@ -147,14 +161,14 @@ fn number_pages(
     Ok(())
 }
 
-/// Pours the document's sections into panels shaped like `page`, keeping
-/// each section on one panel. With a fixed number of panels the sections
+/// Pours the document's sections into panels shaped like `page` (panel `i`
+/// of them laid out with `cx_at(i)`), keeping each section on one panel. With a fixed number of panels the sections
 /// are shared out evenly (in order); otherwise, or when an even share does
 /// not fit, each panel takes as many as fit.
-fn pour(
+fn pour<'a>(
     doc: &Document,
     page: &Page,
-    cx: &blocks::BlockContext,
+    cx_at: &dyn Fn(usize) -> blocks::BlockContext<'a>,
     bleed: Abs,
     panels: Option<usize>,
 ) -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
@@ -185,7 +199,11 @@ fn pour(
         let mut at = 0;
         for i in 0..n {
             let take = base + usize::from(i < extra);
-            even.push(flow::page(&with(&doc.sections[at..at + take]), cx, bleed));
+            even.push(flow::page(
+                &with(&doc.sections[at..at + take]),
+                &cx_at(i),
+                bleed,
+            ));
             at += take;
         }
         if even.iter().all(Result::is_ok) {
@@ -195,14 +213,19 @@ fn pour(
     let mut out = Vec::new();
     let mut start = 0;
     for end in 1..=doc.sections.len() {
-        if flow::page(&with(&doc.sections[start..end]), cx, bleed).is_ok() {
+        let cx = cx_at(out.len());
+        if flow::page(&with(&doc.sections[start..end]), &cx, bleed).is_ok() {
             continue;
         }
         if end - 1 == start {
             // This section does not fit even an empty panel: say why.
-            flow::page(&with(&doc.sections[start..end]), cx, bleed)?;
+            flow::page(&with(&doc.sections[start..end]), &cx, bleed)?;
         }
-        out.push(flow::page(&with(&doc.sections[start..end - 1]), cx, bleed)?);
+        out.push(flow::page(
+            &with(&doc.sections[start..end - 1]),
+            &cx,
+            bleed,
+        )?);
         start = end - 1;
         if let Some(n) = panels
             && out.len() >= n
@@ -215,10 +238,14 @@ fn pour(
                 ).with_hint("shorten the sections or use a format with more pages")]);
         }
     }
-    out.push(flow::page(&with(&doc.sections[start..]), cx, bleed)?);
+    out.push(flow::page(
+        &with(&doc.sections[start..]),
+        &cx_at(out.len()),
+        bleed,
+    )?);
     if let Some(n) = panels {
         while out.len() < n {
-            out.push(flow::page(&with(&[]), cx, bleed)?);
+            out.push(flow::page(&with(&[]), &cx_at(out.len()), bleed)?);
         }
     }
     Ok(out)

@@ -38,9 +38,12 @@ pub struct Laid {
 }
 
 /// What laying out a block needs from the document.
+#[derive(Clone, Copy)]
 pub struct BlockContext<'a> {
     /// The document (type sizes).
     pub doc: &'a Document,
+    /// The trimmed size of the page or panel being laid out.
+    pub size: crate::geom::Size,
     /// Parsed faces.
     pub faces: &'a Faces<'a>,
     /// Width available for text.
@@ -52,6 +55,15 @@ pub struct BlockContext<'a> {
 }
 
 impl BlockContext<'_> {
+    /// The same context for a panel `width` wide (the text width follows).
+    pub fn for_width(&self, width: Abs) -> Self {
+        BlockContext {
+            size: crate::geom::Size::new(width, self.size.h),
+            width: width - self.doc.margin * 2.0,
+            ..*self
+        }
+    }
+
     /// The spec of a text style.
     pub fn spec(&self, style: TextStyle) -> TextSpec {
         let t = &self.doc.type_sizes;

@@ -61,6 +61,9 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hints: Vec<String>,
+    /// Other places that explain it (the area contact that made a block
+    /// too tall), each with a note.
+    pub related: Vec<(Span, String)>,
 }
 
 impl Diagnostic {
@@ -71,6 +74,7 @@ impl Diagnostic {
             span: span.into(),
             message: message.into(),
             hints: Vec::new(),
+            related: Vec::new(),
         }
     }
 
@@ -85,6 +89,12 @@ impl Diagnostic {
     /// The same diagnostic with one more hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// The same diagnostic with one more place that explains it.
+    pub fn with_related(mut self, span: Span, note: impl Into<String>) -> Self {
+        self.related.push((span, note.into()));
         self
     }
 
@@ -210,7 +220,14 @@ impl Sources {
             line: place.as_ref().map(|(_, lc)| lc.line),
             column: place.as_ref().map(|(_, lc)| lc.column),
             file: place.map(|(file, _)| file),
-            hints: diag.hints.clone(),
+            // Related places are told as hints that name them, so that the
+            // report's shape stays one place per diagnostic.
+            hints: diag
+                .hints
+                .iter()
+                .cloned()
+                .chain(self.related_notes(diag))
+                .collect(),
         }
     }
 
@@ -223,6 +240,14 @@ impl Sources {
             lc.line,
             lc.column
         )
+    }
+
+    /// Each related place as `path:line:column: note`.
+    fn related_notes<'a>(&'a self, diag: &'a Diagnostic) -> impl Iterator<Item = String> + 'a {
+        diag.related
+            .iter()
+            .filter(|(span, _)| span.file.0 < self.files.len())
+            .map(|(span, note)| format!("{}: {note}", self.locate(span)))
     }
 
     /// A diagnostic as one plain line plus hints: `path:line:col: error: message`.
@@ -238,6 +263,10 @@ impl Sources {
         for hint in &diag.hints {
             out.push_str("\n  hint: ");
             out.push_str(hint);
+        }
+        for note in self.related_notes(diag) {
+            out.push_str("\n  note: ");
+            out.push_str(&note);
         }
         out
     }

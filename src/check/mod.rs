@@ -88,6 +88,7 @@ impl Finding {
             span: Some(self.span.clone()),
             message: format!("[{}] {}", self.rule.id(), self.message),
             hints: Vec::new(),
+            related: Vec::new(),
         };
         let d = d.with_hint(self.hint.clone());
         if self.rule == Rule::FontTooSmall {

@@ -180,9 +180,15 @@ pub fn emit(sources: &Sources, diagnostics: &[Diagnostic]) {
             Severity::Warning => CsSeverity::Warning,
         };
         let mut cs = CsDiagnostic::new(severity).with_message(&d.message);
-        if let Some(span) = &d.span {
-            cs = cs.with_labels(vec![Label::primary(span.file.index(), span.range.clone())]);
-        }
+        let mut labels: Vec<Label<usize>> = d
+            .span
+            .iter()
+            .map(|span| Label::primary(span.file.index(), span.range.clone()))
+            .collect();
+        labels.extend(d.related.iter().map(|(span, note)| {
+            Label::secondary(span.file.index(), span.range.clone()).with_message(note)
+        }));
+        cs = cs.with_labels(labels);
         cs = cs.with_notes(d.hints.iter().map(|h| format!("hint: {h}")).collect());
         if term::emit(&mut writer.lock(), &config, &files, &cs).is_err() {
             eprintln!("{}", sources.render_plain(d));

@@ -34,15 +34,20 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         .push(band(-bleed, m.size.h + bleed, m.size, bleed, background));
 
     let (top, bottom) = lay_blocks(page, cx)?;
-    let (placed_bottom, bottom_limit) =
-        m.stack_bottom(&bottom, m.size.h - m.margin - cx.footer, &mut frame)?;
+    let (placed_bottom, bottom_limit) = m
+        .stack_bottom(&bottom, m.size.h - m.margin - cx.footer, &mut frame)
+        .map_err(|e| blame_contacts(e, page))?;
     let limit = if placed_bottom.is_empty() {
         bottom_limit
     } else {
         bottom_limit - m.gap
     };
-    let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)?;
-    let mut placed = Metrics { extra, ..m }.stack_top(&top, limit, &mut frame)?.0;
+    let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)
+        .map_err(|e| blame_contacts(e, page))?;
+    let mut placed = Metrics { extra, ..m }
+        .stack_top(&top, limit, &mut frame)
+        .map_err(|e| blame_contacts(e, page))?
+        .0;
     placed.extend(placed_bottom);
     placed.sort_by_key(|p| p.0);
     for (_, at, laid) in placed {
@@ -284,6 +289,41 @@ fn band(
             fill,
         )),
     )
+}
+
+/// A page that overflows names, in the area file, the last contact of each
+/// contacts block on it: the area's data, not the design, is usually what
+/// grew.
+fn blame_contacts(errors: Vec<Diagnostic>, page: &Page) -> Vec<Diagnostic> {
+    let lists: Vec<&crate::resolve::Entries> = page
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.content {
+            crate::resolve::Content::Contacts(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    errors
+        .into_iter()
+        .map(|mut d| {
+            for list in &lists {
+                let Some(span) = list.entries.last().and_then(|e| e.span.clone()) else {
+                    continue;
+                };
+                let n = list.entries.len();
+                d = d.with_related(
+                    span,
+                    format!("the last of the {n} area contacts this page prints"),
+                );
+            }
+            if !lists.is_empty() {
+                d = d.with_hint(
+                    "or print fewer of the area's contacts here: give the block a `count`, or give these contacts a tag of their own",
+                );
+            }
+            d
+        })
+        .collect()
 }
 
 /// The error for a block that does not fit on its page.

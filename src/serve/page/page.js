@@ -50,7 +50,7 @@
         input.dataset.contact = i; input.dataset.key = k;
         input.id = "c-" + i + "-" + k;
         input.setAttribute("aria-label", "Contact " + (i + 1) + " " + k);
-        input.addEventListener("change", () => change({ op: "set", field: { contact: i, key: k }, value: input.value }));
+        input.addEventListener("input", () => later(input, () => ({ op: "set", field: { contact: i, key: k }, value: input.value })));
         const err = document.createElement("p");
         err.className = "error"; err.id = "e-" + i + "-" + k;
         input.setAttribute("aria-describedby", err.id);
@@ -67,13 +67,23 @@
     $("csv-note").textContent = fields.contacts_csv ? "More contacts are in " + fields.contacts_csv + ": edit them there." : "";
   }
 
-  async function change(c) {
+  // A field's change is sent 300 ms after the last key press; changes
+  // are sent one after another, each to the text the last one returned.
+  let queue = Promise.resolve();
+  const pending = new WeakMap();
+  function later(input, make) {
+    clearTimeout(pending.get(input));
+    pending.set(input, setTimeout(() => change(make()), 300));
+  }
+  function change(c) { queue = queue.then(() => send(c)); return queue; }
+
+  async function send(c) {
     const r = await api("/api/area/" + encodeURIComponent(area.id) + "/edit", { text: text, changes: [c] });
     const body = await r.json();
     if (!r.ok) { status(body.error || "The change was refused."); return; }
     text = body.text; $("text").value = text;
     if (c.op !== "set") showFields(body.fields);
-    schedule();
+    if (c.op === "set") preview(); else schedule();
   }
 
   function schedule() { clearTimeout(timer); timer = setTimeout(preview, 300); }
@@ -150,7 +160,8 @@
     $("variant").addEventListener("change", onVariant);
     $("format").addEventListener("change", schedule);
     ["name", "nation", "prepared-by"].forEach((k) => {
-      $("f-" + k).addEventListener("change", () => change({ op: "set", field: { contact: null, key: k }, value: $("f-" + k).value }));
+      const input = $("f-" + k);
+      input.addEventListener(k === "nation" ? "change" : "input", () => later(input, () => ({ op: "set", field: { contact: null, key: k }, value: input.value })));
     });
     $("text").addEventListener("input", () => { text = $("text").value; schedule(); });
     $("add-contact").addEventListener("click", () => change({ op: "add-contact" }));

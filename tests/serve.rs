@@ -275,6 +275,9 @@ fn no_cors_headers_are_sent() {
             reply.headers
         );
     }
+    let preview = server.post("/api/preview", &preview_body(AREA));
+    assert_eq!(preview.status, 200);
+    assert!(!preview.headers.to_ascii_lowercase().contains("access-control-"));
 }
 
 #[test]

@@ -75,7 +75,9 @@ impl Server {
             .expect("start wellprint serve");
         let stdout = child.stdout.take().expect("stdout");
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).expect("first line");
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("first line");
         let url = line.trim();
         let rest = url
             .strip_prefix("http://127.0.0.1:")
@@ -126,7 +128,12 @@ impl Server {
 
     /// A POST of JSON as the page sends it.
     fn post(&self, path: &str, body: &serde_json::Value) -> Reply {
-        self.raw("POST", path, &self.page_headers(), body.to_string().as_bytes())
+        self.raw(
+            "POST",
+            path,
+            &self.page_headers(),
+            body.to_string().as_bytes(),
+        )
     }
 
     fn page_headers(&self) -> Vec<String> {
@@ -152,7 +159,10 @@ fn parse(bytes: &[u8]) -> Reply {
     let headers = String::from_utf8_lossy(&bytes[..split]).into_owned();
     let status = headers[9..12].parse().expect("a status");
     let mut body = bytes[split + 4..].to_vec();
-    if headers.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+    if headers
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
         body = unchunk(&body);
     }
     Reply {
@@ -231,7 +241,9 @@ fn the_api_needs_the_token() {
     assert_eq!(wrong.status, 403);
     let header = format!("X-Wellprint-Token: {}", server.token);
     assert_eq!(
-        server.raw("GET", "/api/project", &[host, header], b"").status,
+        server
+            .raw("GET", "/api/project", &[host, header], b"")
+            .status,
         200
     );
     let mut headers = server.page_headers();
@@ -270,14 +282,22 @@ fn no_cors_headers_are_sent() {
     for method in ["OPTIONS", "GET", "POST"] {
         let reply = server.raw(method, "/api/project", &headers, b"");
         assert!(
-            !reply.headers.to_ascii_lowercase().contains("access-control-"),
+            !reply
+                .headers
+                .to_ascii_lowercase()
+                .contains("access-control-"),
             "{method}: {}",
             reply.headers
         );
     }
     let preview = server.post("/api/preview", &preview_body(AREA));
     assert_eq!(preview.status, 200);
-    assert!(!preview.headers.to_ascii_lowercase().contains("access-control-"));
+    assert!(
+        !preview
+            .headers
+            .to_ascii_lowercase()
+            .contains("access-control-")
+    );
 }
 
 #[test]
@@ -285,14 +305,24 @@ fn oversized_bodies_are_refused() {
     let server = Server::start();
     let big = "x".repeat(11 * 1024 * 1024);
     let body = preview_body(&big).to_string();
-    let reply = server.raw("POST", "/api/preview", &server.page_headers(), body.as_bytes());
+    let reply = server.raw(
+        "POST",
+        "/api/preview",
+        &server.page_headers(),
+        body.as_bytes(),
+    );
     assert_eq!(reply.status, 413);
 }
 
 #[test]
 fn paths_outside_the_project_are_refused() {
     let server = Server::start();
-    for id in ["..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "..", "national"] {
+    for id in [
+        "..%2F..%2Fetc%2Fpasswd",
+        "%2Fetc%2Fpasswd",
+        "..",
+        "national",
+    ] {
         let reply = server.get(&format!("/api/area/{id}"));
         assert_eq!(reply.status, 400, "{id}");
     }
@@ -344,7 +374,8 @@ fn an_edited_phone_is_saved_with_comments_kept() {
     assert_eq!(edited.status, 200, "{}", edited.text());
     let text = edited.json()["text"].as_str().expect("text").to_owned();
     assert_eq!(text, AREA.replace("960 901", "960 999"));
-    let save = serde_json::json!({ "area": "testshire", "area_text": text, "base_hash": area["hash"] });
+    let save =
+        serde_json::json!({ "area": "testshire", "area_text": text, "base_hash": area["hash"] });
     let saved = server.post("/api/save", &save);
     assert_eq!(saved.status, 200, "{}", saved.text());
     assert_eq!(server.area_on_disk(), AREA.replace("960 901", "960 999"));

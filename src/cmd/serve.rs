@@ -13,7 +13,10 @@ pub fn execute(args: &ServeArgs) -> ExitCode {
     let served = wellprint::serve::run(&args.project, args.port, |url| {
         println!("{url}");
         let _ = std::io::stdout().flush();
-        eprintln!("Editing the project in {}; Ctrl-C stops.", args.project.display());
+        eprintln!(
+            "Editing the project in {}; Ctrl-C stops.",
+            args.project.display()
+        );
         if open {
             open_browser(url);
         }
@@ -29,7 +32,11 @@ pub fn execute(args: &ServeArgs) -> ExitCode {
 
 /// Tries to open `url` in the default browser; failure is ignored.
 fn open_browser(url: &str) {
-    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
     let _ = Command::new(opener)
         .arg(url)
         .stdin(Stdio::null())

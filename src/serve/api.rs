@@ -56,7 +56,11 @@ struct PageDiagnostic {
 }
 
 /// `diagnostics` for the page; those in `area_path` name their field.
-fn for_page(sources: &Sources, area_path: &FsPath, diagnostics: &[Diagnostic]) -> Vec<PageDiagnostic> {
+fn for_page(
+    sources: &Sources,
+    area_path: &FsPath,
+    diagnostics: &[Diagnostic],
+) -> Vec<PageDiagnostic> {
     let area_file = slashes(area_path);
     diagnostics
         .iter()
@@ -91,7 +95,10 @@ fn area_path(state: &State, id: &str) -> Result<PathBuf, Failure> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !plain {
-        return Err(fail(StatusCode::BAD_REQUEST, format!("\"{id}\" is not an area id")));
+        return Err(fail(
+            StatusCode::BAD_REQUEST,
+            format!("\"{id}\" is not an area id"),
+        ));
     }
     let path = PathBuf::from(format!("areas/{id}.toml"));
     let root = state
@@ -104,14 +111,20 @@ fn area_path(state: &State, id: &str) -> Result<PathBuf, Failure> {
         .canonicalize()
         .map_err(|_| fail(StatusCode::NOT_FOUND, format!("there is no area \"{id}\"")))?;
     if !full.starts_with(root) || !full.is_file() {
-        return Err(fail(StatusCode::FORBIDDEN, format!("areas/{id}.toml is not in the project")));
+        return Err(fail(
+            StatusCode::FORBIDDEN,
+            format!("areas/{id}.toml is not in the project"),
+        ));
     }
     Ok(path)
 }
 
 /// SHA-256 of `bytes`, in hex.
 fn hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// `GET /api/project`: areas, resources, their variants and formats.
@@ -123,7 +136,12 @@ async fn project(Extract(state): Extract<Arc<State>>) -> Result<Json<serde_json:
         .areas
         .iter()
         .map(|a| json!({ "id": a.id.value.as_str(), "name": a.name.value, "broken": false }))
-        .chain(loaded.broken.iter().map(|b| json!({ "id": b.id, "name": b.id, "broken": true })))
+        .chain(
+            loaded
+                .broken
+                .iter()
+                .map(|b| json!({ "id": b.id, "name": b.id, "broken": true })),
+        )
         .collect();
     areas.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
     let resources: Vec<_> = loaded
@@ -134,7 +152,8 @@ async fn project(Extract(state): Extract<Arc<State>>) -> Result<Json<serde_json:
                 .variants
                 .keys()
                 .map(|&v| {
-                    let formats: Vec<_> = r.formats_for(v).iter().map(|f| f.name.as_str()).collect();
+                    let formats: Vec<_> =
+                        r.formats_for(v).iter().map(|f| f.name.as_str()).collect();
                     json!({ "id": v.name(), "formats": formats })
                 })
                 .collect();
@@ -199,7 +218,12 @@ struct PreviewRequest {
 
 /// Loads the project with `text` as the area file at `path`; the area's
 /// own mistakes are errors.
-fn load_edited(state: &State, path: &FsPath, text: &str, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic>> {
+fn load_edited(
+    state: &State,
+    path: &FsPath,
+    text: &str,
+    sources: &mut Sources,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let files = Overlay {
         disk: &state.disk,
         path: path.to_path_buf(),
@@ -233,7 +257,10 @@ async fn preview(
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::HeaderName::from_static("x-wellprint-diagnostics"), warnings),
+            (
+                header::HeaderName::from_static("x-wellprint-diagnostics"),
+                warnings,
+            ),
         ],
         built.bytes,
     )
@@ -298,7 +325,10 @@ async fn save(
     if hash(&on_disk) != request.base_hash {
         return Err(fail(
             StatusCode::CONFLICT,
-            format!("{} changed on disk since it was loaded: reload it", slashes(&path)),
+            format!(
+                "{} changed on disk since it was loaded: reload it",
+                slashes(&path)
+            ),
         ));
     }
     let mut sources = Sources::new();

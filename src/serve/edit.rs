@@ -67,7 +67,9 @@ pub enum Change {
 
 /// The fields of `text`, or the TOML parser's message.
 pub fn fields(text: &str) -> Result<Fields, String> {
-    let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.to_string())?;
     let area = AREA_KEYS
         .iter()
         .filter_map(|k| Some((k.to_string(), as_text(doc.get(k)?)?)))
@@ -115,7 +117,9 @@ fn as_text(item: &Item) -> Option<String> {
 
 /// `text` with `changes` applied, comments and order kept.
 pub fn apply(text: &str, changes: &[Change]) -> Result<String, String> {
-    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.to_string())?;
     for change in changes {
         match change {
             Change::Set { field, value } => set(&mut doc, field, value)?,
@@ -138,7 +142,10 @@ fn add_contact(doc: &mut DocumentMut) {
     let mut table = Table::new();
     table.insert("name", toml_edit::value(""));
     table.insert("phone", toml_edit::value(""));
-    match doc.get_mut("contact").and_then(Item::as_array_of_tables_mut) {
+    match doc
+        .get_mut("contact")
+        .and_then(Item::as_array_of_tables_mut)
+    {
         Some(contacts) => contacts.push(table),
         None => {
             let mut contacts = toml_edit::ArrayOfTables::new();
@@ -169,7 +176,13 @@ fn set(doc: &mut DocumentMut, field: &FieldPath, value: &str) -> Result<(), Stri
         return Ok(());
     }
     let new = if key == "tags" {
-        Value::Array(value.split(',').map(str::trim).filter(|t| !t.is_empty()).collect())
+        Value::Array(
+            value
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect(),
+        )
     } else {
         Value::from(value)
     };
@@ -219,8 +232,7 @@ fn key_at(table: &Table, offset: usize) -> Option<String> {
         let (key, _) = table.get_key_value(name)?;
         let start = key.span().map_or(usize::MAX, |s| s.start);
         let end = item.span().map_or(0, |s| s.end);
-        (item.is_value() && (start..end.max(start + 1)).contains(&offset))
-            .then(|| name.to_owned())
+        (item.is_value() && (start..end.max(start + 1)).contains(&offset)).then(|| name.to_owned())
     })
 }
 
@@ -250,7 +262,10 @@ mod tests {
         assert_eq!(field.contact, Some(0));
         assert_eq!(field.key.as_deref(), Some("phone"));
         let at = AREA.find("\"A\"").expect("name");
-        assert_eq!(field_at(AREA, at).and_then(|f| f.key).as_deref(), Some("name"));
+        assert_eq!(
+            field_at(AREA, at).and_then(|f| f.key).as_deref(),
+            Some("name")
+        );
         let fields = fields(AREA).expect("parses");
         assert_eq!(fields.contacts[0]["phone"], "01632 960 001");
     }

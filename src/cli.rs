@@ -49,6 +49,12 @@ pub enum Command {
     /// name are made from it ("west-berkshire"). An existing file is never
     /// overwritten.
     NewArea(NewAreaArgs),
+    /// Edit an area in your browser and see its document change as you type.
+    ///
+    /// Serves a page on this computer only (127.0.0.1). The first line
+    /// printed is the address to open, with the session's token; the
+    /// browser opens on it unless --no-open. Ctrl-C stops.
+    Serve(ServeArgs),
 }
 
 /// Which resources, variants and areas to work on, and where the project is.
@@ -292,4 +298,18 @@ pub enum ReportFormat {
     Human,
     /// One JSON document (schema in docs/easy-read-checks.md).
     Json,
+}
+
+/// Arguments of `wellprint serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: any free port).
+    #[arg(long, value_name = "N", default_value_t = 8421)]
+    pub port: u16,
+    /// Do not open the browser.
+    #[arg(long)]
+    pub no_open: bool,
+    /// The project folder (with resources/, areas/, fonts/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub project: PathBuf,
 }

@@ -63,6 +63,8 @@ pub mod preflight;
 pub mod render;
 pub mod resolve;
 pub mod rules;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod web;
 
 pub use finish::Target;

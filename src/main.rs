@@ -22,5 +22,6 @@ fn main() -> ExitCode {
         cli::Command::Sheets(args) => cmd::sheets::execute(args),
         cli::Command::Preflight(args) => cmd::preflight::execute(args),
         cli::Command::NewArea(args) => cmd::new_area::execute(args),
+        cli::Command::Serve(args) => cmd::serve::execute(args),
     }
 }

@@ -6,6 +6,7 @@ pub mod check;
 mod interrupt;
 pub mod new_area;
 pub mod preflight;
+pub mod serve;
 mod session;
 pub mod sheets;
 mod web;

@@ -1,0 +1,340 @@
+//! The JSON API the page calls (documented in `docs/serve.md`).
+
+use std::path::{Path as FsPath, PathBuf};
+use std::sync::Arc;
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Path, State as Extract};
+use axum::http::{StatusCode, header};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use super::edit::{self, Change, FieldPath};
+use super::overlay::Overlay;
+use super::{MAX_BODY, State, guard, page};
+use crate::diag::{Diagnostic, Sources, slashes};
+use crate::files::Files;
+use crate::finish::{Target, write};
+use crate::model::Variant;
+use crate::pipeline::{self, BuildOptions, Job, Loaded};
+
+/// The routes, behind the guard and the body limit.
+pub fn router(state: Arc<State>) -> Router {
+    Router::new()
+        .route("/", get(page::index))
+        .route("/api/project", get(project))
+        .route("/api/area/{id}", get(area))
+        .route("/api/area/{id}/edit", post(edit_area))
+        .route("/api/preview", post(preview))
+        .route("/api/save", post(save))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn_with_state(state.clone(), guard::check))
+        .with_state(state)
+}
+
+/// A refusal or failure: a status and a JSON body.
+type Failure = (StatusCode, Json<serde_json::Value>);
+
+/// A failure with one message.
+fn fail(status: StatusCode, message: impl Into<String>) -> Failure {
+    (status, Json(json!({ "error": message.into() })))
+}
+
+/// A diagnostic for the page: its place and, in the edited area file, the
+/// field it points at.
+#[derive(Debug, Serialize)]
+struct PageDiagnostic {
+    #[serde(flatten)]
+    resolved: crate::diag::Resolved,
+    field: Option<FieldPath>,
+}
+
+/// `diagnostics` for the page; those in `area_path` name their field.
+fn for_page(
+    sources: &Sources,
+    area_path: &FsPath,
+    diagnostics: &[Diagnostic],
+) -> Vec<PageDiagnostic> {
+    let area_file = slashes(area_path);
+    diagnostics
+        .iter()
+        .map(|d| {
+            let resolved = sources.resolve(d);
+            let field = d
+                .span
+                .as_ref()
+                .filter(|_| resolved.file.as_deref() == Some(area_file.as_str()))
+                .and_then(|s| edit::field_at(&sources.get(s.file).text, s.range.start));
+            PageDiagnostic { resolved, field }
+        })
+        .collect()
+}
+
+/// 422 with diagnostics.
+fn unprocessable(sources: &Sources, area_path: &FsPath, diagnostics: &[Diagnostic]) -> Failure {
+    let list = for_page(sources, area_path, diagnostics);
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(json!({ "diagnostics": list })),
+    )
+}
+
+/// The area file for the id `id`, relative to the project: refused when
+/// the id is not a plain name (400), is missing (404), or the file is a
+/// link leading outside the project (403).
+fn area_path(state: &State, id: &str) -> Result<PathBuf, Failure> {
+    let plain = !id.is_empty()
+        && id != "national"
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !plain {
+        return Err(fail(
+            StatusCode::BAD_REQUEST,
+            format!("\"{id}\" is not an area id"),
+        ));
+    }
+    let path = PathBuf::from(format!("areas/{id}.toml"));
+    let root = state
+        .root
+        .canonicalize()
+        .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let full = state
+        .root
+        .join(&path)
+        .canonicalize()
+        .map_err(|_| fail(StatusCode::NOT_FOUND, format!("there is no area \"{id}\"")))?;
+    if !full.starts_with(root) || !full.is_file() {
+        return Err(fail(
+            StatusCode::FORBIDDEN,
+            format!("areas/{id}.toml is not in the project"),
+        ));
+    }
+    Ok(path)
+}
+
+/// SHA-256 of `bytes`, in hex.
+fn hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `GET /api/project`: areas, resources, their variants and formats.
+async fn project(Extract(state): Extract<Arc<State>>) -> Result<Json<serde_json::Value>, Failure> {
+    let mut sources = Sources::new();
+    let loaded = pipeline::load_lenient(&state.disk, &mut sources)
+        .map_err(|e| unprocessable(&sources, FsPath::new(""), &e))?;
+    let mut areas: Vec<_> = loaded
+        .areas
+        .iter()
+        .map(|a| json!({ "id": a.id.value.as_str(), "name": a.name.value, "broken": false }))
+        .chain(
+            loaded
+                .broken
+                .iter()
+                .map(|b| json!({ "id": b.id, "name": b.id, "broken": true })),
+        )
+        .collect();
+    areas.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+    let resources: Vec<_> = loaded
+        .resources
+        .iter()
+        .map(|r| {
+            let variants: Vec<_> = r
+                .variants
+                .keys()
+                .map(|&v| {
+                    let formats: Vec<_> =
+                        r.formats_for(v).iter().map(|f| f.name.as_str()).collect();
+                    json!({ "id": v.name(), "formats": formats })
+                })
+                .collect();
+            json!({ "id": r.id.value.as_str(), "variants": variants })
+        })
+        .collect();
+    Ok(Json(json!({ "areas": areas, "resources": resources })))
+}
+
+/// `GET /api/area/{id}`: the file's text, its hash and its fields.
+async fn area(
+    Extract(state): Extract<Arc<State>>,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, Failure> {
+    let path = area_path(&state, &id)?;
+    let bytes = state
+        .disk
+        .read(&path)
+        .map_err(|e| fail(StatusCode::FORBIDDEN, e.to_string()))?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let fields = edit::fields(&text).ok();
+    Ok(Json(json!({
+        "id": id,
+        "path": slashes(&path),
+        "text": text,
+        "hash": hash(&bytes),
+        "fields": fields,
+    })))
+}
+
+/// The body of `POST /api/area/{id}/edit`.
+#[derive(Debug, Deserialize)]
+struct EditRequest {
+    text: String,
+    changes: Vec<Change>,
+}
+
+/// `POST /api/area/{id}/edit`: the text with the changes applied, and its
+/// fields.
+async fn edit_area(
+    Extract(state): Extract<Arc<State>>,
+    Path(id): Path<String>,
+    Json(request): Json<EditRequest>,
+) -> Result<Json<serde_json::Value>, Failure> {
+    area_path(&state, &id)?;
+    let text = edit::apply(&request.text, &request.changes)
+        .map_err(|e| fail(StatusCode::UNPROCESSABLE_ENTITY, e))?;
+    let fields = edit::fields(&text).ok();
+    Ok(Json(json!({ "text": text, "fields": fields })))
+}
+
+/// The body of `POST /api/preview`.
+#[derive(Debug, Deserialize)]
+struct PreviewRequest {
+    area: String,
+    resource: String,
+    variant: String,
+    #[serde(default)]
+    format: Option<String>,
+    area_text: String,
+}
+
+/// Loads the project with `text` as the area file at `path`; the area's
+/// own mistakes are errors.
+fn load_edited(
+    state: &State,
+    path: &FsPath,
+    text: &str,
+    sources: &mut Sources,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let files = Overlay {
+        disk: &state.disk,
+        path: path.to_path_buf(),
+        text,
+    };
+    let loaded = pipeline::load_lenient(&files, sources)?;
+    match loaded.broken.iter().find(|b| b.path == path) {
+        Some(broken) => Err(broken.errors.clone()),
+        None => Ok(loaded),
+    }
+}
+
+/// `POST /api/preview`: the screen PDF of the edited area's document, with
+/// its warnings base64-encoded JSON in `X-Wellprint-Diagnostics`; 422
+/// with the diagnostics when it does not build.
+async fn preview(
+    Extract(state): Extract<Arc<State>>,
+    Json(request): Json<PreviewRequest>,
+) -> Result<Response, Failure> {
+    let path = area_path(&state, &request.area)?;
+    let mut sources = Sources::new();
+    let loaded = load_edited(&state, &path, &request.area_text, &mut sources)
+        .map_err(|e| unprocessable(&sources, &path, &e))?;
+    let job = find_job(&loaded, &sources, &path, &request)?;
+    let options = BuildOptions::for_target(Target::Screen);
+    let built = pipeline::build(&loaded, &job, &state.fonts, &options)
+        .map_err(|e| unprocessable(&sources, &path, &e))?;
+    let warnings = serde_json::to_vec(&for_page(&sources, &path, &built.warnings))
+        .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let warnings = base64::engine::general_purpose::STANDARD.encode(warnings);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::HeaderName::from_static("x-wellprint-diagnostics"),
+                warnings,
+            ),
+        ],
+        built.bytes,
+    )
+        .into_response())
+}
+
+/// The job the preview asks for.
+fn find_job<'a>(
+    loaded: &'a Loaded,
+    sources: &Sources,
+    path: &FsPath,
+    request: &PreviewRequest,
+) -> Result<Job<'a>, Failure> {
+    let not_found = |what: &str| fail(StatusCode::NOT_FOUND, format!("there is no {what}"));
+    let area = loaded
+        .areas
+        .iter()
+        .find(|a| sources.path(a.id.span.file) == path)
+        .ok_or_else(|| not_found("such area"))?;
+    let resource = loaded
+        .resources
+        .iter()
+        .find(|r| r.id.value.as_str() == request.resource)
+        .ok_or_else(|| not_found("such resource"))?;
+    let variant = Variant::ALL
+        .into_iter()
+        .find(|v| v.name() == request.variant && resource.variants.contains_key(v))
+        .ok_or_else(|| not_found("such variant of this resource"))?;
+    let formats = resource.formats_for(variant);
+    let format = match &request.format {
+        None => formats.first(),
+        Some(name) => formats.iter().find(|f| f.name.as_str() == name),
+    }
+    .ok_or_else(|| not_found("such format"))?;
+    Ok(Job {
+        resource,
+        variant,
+        area,
+        format,
+    })
+}
+
+/// The body of `POST /api/save`.
+#[derive(Debug, Deserialize)]
+struct SaveRequest {
+    area: String,
+    area_text: String,
+    base_hash: String,
+}
+
+/// `POST /api/save`: writes the area file atomically, unless it changed on
+/// disk since the page loaded it (409) or the text does not load (422).
+async fn save(
+    Extract(state): Extract<Arc<State>>,
+    Json(request): Json<SaveRequest>,
+) -> Result<Json<serde_json::Value>, Failure> {
+    let path = area_path(&state, &request.area)?;
+    let on_disk = state
+        .disk
+        .read(&path)
+        .map_err(|e| fail(StatusCode::FORBIDDEN, e.to_string()))?;
+    if hash(&on_disk) != request.base_hash {
+        return Err(fail(
+            StatusCode::CONFLICT,
+            format!(
+                "{} changed on disk since it was loaded: reload it",
+                slashes(&path)
+            ),
+        ));
+    }
+    let mut sources = Sources::new();
+    load_edited(&state, &path, &request.area_text, &mut sources)
+        .map_err(|e| unprocessable(&sources, &path, &e))?;
+    write::atomic(&state.root.join(&path), request.area_text.as_bytes())
+        .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    Ok(Json(json!({ "hash": hash(request.area_text.as_bytes()) })))
+}

@@ -10,17 +10,9 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 /// The top-level keys the page edits.
 pub const AREA_KEYS: [&str; 3] = ["name", "nation", "prepared-by"];
 
-/// The keys of a contact the page edits.
-pub const CONTACT_KEYS: [&str; 8] = [
-    "name",
-    "phone",
-    "hours",
-    "web",
-    "email",
-    "description",
-    "lang",
-    "tags",
-];
+/// The keys of a contact the page edits: the same as a contacts CSV's
+/// columns, which are every key a `[[contact]]` takes.
+pub const CONTACT_KEYS: [&str; 8] = crate::model::CSV_COLUMNS;
 
 /// The fields of an area file, as text (tags joined with `, `). A value
 /// the page cannot edit as one line (a list of lines in several

@@ -83,6 +83,9 @@ pub enum VariantArg {
     EasyRead,
     /// Large print, made from the standard design.
     LargePrint,
+    /// Welsh and English, made from the standard design and the
+    /// resource's Welsh text (areas in Wales, or with `bilingual = true`).
+    Bilingual,
 }
 
 /// Arguments of `wellprint build`.

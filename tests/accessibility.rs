@@ -76,8 +76,18 @@ fn built_pdfs(
 /// The resource's text in source order, as a reader should hear it:
 /// bullets and decorative initials are not part of it; journey stages are
 /// numbered.
+/// A bilingual document reads its whole Welsh version first, then the
+/// English.
 fn expected_text(project: &Loaded, job: &Job) -> String {
     let doc = job.resolve(project).expect("resolves");
+    match &doc.welsh {
+        Some((welsh, _)) => version_text(welsh) + &version_text(&doc),
+        None => version_text(&doc),
+    }
+}
+
+/// [`expected_text`] of one language version.
+fn version_text(doc: &wellprint::resolve::Document) -> String {
     let mut text = String::new();
     let mut blocks = Vec::new();
     for page in &doc.pages {

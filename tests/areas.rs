@@ -144,10 +144,16 @@ fn every_shipped_document_lays_out() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     // The contacts a block's `count` leaves out are named in a warning by
-    // design (tests/left_out.rs); any other warning is a mistake.
+    // design (tests/left_out.rs), and so is the shipped Welsh, which no
+    // Welsh speaker has checked yet (tests/bilingual.rs); any other
+    // warning is a mistake.
     let other = stderr
         .lines()
-        .filter(|l| l.starts_with("warning:") && !l.contains("not printed"))
+        .filter(|l| {
+            l.starts_with("warning:")
+                && !l.contains("not printed")
+                && !l.contains("not been checked by a Welsh speaker")
+        })
         .count();
     assert!(
         other == 0,

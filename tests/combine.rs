@@ -101,9 +101,11 @@ fn combine_writes_one_file_per_resource_variant_format_with_a_bookmark_per_area(
     let (_, project) = p.load().expect("loads");
     for r in &project.resources {
         if ["chime-wallet-card", "wellbeing-leaflet"].contains(&r.id.value.as_str()) {
+            // No area of this project is in Wales: no bilingual files.
             groups += r
                 .variants
                 .keys()
+                .filter(|&&v| v != wellprint::model::Variant::Bilingual)
                 .map(|&v| r.formats_for(v).len())
                 .sum::<usize>();
         }

@@ -114,6 +114,7 @@ pub fn selection(args: &CommonArgs) -> Selection {
                 VariantArg::Standard => Variant::Standard,
                 VariantArg::EasyRead => Variant::EasyRead,
                 VariantArg::LargePrint => Variant::LargePrint,
+                VariantArg::Bilingual => Variant::Bilingual,
             })
             .collect(),
     }

@@ -2,7 +2,7 @@
 //! leaflet panels on their sheets.
 
 use crate::geom::{Abs, Point, Size};
-use crate::model::Fold;
+use crate::model::{Fold, Pairing};
 
 use super::frame::{Frame, FrameItem, Geometry, Group, Shape};
 
@@ -126,6 +126,39 @@ pub fn fold(panels: Vec<Frame>, fold: Fold) -> Vec<Frame> {
                 .collect();
             let rows: Vec<&[usize]> = order.iter().map(|r| &r[..]).collect();
             sheets(panels, &rows)
+        }
+    }
+}
+
+/// A bilingual document's pages from its Welsh and English versions'
+/// pages: back to back, every Welsh page then every English page; side by
+/// side, each Welsh page on the left of its English page on one sheet
+/// twice as wide (not a fold: the sheet is not folded there). A version
+/// with fewer pages than the other gets blank pages beside the other's.
+pub fn pair(welsh: Vec<Frame>, english: Vec<Frame>, pairing: Pairing) -> Vec<Frame> {
+    match pairing {
+        Pairing::BackToBack => welsh.into_iter().chain(english).collect(),
+        Pairing::SideBySide => {
+            let n = welsh.len().max(english.len());
+            let blank = |like: &Frame| Frame {
+                items: Vec::new(),
+                folds: Vec::new(),
+                ..like.clone()
+            };
+            let mut pages = Vec::with_capacity(n);
+            for i in 0..n {
+                let (cy, en) = match (welsh.get(i), english.get(i)) {
+                    (Some(cy), Some(en)) => (cy.clone(), en.clone()),
+                    (Some(cy), None) => (cy.clone(), blank(cy)),
+                    (None, Some(en)) => (blank(en), en.clone()),
+                    (None, None) => continue,
+                };
+                pages.extend(sheets(vec![cy, en], &[&[0, 1]]).into_iter().map(|mut sheet| {
+                    sheet.folds.clear();
+                    sheet
+                }));
+            }
+            pages
         }
     }
 }

@@ -49,8 +49,41 @@ impl Default for LayoutOptions {
 
 /// Lays out every page of `doc`: fixed pages as they are, the flow page as
 /// as many panels as its sections need (or the format allows), then scales
-/// and folds as the format says.
+/// and folds as the format says. A bilingual document's Welsh and English
+/// versions are laid out alike and put together as it says
+/// ([`impose::pair`]) before folding.
 pub fn layout(
+    doc: &Document,
+    fonts: &FontBook,
+    pictures: &Pictures,
+    options: &LayoutOptions,
+) -> SourceResult<Vec<Frame>> {
+    let Some((welsh, pairing)) = &doc.welsh else {
+        return lay_version(doc, fonts, pictures, options);
+    };
+    let unfolded = LayoutOptions {
+        fold: false,
+        ..*options
+    };
+    let cy = lay_version(welsh, fonts, pictures, &unfolded).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|e| e.with_hint("this is the Welsh version of the page: the Welsh takes more room than the English"))
+            .collect::<Vec<_>>()
+    });
+    let en = lay_version(doc, fonts, pictures, &unfolded);
+    let frames = match (cy, en) {
+        (Ok(cy), Ok(en)) => impose::pair(cy, en, *pairing),
+        (cy, en) => return Err(cy.err().into_iter().chain(en.err()).flatten().collect()),
+    };
+    Ok(match doc.fold {
+        Some(f) if options.fold => impose::fold(frames, f),
+        _ => frames,
+    })
+}
+
+/// Lays out one language version of a document.
+fn lay_version(
     doc: &Document,
     fonts: &FontBook,
     pictures: &Pictures,

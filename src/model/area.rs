@@ -59,6 +59,10 @@ pub struct AreaFile {
     /// line in several languages.
     #[serde(default)]
     pub prepared_by: Option<Spanned<LinesFile>>,
+    /// Build the Welsh–English (bilingual) version of every resource that
+    /// has Welsh text. Default: true for `nation = "wales"`, else false.
+    #[serde(default)]
+    pub bilingual: Option<bool>,
 }
 
 /// Area text that may be in another language than the document's: plain

@@ -82,8 +82,21 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
             def.formats = cx.formats(&file.format, *first.get_ref().size.get_ref());
         }
     }
+    let welsh = raw
+        .welsh
+        .as_ref()
+        .map(|w| super::Welsh::new(file, w, id_span.clone()));
     if let Some(standard) = variants.get(&Variant::Standard) {
         let large = super::large_print::derive(standard, theme.ink, &id_span);
+        if let Some(w) = &welsh {
+            let own = if standard.formats.is_empty() {
+                &formats
+            } else {
+                &standard.formats
+            };
+            let bilingual = super::welsh::derive(standard, own, w.pairing);
+            variants.insert(Variant::Bilingual, bilingual);
+        }
         variants.insert(Variant::LargePrint, large);
     }
     let errors = cx.errors;
@@ -101,6 +114,7 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         ink: theme.ink,
         paper: theme.paper,
         variants,
+        welsh,
     })
 }
 
@@ -173,11 +187,13 @@ pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Are
     let (Ok(id), Some(name), Some(nation), true) = (id, name, nation, errors.is_empty()) else {
         return Err(errors);
     };
+    let nation = nation.into_inner();
     Ok(Area {
         id,
         name: name.text,
         name_lang: name.lang,
-        nation: nation.into_inner(),
+        bilingual: raw.bilingual.unwrap_or(nation == super::Nation::Wales),
+        nation,
         contacts,
         logo: extras.logo,
         prepared_by,
@@ -557,7 +573,7 @@ impl Checker<'_> {
         let (defaults, leading) = TypeScale::DEFAULT;
         let easy_read_min = crate::rules::MIN_EASY_READ_TEXT.to_pt();
         let min = match variant {
-            Variant::Standard => PRINT_MIN_PT,
+            Variant::Standard | Variant::Bilingual => PRINT_MIN_PT,
             Variant::EasyRead => easy_read_min.max(PRINT_MIN_PT),
             Variant::LargePrint => super::large_print::BODY_PT,
         };
@@ -626,9 +642,9 @@ fn too_small(
         ),
     };
     let (message, hint) = match variant {
-        // Large print's sizes are made, never written: this names the
-        // standard variant's rule.
-        Variant::Standard | Variant::LargePrint => (
+        // Large print's and the bilingual variant's sizes are the standard
+        // variant's: this names the standard variant's rule.
+        Variant::Standard | Variant::LargePrint | Variant::Bilingual => (
             format!("the {key} type size is {written}; print needs at least {PRINT_MIN_PT} pt"),
             format!("set {key} = \"{PRINT_MIN_PT}pt\" or larger under [standard.type]"),
         ),

@@ -15,6 +15,7 @@ mod load;
 pub mod phone;
 mod printable;
 mod resource;
+mod welsh;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -31,6 +32,7 @@ pub use load::{
     load_project_lenient, load_resource, read_project,
 };
 pub use resource::{Anchor, BlockKind, ContactField, Fold, Profile, Spacing, StyleName, Theme};
+pub use welsh::{Pairing, Welsh, WelshFile};
 
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, FileId, Span};
@@ -77,11 +79,20 @@ pub enum Variant {
     /// Large print: the standard variant's words on A4 in type of at
     /// least 16 pt (made from the standard variant, not written in TOML).
     LargePrint,
+    /// Welsh and English: the standard variant laid out in both languages
+    /// (made from the standard variant and the resource's `[welsh]` table,
+    /// built for areas that ask for it).
+    Bilingual,
 }
 
 impl Variant {
     /// Every variant, in build order.
-    pub const ALL: [Variant; 3] = [Variant::Standard, Variant::EasyRead, Variant::LargePrint];
+    pub const ALL: [Variant; 4] = [
+        Variant::Standard,
+        Variant::EasyRead,
+        Variant::LargePrint,
+        Variant::Bilingual,
+    ];
 
     /// The name used in TOML and file names.
     pub fn name(self) -> &'static str {
@@ -89,6 +100,7 @@ impl Variant {
             Variant::Standard => "standard",
             Variant::EasyRead => "easy-read",
             Variant::LargePrint => "large-print",
+            Variant::Bilingual => "bilingual",
         }
     }
 }
@@ -123,6 +135,9 @@ pub struct Resource {
     pub paper: Colour,
     /// The variants this resource has.
     pub variants: BTreeMap<Variant, VariantDef>,
+    /// The Welsh of the standard variant's texts (`[welsh]`), which makes
+    /// the bilingual variant.
+    pub welsh: Option<Welsh>,
 }
 
 /// One output format.
@@ -415,6 +430,8 @@ pub struct Area {
     pub name_lang: Option<Located<String>>,
     /// Nation, for helplines.
     pub nation: Nation,
+    /// Whether the bilingual (Welsh–English) versions are built for it.
+    pub bilingual: bool,
     /// Local organisations in print order: the `[[contact]]` tables, then
     /// the rows of the `contacts` CSV file.
     pub contacts: Vec<Contact>,

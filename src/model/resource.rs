@@ -44,6 +44,10 @@ pub struct ResourceFile {
     /// The Easy Read variant.
     #[serde(default)]
     pub easy_read: Option<VariantFile>,
+    /// The Welsh of the standard variant's texts, for the bilingual
+    /// variant.
+    #[serde(default)]
+    pub welsh: Option<super::WelshFile>,
 }
 
 /// One output format of a resource (e.g. A3 and A2 posters, A5 and DL

@@ -233,12 +233,14 @@ impl Job<'_> {
 }
 
 /// Every job of a project, in a stable order: area, then resource, then
-/// variant, then format.
+/// variant, then format. The bilingual variant is built only for areas
+/// that ask for it ([`crate::model::Area::bilingual`]).
 pub fn all_jobs(project: &Project) -> Vec<Job<'_>> {
     let mut jobs = Vec::new();
     for area in &project.areas {
         for resource in &project.resources {
-            for &variant in resource.variants.keys() {
+            let wanted = |v: &&Variant| **v != Variant::Bilingual || area.bilingual;
+            for &variant in resource.variants.keys().filter(wanted) {
                 for format in resource.formats_for(variant) {
                     jobs.push(Job {
                         resource,

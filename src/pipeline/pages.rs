@@ -23,10 +23,11 @@ pub fn page_path(out: &Path, job: &Job) -> Result<PathBuf, Diagnostic> {
 }
 
 /// Writes the page of every job that is its variant's default format (the
-/// other formats are print sizes of the same words).
+/// other formats are print sizes of the same words). The bilingual
+/// variant has no page of its own: a web page is one language.
 pub fn write_pages(project: &Loaded, jobs: &[Job], out: &Path) -> Vec<PageResult> {
     jobs.iter()
-        .filter(|j| j.is_default_format())
+        .filter(|j| j.is_default_format() && j.variant != crate::model::Variant::Bilingual)
         .map(|job| {
             let path = match page_path(out, job) {
                 Ok(p) => p,

@@ -91,8 +91,10 @@ pub fn broken_jobs(
     for area in areas {
         let resources = loaded.resources.iter();
         for resource in resources.filter(|r| selection.has_resource(r.id.value.as_str())) {
+            // Whether a broken area wants the bilingual version cannot be
+            // read: only the others are named.
             for &variant in resource.variants.keys() {
-                if !selection.has_variant(variant) {
+                if !selection.has_variant(variant) || variant == Variant::Bilingual {
                     continue;
                 }
                 let formats = resource.formats_for(variant);

@@ -138,7 +138,9 @@ fn cards(
     let grid = layout.grid();
     let mut cards = Vec::new();
     for job in jobs {
-        if job.resource.formats.first() != Some(job.format) {
+        // A bilingual card is two cards (the Welsh, then the English): it
+        // has no one front and back to put on a sheet.
+        if job.resource.formats.first() != Some(job.format) || job.variant == Variant::Bilingual {
             continue;
         }
         let (meta, mut frames) =

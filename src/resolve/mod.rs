@@ -13,8 +13,8 @@ use crate::colour::Colour;
 use crate::diag::{Diagnostic, SourceResult, Span};
 use crate::geom::{Abs, Size};
 use crate::model::{
-    Anchor, Area, BlockDef, Fold, Format, Helpline, Located, PictureRef, Resource, TypeSizes,
-    Variant, VariantDef,
+    Anchor, Area, BlockDef, Fold, Format, Helpline, Located, Pairing, PictureRef, Resource,
+    TypeSizes, Variant, VariantDef, Welsh,
 };
 
 /// A document ready for layout.
@@ -58,6 +58,9 @@ pub struct Document {
     /// Things worth knowing that did not stop the document, such as
     /// contacts a block's `count` leaves out.
     pub warnings: Vec<Diagnostic>,
+    /// In a bilingual document, the Welsh version that goes with this
+    /// (English) one, and how the two are put together.
+    pub welsh: Option<(Box<Document>, Pairing)>,
 }
 
 /// A page of blocks.
@@ -330,7 +333,9 @@ pub enum Content {
     },
 }
 
-/// Makes the document for one resource, variant and area.
+/// Makes the document for one resource, variant and area. A bilingual
+/// document is the English one with its Welsh version in
+/// [`Document::welsh`]; every text of the resource must have its Welsh.
 pub fn resolve(
     resource: &Resource,
     variant: Variant,
@@ -344,51 +349,103 @@ pub fn resolve(
             format!("`{}` has no {variant} variant", resource.id.value),
         )]);
     };
-    let mut cx = Filler {
+    let one = Version {
+        resource,
+        def,
+        variant,
+        format,
         area,
-        secure: resource.profile == Some(crate::model::Profile::SecureSetting),
-        errors: Vec::new(),
-        warnings: Vec::new(),
+        helplines,
     };
-    let pages = cx.pages(def, resource.ink, helplines);
-    let sections = cx.sections(def, resource.ink, helplines);
-    let title = cx.plain(&resource.title);
-    let subject = resource
-        .subject
-        .as_ref()
-        .map(|s| cx.plain(s))
-        .unwrap_or_default();
-    let author = resource
-        .author
-        .as_ref()
-        .map(|s| cx.plain(s))
-        .unwrap_or_default();
-    if !cx.errors.is_empty() {
-        return Err(cx.errors);
+    let welsh = match (variant, &resource.welsh) {
+        (Variant::Bilingual, Some(w)) => w,
+        _ => return one.resolve(None),
+    };
+    let (english, cy) = (one.resolve(None), one.resolve(Some(welsh)));
+    let (mut english, cy) = match (english, cy) {
+        (Ok(en), Ok(cy)) => (en, cy),
+        (en, cy) => {
+            return Err(en.err().into_iter().chain(cy.err()).flatten().collect());
+        }
+    };
+    english.title = format!("{} / {}", cy.title, english.title);
+    english.subject = [cy.subject.as_str(), english.subject.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" / ");
+    if !welsh.reviewed {
+        english.warnings.push(
+            Diagnostic::warning(
+                welsh.span.clone(),
+                "the Welsh text has not been checked by a Welsh speaker",
+            )
+            .with_hint("have every line of the [welsh] table checked before printing, then set `reviewed = true` there"),
+        );
     }
-    Ok(Document {
-        title,
-        subject,
-        author,
-        lang: "en-GB".to_owned(),
-        trim: if format.scale {
-            resource.design_size(variant).trim
-        } else {
-            format.size.trim
-        },
-        output_trim: format.size.trim,
-        page_count: format.pages,
-        page_numbers: def.page_numbers,
-        fold: format.fold,
-        sections,
-        margin: def.margin,
-        type_sizes: def.type_scale,
-        paper: resource.paper,
-        ink: resource.ink,
-        pages,
-        filled: filled(area),
-        warnings: cx.warnings,
-    })
+    english.warnings.extend(cy.warnings.iter().cloned());
+    english.welsh = Some((Box::new(cy), welsh.pairing));
+    Ok(english)
+}
+
+/// One language version of a document: what [`resolve`] fills in.
+struct Version<'a> {
+    resource: &'a Resource,
+    def: &'a VariantDef,
+    variant: Variant,
+    format: &'a Format,
+    area: &'a Area,
+    helplines: &'a [Helpline],
+}
+
+impl Version<'_> {
+    /// The document in English, or with the resource's texts in Welsh.
+    fn resolve(&self, welsh: Option<&Welsh>) -> SourceResult<Document> {
+        let (resource, format, def) = (self.resource, self.format, self.def);
+        let mut cx = Filler {
+            area: self.area,
+            secure: resource.profile == Some(crate::model::Profile::SecureSetting),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            welsh: welsh.map(|w| (w, std::collections::BTreeSet::new())),
+        };
+        let pages = cx.pages(def, resource.ink, self.helplines);
+        let sections = cx.sections(def, resource.ink, self.helplines);
+        let title = cx.plain(&resource.title);
+        let mut meta = |s: &Option<Located<String>>| {
+            s.as_ref().map(|s| cx.plain(s)).unwrap_or_default()
+        };
+        let (subject, author) = (meta(&resource.subject), meta(&resource.author));
+        cx.unused_welsh();
+        if !cx.errors.is_empty() {
+            return Err(cx.errors);
+        }
+        Ok(Document {
+            title,
+            subject,
+            author,
+            lang: "en-GB".to_owned(),
+            trim: if format.scale {
+                resource.design_size(self.variant).trim
+            } else {
+                format.size.trim
+            },
+            output_trim: format.size.trim,
+            page_count: format.pages,
+            page_numbers: def.page_numbers,
+            fold: format.fold,
+            sections,
+            margin: def.margin,
+            type_sizes: def.type_scale,
+            paper: resource.paper,
+            ink: resource.ink,
+            pages,
+            filled: filled(self.area),
+            warnings: cx.warnings,
+            welsh: None,
+        })
+    }
 }
 
 /// The area values that placeholders fill in: the name and the parts of
@@ -411,6 +468,9 @@ struct Filler<'a> {
     errors: Vec<Diagnostic>,
     /// Things worth knowing that do not stop the document.
     warnings: Vec<Diagnostic>,
+    /// In the Welsh version: the resource's Welsh, and the English texts
+    /// looked up in it so far.
+    welsh: Option<(&'a Welsh, std::collections::BTreeSet<String>)>,
 }
 
 impl Filler<'_> {
@@ -490,8 +550,15 @@ impl Filler<'_> {
                     .with_hint("patients on secure wards usually have no internet: give a phone number or the advocacy service instead"),
             );
         }
-        let parsed = text::fill_marked(text, self.area)
-            .and_then(|f| RichText::parse_in(&f.text, &f.langs, &text.span));
+        let Some((text, lang)) = self.in_language(text) else {
+            return RichText::default();
+        };
+        let parsed = text::fill_marked(&text, self.area).and_then(|mut f| {
+            if let Some(lang) = lang {
+                f.langs.push((0..f.text.len(), lang.to_owned()));
+            }
+            RichText::parse_in(&f.text, &f.langs, &text.span)
+        });
         match parsed {
             Ok(t) => t,
             Err(e) => {
@@ -503,11 +570,55 @@ impl Filler<'_> {
 
     /// Plain text (metadata) with placeholders filled.
     fn plain(&mut self, text: &Located<String>) -> String {
-        match text::fill(text, self.area) {
+        let Some((text, _)) = self.in_language(text) else {
+            return String::new();
+        };
+        match text::fill(&text, self.area) {
             Ok(s) => s.replace("**", ""),
             Err(e) => {
                 self.errors.push(e);
                 String::new()
+            }
+        }
+    }
+
+    /// A resource text in the version's language, with the language to
+    /// tag it with when that is not the document's: in the Welsh version
+    /// its Welsh (tagged `cy`), or `None` and an error when the table has
+    /// none.
+    fn in_language(&mut self, text: &Located<String>) -> Option<(Located<String>, Option<&'static str>)> {
+        let Some((welsh, used)) = &mut self.welsh else {
+            return Some((text.clone(), None));
+        };
+        if let Some(cy) = welsh.of(&text.value) {
+            used.insert(text.value.clone());
+            return Some((cy.clone(), Some("cy")));
+        }
+        self.errors.push(
+            Diagnostic::error(text.span.clone(), "this text has no Welsh, so the bilingual version is not built")
+                .with_hint(format!(
+                    "add it to the resource's [welsh.text] table, written by a Welsh speaker: {:?} = \"…\"",
+                    text.value
+                )),
+        );
+        None
+    }
+
+    /// Warnings for Welsh that no English text of the version asks for
+    /// (usually Welsh for a text that has since changed).
+    fn unused_welsh(&mut self) {
+        let Some((welsh, used)) = &self.welsh else {
+            return;
+        };
+        for (english, cy) in &welsh.text {
+            if !used.contains(english) {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        cy.span.clone(),
+                        format!("this Welsh is for {english:?}, which the resource no longer has"),
+                    )
+                    .with_hint("if the English changed, write the Welsh for the new English and delete this line"),
+                );
             }
         }
     }

@@ -816,6 +816,92 @@ fn welsh_names_and_hours_are_marked_as_welsh() {
     assert_eq!(elements_with_lang(oxford), Vec::new());
 }
 
+/// Every structure element as `(type, lang, alt, text)`.
+fn all_elements(bytes: &[u8]) -> Vec<(String, String, String, String)> {
+    let doc = Document::load_mem(bytes).expect("loads");
+    let pages = page_indices(&doc);
+    let catalog = doc.catalog().expect("catalog");
+    let root = pdf_dict(&doc, catalog.get(b"StructTreeRoot").expect("tree"));
+    let (mut elements, mut order) = (Vec::new(), Vec::new());
+    walk(
+        &doc,
+        root.get(b"K").expect("K"),
+        0,
+        &pages,
+        &mut elements,
+        &mut order,
+    );
+    let by_mcid = marked_text(bytes);
+    elements
+        .into_iter()
+        .map(|e| {
+            let text = e
+                .mcids
+                .iter()
+                .filter_map(|m| by_mcid.get(m))
+                .cloned()
+                .collect();
+            (e.kind, e.lang, e.alt, text)
+        })
+        .collect()
+}
+
+/// In each bilingual PDF every Welsh text of the resource's `[welsh]`
+/// table that is printed is inside an element tagged `/Lang (cy)`, every
+/// Welsh picture description is on a figure tagged `cy`, and no English
+/// text of the resource is tagged `cy`.
+#[test]
+fn every_welsh_text_of_the_bilingual_pdfs_is_marked_as_welsh() {
+    let (_, project) = load(&root());
+    let pdfs = screen_pdfs(&project);
+    for resource in &project.resources {
+        let welsh = resource
+            .welsh
+            .as_ref()
+            .expect("every shipped resource has Welsh");
+        let name = format!("cardiff-{}-bilingual", resource.id.value);
+        let (_, bytes, _) = pdfs.iter().find(|(n, _, _)| *n == name).expect("built");
+        let elements = all_elements(bytes);
+        let cy_text: String = elements
+            .iter()
+            .filter(|(_, lang, _, _)| lang == "cy")
+            .map(|(_, _, _, text)| normalise(text))
+            .collect();
+        let cy_alts: Vec<&str> = elements
+            .iter()
+            .filter(|(kind, lang, _, _)| kind == "Figure" && lang == "cy")
+            .map(|(_, _, alt, _)| alt.as_str())
+            .collect();
+        let metadata = [
+            Some(&resource.title),
+            resource.subject.as_ref(),
+            resource.author.as_ref(),
+        ];
+        let mut checked = 0;
+        for (english, cy) in &welsh.text {
+            if metadata.iter().flatten().any(|m| &m.value == english) {
+                continue;
+            }
+            let filled = cy
+                .value
+                .replace("{area.name}", "Caerdydd")
+                .replace("**", "");
+            let marked =
+                cy_text.contains(&normalise(&filled)) || cy_alts.contains(&filled.as_str());
+            assert!(marked, "{name}: {filled:?} is not marked cy");
+            checked += 1;
+            let english = normalise(&english.replace("{area.name}", "Caerdydd").replace("**", ""));
+            if english.len() > 12 && english != normalise(&filled) {
+                assert!(
+                    !cy_text.contains(&english),
+                    "{name}: English {english:?} marked cy"
+                );
+            }
+        }
+        assert!(checked >= 10, "{name}: only {checked} texts checked");
+    }
+}
+
 #[test]
 fn build_for_screen_writes_one_screen_pdf_per_resource_and_variant() {
     let p = common::TempProject::new().with_area("oxfordshire");

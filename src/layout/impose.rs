@@ -153,10 +153,14 @@ pub fn pair(welsh: Vec<Frame>, english: Vec<Frame>, pairing: Pairing) -> Vec<Fra
                     (None, Some(en)) => (blank(en), en.clone()),
                     (None, None) => continue,
                 };
-                pages.extend(sheets(vec![cy, en], &[&[0, 1]]).into_iter().map(|mut sheet| {
-                    sheet.folds.clear();
-                    sheet
-                }));
+                pages.extend(
+                    sheets(vec![cy, en], &[&[0, 1]])
+                        .into_iter()
+                        .map(|mut sheet| {
+                            sheet.folds.clear();
+                            sheet
+                        }),
+                );
             }
             pages
         }

@@ -37,7 +37,10 @@ pub fn place(
     let item = FrameItem::Group(if spec.alt.trim().is_empty() {
         Group::tagged(super::frame::Role::Artifact, items)
     } else {
-        Group::figure(spec.alt.clone(), items)
+        Group {
+            lang: spec.lang.clone(),
+            ..Group::figure(spec.alt.clone(), items)
+        }
     });
     Ok((item, height))
 }

@@ -87,6 +87,9 @@ pub struct PictureSpec {
     pub alt: String,
     /// Placed width, if set.
     pub width: Option<Abs>,
+    /// The language of the alternative text (BCP 47, `cy`) when it is not
+    /// the document's.
+    pub lang: Option<String>,
 }
 
 /// A block with its content filled in.
@@ -413,12 +416,14 @@ impl Version<'_> {
         let pages = cx.pages(def, resource.ink, self.helplines);
         let sections = cx.sections(def, resource.ink, self.helplines);
         let title = cx.plain(&resource.title);
-        let mut meta = |s: &Option<Located<String>>| {
-            s.as_ref().map(|s| cx.plain(s)).unwrap_or_default()
-        };
+        let mut meta =
+            |s: &Option<Located<String>>| s.as_ref().map(|s| cx.plain(s)).unwrap_or_default();
         let (subject, author) = (meta(&resource.subject), meta(&resource.author));
         cx.unused_welsh();
         if !cx.errors.is_empty() {
+            // What did not stop it still explains it (Welsh for an English
+            // text that has changed).
+            cx.errors.append(&mut cx.warnings);
             return Err(cx.errors);
         }
         Ok(Document {
@@ -539,6 +544,7 @@ impl Filler<'_> {
             src: p.src.value.clone(),
             alt: self.plain(&p.alt),
             width: p.width,
+            lang: self.welsh.is_some().then(|| "cy".to_owned()),
         }
     }
 
@@ -586,7 +592,10 @@ impl Filler<'_> {
     /// tag it with when that is not the document's: in the Welsh version
     /// its Welsh (tagged `cy`), or `None` and an error when the table has
     /// none.
-    fn in_language(&mut self, text: &Located<String>) -> Option<(Located<String>, Option<&'static str>)> {
+    fn in_language(
+        &mut self,
+        text: &Located<String>,
+    ) -> Option<(Located<String>, Option<&'static str>)> {
         let Some((welsh, used)) = &mut self.welsh else {
             return Some((text.clone(), None));
         };

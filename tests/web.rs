@@ -21,7 +21,9 @@ fn pages() -> Vec<(String, String)> {
     let mut pages = Vec::new();
     for area in &project.areas {
         for resource in &project.resources {
-            for &variant in resource.variants.keys() {
+            // A bilingual PDF pairs two languages; a web page has one.
+            let one_language = |v: &&Variant| **v != Variant::Bilingual;
+            for &variant in resource.variants.keys().filter(one_language) {
                 let job = common::job(project, &resource.id.value, variant, &area.id.value, None);
                 let html = wellprint::web_page(project, &job).unwrap_or_else(|e| {
                     panic!("{} {variant} {}: {e:?}", resource.id.value, area.id.value)

@@ -373,6 +373,15 @@ pub fn render_frames(
 /// One job as a self-contained web page (see [`web`]). Like [`build`], it
 /// stops an Easy Read job whose text has errors.
 pub fn web_page(project: &Loaded, job: &Job) -> SourceResult<String> {
+    if job.variant == Variant::Bilingual {
+        return Err(vec![
+            Diagnostic::error(
+                job.resource.id.span.clone(),
+                "the bilingual variant has no web page: a web page is in one language",
+            )
+            .with_hint("make the standard, Easy Read or large-print page"),
+        ]);
+    }
     easy_read_gate(project, job)?;
     let doc = job.resolve(project)?;
     Ok(web::page(&doc, &project.pictures))

@@ -347,3 +347,43 @@ fn no_text_of_a_shipped_easy_read_document_is_split_across_pages() {
     }
     assert!(checked > 100, "{checked} text runs checked");
 }
+
+#[test]
+fn a_picture_beside_two_easy_read_rows_is_found_by_check_and_build() {
+    let text = std::fs::read_to_string(common::root().join("resources/wellbeing-leaflet.toml"))
+        .expect("read");
+    let easy_read = text.find("[easy-read]").expect("an Easy Read variant");
+    let candle = "picture = \"assets/pictures/candle.svg\"\nalt = \"A lit candle\"";
+    let at = easy_read
+        + text[easy_read..]
+            .find(candle)
+            .expect("the Easy Read candle");
+    let leaflet = format!(
+        "{}picture = \"assets/pictures/tea.svg\"\nalt = \"A cup of tea\"{}",
+        &text[..at],
+        &text[at + candle.len()..]
+    );
+    let line = leaflet[..at].matches('\n').count() as u64 + 1;
+    let p = project(&leaflet);
+    let out = check_leaflet_json(&p);
+    assert_eq!(out.status.code(), Some(2));
+    let json = stdout_json(&out);
+    let reused: Vec<&Value> = json["easy_read"][0]["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["rule"] == "picture-reused")
+        .collect();
+    // Only the second tea, at its line; the telephone that every contact
+    // list shows is not a second meaning.
+    assert_eq!(reused.len(), 1, "{json:#}");
+    assert_eq!(reused[0]["line"], line, "{json:#}");
+    let out = run(p.path(), &["build", "--resource", "wellbeing-leaflet"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[picture-reused]"));
+    assert!(
+        !p.path()
+            .join("out/testshire/wellbeing-leaflet-easy-read.pdf")
+            .exists()
+    );
+}

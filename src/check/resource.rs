@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Sources, Span};
 use crate::model::{BlockContent, BlockDef, Located, Resource, StyleName, TypeSizes, Variant};
 
 use super::{
-    Finding, Policy, Report, Waiver, block_span, check_contrast, check_font_size,
+    Finding, Policy, Report, Rule, Waiver, block_span, check_contrast, check_font_size,
     check_picture_alt, check_row_picture, check_text_in,
 };
 
@@ -53,6 +53,7 @@ pub fn check_resource(
         return Some(Err(bad));
     }
     findings.extend(cx.findings);
+    findings.extend(reused_pictures(sources, def));
     Some(Ok(Report::new(findings, &waivers)))
 }
 
@@ -164,6 +165,42 @@ impl Blocks<'_> {
             _ => {}
         }
     }
+}
+
+/// `PictureReused` at each row or picture block that shows a picture an
+/// earlier one showed (in reading order). Contact lists may share their
+/// telephone: it means the same thing each time.
+fn reused_pictures(sources: &Sources, def: &crate::model::VariantDef) -> Vec<Finding> {
+    let mut first: BTreeMap<&str, &Span> = BTreeMap::new();
+    let mut findings = Vec::new();
+    let blocks = def
+        .pages
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .chain(def.sections.iter().flat_map(|s| &s.blocks));
+    for block in blocks {
+        let (BlockContent::Row { picture, .. } | BlockContent::Picture { picture }) =
+            &block.content
+        else {
+            continue;
+        };
+        let src = picture.src.value.as_str();
+        match first.get(src) {
+            None => {
+                first.insert(src, &picture.src.span);
+            }
+            Some(earlier) => findings.push(Finding::new(
+                Rule::PictureReused,
+                picture.src.span.clone(),
+                format!(
+                    "`{src}` is already the picture at line {}: a reader takes one picture to mean one thing",
+                    sources.line_col(earlier).line
+                ),
+                "give this row a picture of its own, one that shows what the row says",
+            )),
+        }
+    }
+    findings
 }
 
 /// `FontTooSmall` for each Easy Read type size below the policy's minimum,

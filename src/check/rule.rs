@@ -22,6 +22,8 @@ pub enum Rule {
     LowContrast,
     /// An Easy Read row has text but no picture.
     RowWithoutPicture,
+    /// The same picture file beside two rows: one picture, one meaning.
+    PictureReused,
     /// A picture has no alternative text.
     PictureWithoutAlt,
     /// An acronym is used without being explained the first time.
@@ -40,13 +42,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order they are documented.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::SentenceTooLong,
         Rule::TooManySentences,
         Rule::FontTooSmall,
         Rule::ItalicUnderlineCaps,
         Rule::LowContrast,
         Rule::RowWithoutPicture,
+        Rule::PictureReused,
         Rule::PictureWithoutAlt,
         Rule::UnexplainedAcronym,
         Rule::PhoneBrackets,
@@ -65,6 +68,7 @@ impl Rule {
             Rule::ItalicUnderlineCaps => "italic-underline-caps",
             Rule::LowContrast => "low-contrast",
             Rule::RowWithoutPicture => "row-without-picture",
+            Rule::PictureReused => "picture-reused",
             Rule::PictureWithoutAlt => "picture-without-alt",
             Rule::UnexplainedAcronym => "unexplained-acronym",
             Rule::PhoneBrackets => "phone-brackets",
@@ -93,6 +97,7 @@ impl Rule {
                 "Text contrasts with its background by at least 4.5:1 (WCAG 2.x; 3:1 for large text)."
             }
             Rule::RowWithoutPicture => "Every Easy Read row has a picture on the left.",
+            Rule::PictureReused => "A picture stands for one thing: no picture is beside two rows.",
             Rule::PictureWithoutAlt => "Every picture has alternative text.",
             Rule::UnexplainedAcronym => "An acronym is explained the first time it is used.",
             Rule::PhoneBrackets => "Phone numbers are grouped with spaces and have no brackets.",
@@ -119,6 +124,7 @@ impl Rule {
             | Rule::ItalicUnderlineCaps
             | Rule::LowContrast
             | Rule::RowWithoutPicture
+            | Rule::PictureReused
             | Rule::PictureWithoutAlt
             | Rule::UnexplainedAcronym
             | Rule::PhoneBrackets
@@ -138,6 +144,7 @@ impl Rule {
             }
             Rule::LowContrast => "WCAG 2.x 1.4.3; Inclusion Europe",
             Rule::RowWithoutPicture => "DoH (2010); Inclusion Europe",
+            Rule::PictureReused => "Mencap; Inclusion Europe",
             Rule::PictureWithoutAlt => {
                 "NHS Accessible Information Standard (DCB1605); WCAG 2.x 1.1.1"
             }

@@ -274,3 +274,45 @@ fn cli_exit_codes_and_json() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json[0]["report"]["findings"][0]["check"], "line-width");
 }
+
+/// Ofcom's drama numbers and example.org reach no one: both readers warn
+/// on the page that prints them (the card's back), not on the others, and
+/// the file still passes.
+#[test]
+fn example_numbers_and_addresses_are_a_warning_on_the_page_that_prints_them() {
+    let (sources, project) = common::load(&common::root());
+    let built = common::build(
+        &sources,
+        &project,
+        "chime-wallet-card",
+        Variant::Standard,
+        "oxfordshire",
+    )
+    .expect("builds");
+    for report in [
+        preflight(&built.bytes).expect("reads"),
+        built.preflight.clone().expect("frames"),
+    ] {
+        assert!(report.passed(), "{:?}", report.findings);
+        let pages: Vec<Option<usize>> = report
+            .notices
+            .iter()
+            .filter(|n| n.check == "example-data")
+            .map(|n| n.page)
+            .collect();
+        assert_eq!(pages, [Some(2)], "{:?}", report.notices);
+        assert!(report.notices[0].message.contains("01632 960xxx"));
+    }
+    let warned = built
+        .warnings
+        .iter()
+        .chain(
+            &built
+                .preflight
+                .as_ref()
+                .expect("frames")
+                .diagnostics("card"),
+        )
+        .any(|d| d.message.contains("[example-data]"));
+    assert!(warned);
+}

@@ -69,6 +69,10 @@ pub fn execute(args: &PreflightArgs) -> ExitCode {
                             println!("  [{}] {page}{}", f.check, f.message);
                         }
                     }
+                    for f in &report.notices {
+                        let page = f.page.map(|p| format!("page {p}: ")).unwrap_or_default();
+                        println!("  warning [{}] {page}{}", f.check, f.message);
+                    }
                 }
             }
         }

@@ -40,10 +40,48 @@ pub(super) fn run(facts: &Facts) -> Report {
         paint(&page.paint, size, n, &mut out);
     }
     pdfx(facts, &mut out);
+    let mut notices = Findings::default();
+    for (index, page) in facts.pages.iter().enumerate() {
+        example_data(&page.text, Some(index + 1), &mut notices);
+    }
     Report {
         pages: facts.pages.len(),
         pdfx: facts.pdfx.clone(),
         findings: out.0,
+        notices: notices.0,
+    }
+}
+
+/// The phone numbers Ofcom keeps for drama (01632 960xxx, 07700 900xxx)
+/// and the domain kept for examples, without spaces, with what they are.
+const EXAMPLE_DATA: [(&str, &str); 3] = [
+    ("01632960", "Ofcom drama phone numbers (01632 960xxx)"),
+    ("07700900", "Ofcom drama mobile numbers (07700 900xxx)"),
+    ("example.org", "example.org addresses"),
+];
+
+/// `example-data`: the page's text, spaces removed, holds an example phone
+/// number or address (which reach no one).
+fn example_data(runs: &[Run], n: Option<usize>, out: &mut Findings) {
+    let text: String = runs
+        .iter()
+        .flat_map(|r| r.text.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let found: Vec<&str> = EXAMPLE_DATA
+        .iter()
+        .filter(|(needle, _)| text.contains(needle))
+        .map(|(_, what)| *what)
+        .collect();
+    if !found.is_empty() {
+        out.add(
+            "example-data",
+            n,
+            format!(
+                "the page prints example contact details that reach no one: {}; fine for trying wellprint, never for print",
+                found.join(", ")
+            ),
+        );
     }
 }
 

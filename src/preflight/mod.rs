@@ -13,6 +13,10 @@
 //! | `black-text` | text in a near-black CMYK colour (K ≥ 80 %, C, M, Y within 10 % of each other) is exactly C0 M0 Y0 K100 |
 //! | `annotations` | a file that claims PDF/X has no annotations and no actions (an error) |
 //!
+//! One more check is a notice, not a failure: `example-data`, text that is
+//! one of Ofcom's drama phone numbers (01632 960xxx, 07700 900xxx) or an
+//! `example.org` address. Fine for trying wellprint out, never for print.
+//!
 //! Text outside the TrimBox (a slug line) is not held to the safe margin;
 //! paths painted entirely outside the BleedBox (crop marks in
 //! registration colour) are not held to the ink limit.
@@ -57,6 +61,8 @@ pub struct Report {
     pub pdfx: Option<String>,
     /// Every failed check, by page.
     pub findings: Vec<Finding>,
+    /// What is worth a warning but not a failure (`example-data`).
+    pub notices: Vec<Finding>,
 }
 
 impl Report {
@@ -70,6 +76,7 @@ impl Report {
     pub fn diagnostics(&self, file: &str) -> Vec<Diagnostic> {
         self.findings
             .iter()
+            .chain(&self.notices)
             .map(|f| {
                 let page = f.page.map(|p| format!(", page {p}")).unwrap_or_default();
                 Diagnostic::warning(

@@ -169,7 +169,10 @@
       img.width = p.pixels[0]; img.height = p.pixels[1];
       const cap = document.createElement("figcaption");
       cap.textContent = "Page " + (i + 1) + " of " + pages.length;
-      fig.append(img, lines(p), cap);
+      const sheet = document.createElement("div");
+      sheet.className = "sheet";
+      sheet.append(img, lines(p));
+      fig.append(sheet, cap);
       return fig;
     });
     $("pages").replaceChildren(...figures);

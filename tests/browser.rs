@@ -366,7 +366,8 @@ async fn axe_core_finds_no_serious_violations_and_the_keyboard_works() {
     let Some(b) = open(project.path()).await else {
         return;
     };
-    let mut found = axe(&b, &script).await;
+    let found = axe(&b, &script).await;
+    assert!(found.is_empty(), "axe-core:\n{}", found.join("\n"));
     // With the lines on and a mistake marked.
     b.click("show-lines").await;
     b.type_into("c-0-phone", "12").await;
@@ -375,8 +376,8 @@ async fn axe_core_finds_no_serious_violations_and_the_keyboard_works() {
         "document.getElementById('e-0-phone').textContent.length > 0",
     )
     .await;
-    found.extend(axe(&b, &script).await);
-    assert!(found.is_empty(), "axe-core:\n{}", found.join("\n"));
+    let found = axe(&b, &script).await;
+    assert!(found.is_empty(), "axe-core with a mistake marked:\n{}", found.join("\n"));
 
     // Keyboard only: Tab goes from the area's menu to the resource's
     // with a visible outline, and a contact moves down with Enter, the
@@ -459,9 +460,10 @@ async fn the_readme_screenshot_shows_the_card_in_the_preview() {
     assert!(rect[2] > 400.0, "the card is {rect:?} in the pane");
     let png = b.client.screenshot().await.expect("screenshot");
     let card = brightness(&png, &rect);
+    // Dark (an empty PDF frame) or blank white: the card is not shown.
     assert!(
-        card > 120.0,
-        "the preview is dark (mean {card:.0} of 255): the card is not shown"
+        (120.0..245.0).contains(&card),
+        "the preview's mean brightness is {card:.0} of 255: the card is not shown"
     );
     if std::env::var_os("WELLPRINT_UPDATE").is_some() {
         std::fs::write(common::root().join("docs/editor.png"), &png).expect("write");

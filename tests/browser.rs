@@ -377,7 +377,11 @@ async fn axe_core_finds_no_serious_violations_and_the_keyboard_works() {
     )
     .await;
     let found = axe(&b, &script).await;
-    assert!(found.is_empty(), "axe-core with a mistake marked:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "axe-core with a mistake marked:\n{}",
+        found.join("\n")
+    );
 
     // Keyboard only: Tab goes from the area's menu to the resource's
     // with a visible outline, and a contact moves down with Enter, the

@@ -474,3 +474,60 @@ async fn the_readme_screenshot_shows_the_card_in_the_preview() {
     }
     b.client.close().await.expect("close");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_reloads_after_a_conflict_shows_lines_and_makes_areas() {
+    let project = project();
+    let Some(b) = open(project.path()).await else {
+        return;
+    };
+    // Lines: off at first, on with the box.
+    let shown = "[...document.querySelectorAll('#pages svg')].map((s) => s.style.display)";
+    assert_eq!(
+        b.js(&format!("return {shown}.every((d) => d === 'none');"))
+            .await,
+        json!(true)
+    );
+    b.click("show-lines").await;
+    assert_eq!(
+        b.js(&format!("return {shown}.every((d) => d === '');"))
+            .await,
+        json!(true)
+    );
+    let rects = b
+        .js("return document.querySelectorAll('#pages svg rect.trim').length;")
+        .await;
+    assert_eq!(rects, json!(2), "a trim line on each side of the card");
+
+    // A file changed on disk: Save refuses, Reload loads the disk's text.
+    let changed = AREA.replace("Testshire Advocacy", "Changed elsewhere");
+    project.write("areas/testshire.toml", &changed);
+    b.type_into("c-0-phone", "01632 960 999").await;
+    b.until(
+        "the edit",
+        "document.getElementById('text').value.includes('960 999')",
+    )
+    .await;
+    b.click("save").await;
+    b.until("the refusal", "!document.getElementById('reload').hidden")
+        .await;
+    assert_eq!(area_on_disk(&project), changed);
+    assert_eq!(b.js("return document.activeElement.id;").await, "reload");
+    b.click("reload").await;
+    b.until(
+        "the reload",
+        "document.getElementById('c-1-name').value === 'Changed elsewhere'",
+    )
+    .await;
+
+    // New area: written, listed and opened.
+    b.type_into("new-name", "West Berkshire").await;
+    b.click("new-area").await;
+    b.until(
+        "the new area",
+        "document.getElementById('area').value === 'west-berkshire'",
+    )
+    .await;
+    assert!(project.path().join("areas/west-berkshire.toml").is_file());
+    b.client.close().await.expect("close");
+}

@@ -520,6 +520,18 @@ async fn the_page_reloads_after_a_conflict_shows_lines_and_makes_areas() {
     )
     .await;
 
+    // Every area's PDFs: the progress bar fills and the ZIP comes.
+    b.click("download-zip").await;
+    b.until(
+        "the ZIP",
+        "document.getElementById('zip-status').textContent.startsWith('Downloaded')",
+    )
+    .await;
+    let bar = b
+        .js("const p = document.getElementById('zip-progress'); return [p.value, p.max];")
+        .await;
+    assert!(bar[0] == bar[1] && bar[1].as_f64() > Some(1.0), "{bar}");
+
     // New area: written, listed and opened.
     b.type_into("new-name", "West Berkshire").await;
     b.click("new-area").await;

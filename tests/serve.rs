@@ -638,3 +638,26 @@ fn after_a_conflict_the_area_reloads_from_disk() {
     assert_eq!(server.post("/api/save", &save).status, 200);
     assert_eq!(server.area_on_disk(), changed.replace("960 901", "960 999"));
 }
+
+#[test]
+fn a_project_that_does_not_load_makes_no_zip() {
+    let server = Server::start();
+    server
+        .project
+        .write("areas/national.toml", "this is not = = TOML");
+    let started = server.post("/api/zip", &serde_json::json!({}));
+    assert_eq!(started.status, 202);
+    let job = started.json()["job"].as_u64().expect("a job number");
+    let mut progress = serde_json::Value::Null;
+    for _ in 0..600 {
+        progress = server.get(&format!("/api/zip/{job}")).json();
+        if progress["finished"] == true {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let error = progress["error"].as_str().expect("an error");
+    assert!(error.starts_with("the project does not load"), "{error}");
+    let file = server.get(&format!("/api/zip/{job}/file"));
+    assert_eq!(file.status, 422, "{}", file.text());
+}

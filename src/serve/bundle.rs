@@ -177,12 +177,16 @@ pub async fn progress(
 }
 
 /// `GET /api/zip/{job}/file`: the finished ZIP (409 while it is being
-/// made); it is forgotten once fetched.
+/// made, 422 when none could be made); it is forgotten once fetched.
 pub async fn file(
     Extract(state): Extract<Arc<State>>,
     Path(id): Path<usize>,
 ) -> Result<Response, Failure> {
     let job = find(&state, id)?;
+    let error = job.progress.lock().ok().and_then(|p| p.error.clone());
+    if let Some(error) = error {
+        return Err(fail(StatusCode::UNPROCESSABLE_ENTITY, error));
+    }
     let bytes = job
         .file
         .lock()

@@ -414,3 +414,250 @@ fn text_that_does_not_load_is_not_saved() {
     );
     assert_eq!(server.area_on_disk(), AREA);
 }
+
+#[test]
+fn preview_pages_are_pictures_with_their_lines() {
+    let server = Server::start();
+    let mut body = preview_body(AREA);
+    body["width"] = serde_json::json!(600);
+    let reply = server.post("/api/preview/pages", &body);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let json = reply.json();
+    let pages = json["pages"].as_array().expect("pages");
+    assert_eq!(pages.len(), 2, "the wallet card has two sides");
+    for page in pages {
+        assert_eq!(page["pixels"][0], 600);
+        let png = base64::Engine::decode(
+            &base64::engine::general_purpose::STANDARD,
+            page["png"].as_str().expect("png"),
+        )
+        .expect("base64");
+        assert!(png.starts_with(b"\x89PNG"));
+        // 85 × 55 mm with 3 mm bleed and the card's 4 mm safe margin.
+        let trim = &page["trim"];
+        assert!((trim[0].as_f64().expect("w") - 85.0 * 72.0 / 25.4).abs() < 0.5);
+        assert!((trim[1].as_f64().expect("h") - 55.0 * 72.0 / 25.4).abs() < 0.5);
+        assert!((page["bleed"].as_f64().expect("bleed") - 3.0 * 72.0 / 25.4).abs() < 0.01);
+        assert!((page["safe"].as_f64().expect("safe") - 4.0 * 72.0 / 25.4).abs() < 0.01);
+    }
+    let bad = AREA.replace("01632 960 901", "12");
+    let reply = server.post("/api/preview/pages", &preview_body(&bad));
+    assert_eq!(reply.status, 422);
+    assert_eq!(
+        reply.json()["diagnostics"][0]["field"],
+        serde_json::json!({ "contact": 0, "key": "phone" })
+    );
+}
+
+#[test]
+fn the_current_document_downloads_as_print_or_screen_pdf() {
+    let server = Server::start();
+    let edited = AREA.replace("960 901", "960 999");
+    let mut body = preview_body(&edited);
+    let print = server.post("/api/download", &body);
+    assert_eq!(print.status, 200, "{}", print.text());
+    assert!(print.body.starts_with(b"%PDF"));
+    assert!(
+        print
+            .headers
+            .contains("attachment; filename=\"chime-wallet-card-standard.pdf\""),
+        "{}",
+        print.headers
+    );
+    body["for"] = serde_json::json!("screen");
+    let screen = server.post("/api/download", &body);
+    assert_eq!(screen.status, 200);
+    assert!(
+        screen
+            .headers
+            .contains("filename=\"chime-wallet-card-standard-screen.pdf\"")
+    );
+    assert_ne!(print.body, screen.body);
+    // The print PDF is 85 × 55 mm plus 3 mm bleed; the screen PDF trimmed.
+    let width = |pdf: &[u8]| {
+        let doc = lopdf::Document::load_mem(pdf).expect("a PDF");
+        let page = doc.get_pages()[&1];
+        let media = doc
+            .get_dictionary(page)
+            .and_then(|d| d.get(b"MediaBox"))
+            .and_then(lopdf::Object::as_array)
+            .expect("a MediaBox");
+        let x = |i: usize| media[i].as_float().expect("a number");
+        f64::from(x(2) - x(0)) * 25.4 / 72.0
+    };
+    assert!(
+        (width(&print.body) - 91.0).abs() < 0.1,
+        "{}",
+        width(&print.body)
+    );
+    assert!(
+        (width(&screen.body) - 85.0).abs() < 0.1,
+        "{}",
+        width(&screen.body)
+    );
+    body["for"] = serde_json::json!("web");
+    assert_eq!(server.post("/api/download", &body).status, 422);
+}
+
+#[test]
+fn every_areas_pdfs_come_as_a_zip_with_progress() {
+    let server = Server::start();
+    let started = server.post("/api/zip", &serde_json::json!({ "for": "screen" }));
+    assert_eq!(started.status, 202, "{}", started.text());
+    let job = started.json()["job"].as_u64().expect("a job number");
+    let early = server.get(&format!("/api/zip/{job}/file"));
+    let mut progress = serde_json::Value::Null;
+    for _ in 0..600 {
+        progress = server.get(&format!("/api/zip/{job}")).json();
+        if progress["finished"] == true {
+            break;
+        }
+        assert!(progress["done"].as_u64() <= progress["total"].as_u64());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(progress["finished"], true, "{progress}");
+    assert!(early.status == 409 || early.status == 200);
+    let total = progress["total"].as_u64().expect("total");
+    assert_eq!(progress["done"].as_u64(), Some(total));
+    let zip = server.get(&format!("/api/zip/{job}/file"));
+    if early.status == 409 {
+        assert_eq!(zip.status, 200, "{}", zip.text());
+    }
+    let zip = if early.status == 200 { early } else { zip };
+    assert!(zip.headers.contains("application/zip"));
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(zip.body.clone())).expect("a ZIP file");
+    let failed = progress["failed"].as_array().expect("failed").len() as u64;
+    assert_eq!(archive.len() as u64 + failed, total, "{progress}");
+    let mut names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.expect("a name").into_owned())
+        .collect();
+    names.sort();
+    assert!(
+        names.contains(&"testshire/chime-wallet-card-standard-screen.pdf".to_owned()),
+        "{names:?}"
+    );
+    let mut first = archive.by_index(0).expect("a file");
+    let mut head = [0u8; 4];
+    std::io::Read::read_exact(&mut first, &mut head).expect("read");
+    assert_eq!(&head, b"%PDF");
+    assert_eq!(server.get(&format!("/api/zip/{job}/file")).status, 404);
+    assert_eq!(server.get("/api/zip/999").status, 404);
+}
+
+#[test]
+fn a_new_area_is_written_as_new_area_writes_it() {
+    let server = Server::start();
+    let body = serde_json::json!({ "name": "West Berkshire", "nation": "england" });
+    let reply = server.post("/api/new-area", &body);
+    assert_eq!(reply.status, 201, "{}", reply.text());
+    assert_eq!(reply.json()["id"], "west-berkshire");
+    let path = server.project.path().join("areas/west-berkshire.toml");
+    let written = std::fs::read_to_string(&path).expect("written");
+    let cli = TempProject::new();
+    std::fs::create_dir_all(cli.path().join("areas")).expect("areas");
+    let run = Command::new(env!("CARGO_BIN_EXE_wellprint"))
+        .args([
+            "new-area",
+            "West Berkshire",
+            "--nation",
+            "england",
+            "--project",
+        ])
+        .arg(cli.path())
+        .output()
+        .expect("new-area runs");
+    assert!(run.status.success());
+    let by_cli =
+        std::fs::read_to_string(cli.path().join("areas/west-berkshire.toml")).expect("written");
+    assert_eq!(written, by_cli);
+    let project = server.get("/api/project").json();
+    assert!(
+        project["areas"]
+            .as_array()
+            .expect("areas")
+            .iter()
+            .any(|a| a["id"] == "west-berkshire" && a["broken"] == false),
+        "{project}"
+    );
+    let again = server.post("/api/new-area", &body);
+    assert_eq!(again.status, 409);
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), written);
+    let bad = serde_json::json!({ "name": "!!", "nation": "wales" });
+    assert_eq!(server.post("/api/new-area", &bad).status, 400);
+    let escape = serde_json::json!({ "name": "../../etc", "nation": "wales" });
+    let reply = server.post("/api/new-area", &escape);
+    assert_eq!(reply.status, 201, "a name only ever makes a plain id");
+    assert_eq!(reply.json()["id"], "etc");
+}
+
+#[test]
+fn contacts_are_reordered_with_their_comments() {
+    let server = Server::start();
+    let edit = serde_json::json!({
+        "text": AREA,
+        "changes": [{ "op": "move-contact", "index": 1, "to": 0 }],
+    });
+    let reply = server.post("/api/area/testshire/edit", &edit);
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let json = reply.json();
+    assert_eq!(json["fields"]["contacts"][0]["name"], "Testshire Advocacy");
+    let text = json["text"].as_str().expect("text");
+    let advocacy = text.find("Testshire Advocacy").expect("moved");
+    let college = text
+        .find("# The college, first on the card.")
+        .expect("comment");
+    assert!(advocacy < college, "{text}");
+    assert!(text.contains("phone = \"01632 960 901\" # drama number"));
+    let past = serde_json::json!({
+        "text": AREA,
+        "changes": [{ "op": "move-contact", "index": 0, "to": 5 }],
+    });
+    assert_eq!(server.post("/api/area/testshire/edit", &past).status, 422);
+}
+
+#[test]
+fn after_a_conflict_the_area_reloads_from_disk() {
+    let server = Server::start();
+    let area = server.get("/api/area/testshire").json();
+    let changed = AREA.replace("Testshire Advocacy", "Changed elsewhere");
+    server.project.write("areas/testshire.toml", &changed);
+    let save =
+        serde_json::json!({ "area": "testshire", "area_text": AREA, "base_hash": area["hash"] });
+    assert_eq!(server.post("/api/save", &save).status, 409);
+    // Reload: the page asks for the area again and saves on its new hash.
+    let reloaded = server.get("/api/area/testshire").json();
+    assert_eq!(reloaded["text"], changed);
+    assert_ne!(reloaded["hash"], area["hash"]);
+    let save = serde_json::json!({
+        "area": "testshire",
+        "area_text": changed.replace("960 901", "960 999"),
+        "base_hash": reloaded["hash"],
+    });
+    assert_eq!(server.post("/api/save", &save).status, 200);
+    assert_eq!(server.area_on_disk(), changed.replace("960 901", "960 999"));
+}
+
+#[test]
+fn a_project_that_does_not_load_makes_no_zip() {
+    let server = Server::start();
+    server
+        .project
+        .write("areas/national.toml", "this is not = = TOML");
+    let started = server.post("/api/zip", &serde_json::json!({}));
+    assert_eq!(started.status, 202);
+    let job = started.json()["job"].as_u64().expect("a job number");
+    let mut progress = serde_json::Value::Null;
+    for _ in 0..600 {
+        progress = server.get(&format!("/api/zip/{job}")).json();
+        if progress["finished"] == true {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let error = progress["error"].as_str().expect("an error");
+    assert!(error.starts_with("the project does not load"), "{error}");
+    let file = server.get(&format!("/api/zip/{job}/file"));
+    assert_eq!(file.status, 422, "{}", file.text());
+}

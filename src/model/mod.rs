@@ -15,6 +15,7 @@ mod load;
 pub mod phone;
 mod printable;
 mod resource;
+pub mod starter;
 mod welsh;
 
 use std::collections::BTreeMap;

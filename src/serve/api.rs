@@ -1,28 +1,28 @@
 //! The JSON API the page calls (documented in `docs/serve.md`).
 
+use std::fs::OpenOptions;
+use std::io::Write;
 use std::path::{Path as FsPath, PathBuf};
 use std::sync::Arc;
 
 use axum::Json;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, State as Extract};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::middleware;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::edit::{self, Change, FieldPath};
 use super::overlay::Overlay;
-use super::{MAX_BODY, State, guard, page};
+use super::{MAX_BODY, State, bundle, documents, guard, page};
 use crate::diag::{Diagnostic, Sources, slashes};
 use crate::files::Files;
-use crate::finish::{Target, write};
-use crate::model::Variant;
-use crate::pipeline::{self, BuildOptions, Job, Loaded};
+use crate::finish::write;
+use crate::model::{Nation, starter};
+use crate::pipeline::{self, Loaded};
 
 /// The routes, behind the guard and the body limit.
 pub fn router(state: Arc<State>) -> Router {
@@ -31,7 +31,13 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/project", get(project))
         .route("/api/area/{id}", get(area))
         .route("/api/area/{id}/edit", post(edit_area))
-        .route("/api/preview", post(preview))
+        .route("/api/preview", post(documents::preview))
+        .route("/api/preview/pages", post(documents::pages))
+        .route("/api/download", post(documents::download))
+        .route("/api/zip", post(bundle::start))
+        .route("/api/zip/{job}", get(bundle::progress))
+        .route("/api/zip/{job}/file", get(bundle::file))
+        .route("/api/new-area", post(new_area))
         .route("/api/save", post(save))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(state.clone(), guard::check))
@@ -39,24 +45,24 @@ pub fn router(state: Arc<State>) -> Router {
 }
 
 /// A refusal or failure: a status and a JSON body.
-type Failure = (StatusCode, Json<serde_json::Value>);
+pub(super) type Failure = (StatusCode, Json<serde_json::Value>);
 
 /// A failure with one message.
-fn fail(status: StatusCode, message: impl Into<String>) -> Failure {
+pub(super) fn fail(status: StatusCode, message: impl Into<String>) -> Failure {
     (status, Json(json!({ "error": message.into() })))
 }
 
 /// A diagnostic for the page: its place and, in the edited area file, the
 /// field it points at.
 #[derive(Debug, Serialize)]
-struct PageDiagnostic {
+pub(super) struct PageDiagnostic {
     #[serde(flatten)]
     resolved: crate::diag::Resolved,
     field: Option<FieldPath>,
 }
 
 /// `diagnostics` for the page; those in `area_path` name their field.
-fn for_page(
+pub(super) fn for_page(
     sources: &Sources,
     area_path: &FsPath,
     diagnostics: &[Diagnostic],
@@ -77,7 +83,11 @@ fn for_page(
 }
 
 /// 422 with diagnostics.
-fn unprocessable(sources: &Sources, area_path: &FsPath, diagnostics: &[Diagnostic]) -> Failure {
+pub(super) fn unprocessable(
+    sources: &Sources,
+    area_path: &FsPath,
+    diagnostics: &[Diagnostic],
+) -> Failure {
     let list = for_page(sources, area_path, diagnostics);
     (
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -88,7 +98,7 @@ fn unprocessable(sources: &Sources, area_path: &FsPath, diagnostics: &[Diagnosti
 /// The area file for the id `id`, relative to the project: refused when
 /// the id is not a plain name (400), is missing (404), or the file is a
 /// link leading outside the project (403).
-fn area_path(state: &State, id: &str) -> Result<PathBuf, Failure> {
+pub(super) fn area_path(state: &State, id: &str) -> Result<PathBuf, Failure> {
     let plain = !id.is_empty()
         && id != "national"
         && id
@@ -120,7 +130,7 @@ fn area_path(state: &State, id: &str) -> Result<PathBuf, Failure> {
 }
 
 /// SHA-256 of `bytes`, in hex.
-fn hash(bytes: &[u8]) -> String {
+pub(super) fn hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -205,20 +215,9 @@ async fn edit_area(
     Ok(Json(json!({ "text": text, "fields": fields })))
 }
 
-/// The body of `POST /api/preview`.
-#[derive(Debug, Deserialize)]
-struct PreviewRequest {
-    area: String,
-    resource: String,
-    variant: String,
-    #[serde(default)]
-    format: Option<String>,
-    area_text: String,
-}
-
 /// Loads the project with `text` as the area file at `path`; the area's
 /// own mistakes are errors.
-fn load_edited(
+pub(super) fn load_edited(
     state: &State,
     path: &FsPath,
     text: &str,
@@ -234,73 +233,6 @@ fn load_edited(
         Some(broken) => Err(broken.errors.clone()),
         None => Ok(loaded),
     }
-}
-
-/// `POST /api/preview`: the screen PDF of the edited area's document, with
-/// its warnings base64-encoded JSON in `X-Wellprint-Diagnostics`; 422
-/// with the diagnostics when it does not build.
-async fn preview(
-    Extract(state): Extract<Arc<State>>,
-    Json(request): Json<PreviewRequest>,
-) -> Result<Response, Failure> {
-    let path = area_path(&state, &request.area)?;
-    let mut sources = Sources::new();
-    let loaded = load_edited(&state, &path, &request.area_text, &mut sources)
-        .map_err(|e| unprocessable(&sources, &path, &e))?;
-    let job = find_job(&loaded, &sources, &path, &request)?;
-    let options = BuildOptions::for_target(Target::Screen);
-    let built = pipeline::build(&loaded, &job, &state.fonts, &options)
-        .map_err(|e| unprocessable(&sources, &path, &e))?;
-    let warnings = serde_json::to_vec(&for_page(&sources, &path, &built.warnings))
-        .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    let warnings = base64::engine::general_purpose::STANDARD.encode(warnings);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::HeaderName::from_static("x-wellprint-diagnostics"),
-                warnings,
-            ),
-        ],
-        built.bytes,
-    )
-        .into_response())
-}
-
-/// The job the preview asks for.
-fn find_job<'a>(
-    loaded: &'a Loaded,
-    sources: &Sources,
-    path: &FsPath,
-    request: &PreviewRequest,
-) -> Result<Job<'a>, Failure> {
-    let not_found = |what: &str| fail(StatusCode::NOT_FOUND, format!("there is no {what}"));
-    let area = loaded
-        .areas
-        .iter()
-        .find(|a| sources.path(a.id.span.file) == path)
-        .ok_or_else(|| not_found("such area"))?;
-    let resource = loaded
-        .resources
-        .iter()
-        .find(|r| r.id.value.as_str() == request.resource)
-        .ok_or_else(|| not_found("such resource"))?;
-    let variant = Variant::ALL
-        .into_iter()
-        .find(|v| v.name() == request.variant && resource.variants.contains_key(v))
-        .ok_or_else(|| not_found("such variant of this resource"))?;
-    let formats = resource.formats_for(variant);
-    let format = match &request.format {
-        None => formats.first(),
-        Some(name) => formats.iter().find(|f| f.name.as_str() == name),
-    }
-    .ok_or_else(|| not_found("such format"))?;
-    Ok(Job {
-        resource,
-        variant,
-        area,
-        format,
-    })
 }
 
 /// The body of `POST /api/save`.
@@ -337,4 +269,48 @@ async fn save(
     write::atomic(&state.root.join(&path), request.area_text.as_bytes())
         .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     Ok(Json(json!({ "hash": hash(request.area_text.as_bytes()) })))
+}
+
+/// The body of `POST /api/new-area`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewAreaRequest {
+    name: String,
+    nation: Nation,
+}
+
+/// `POST /api/new-area`: writes the starter file `wellprint new-area`
+/// writes (201 with its id); never over an existing file (409).
+async fn new_area(
+    Extract(state): Extract<Arc<State>>,
+    Json(request): Json<NewAreaRequest>,
+) -> Result<(StatusCode, Json<serde_json::Value>), Failure> {
+    let name = request.name.trim();
+    let id = starter::area_id(name);
+    if id.is_empty() || id == "national" {
+        return Err(fail(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "cannot make an area id from the name \"{name}\": give a name with letters or digits"
+            ),
+        ));
+    }
+    let path = format!("areas/{id}.toml");
+    let text = starter::starter(&id, name, request.nation);
+    // `create_new` refuses an existing file without a race.
+    let file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(state.root.join(&path));
+    match file.and_then(|mut f| f.write_all(text.as_bytes())) {
+        Ok(()) => Ok((StatusCode::CREATED, Json(json!({ "id": id, "path": path })))),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(fail(
+            StatusCode::CONFLICT,
+            format!("{path} already exists; it was left as it is"),
+        )),
+        Err(e) => Err(fail(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("cannot write {path}: {e}"),
+        )),
+    }
 }

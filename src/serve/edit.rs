@@ -55,6 +55,14 @@ pub enum Change {
         /// Its index.
         index: usize,
     },
+    /// Moves the contact at `index` to `to` (the others close up),
+    /// comments and all.
+    MoveContact {
+        /// Its index.
+        index: usize,
+        /// Its new index.
+        to: usize,
+    },
 }
 
 /// The fields of `text`, or the TOML parser's message.
@@ -124,9 +132,34 @@ pub fn apply(text: &str, changes: &[Change]) -> Result<String, String> {
                     .ok_or(format!("there is no contact {index}"))?;
                 contacts.remove(*index);
             }
+            Change::MoveContact { index, to } => move_contact(&mut doc, *index, *to)?,
         }
     }
     Ok(doc.to_string())
+}
+
+/// Moves the `[[contact]]` at `index` to `to`. A table's comments are its
+/// own (the lines above its header), so they move with it.
+fn move_contact(doc: &mut DocumentMut, index: usize, to: usize) -> Result<(), String> {
+    let contacts = doc
+        .get_mut("contact")
+        .and_then(Item::as_array_of_tables_mut)
+        .filter(|a| index < a.len() && to < a.len())
+        .ok_or(format!("there is no contact {}", index.max(to)))?;
+    let mut tables: Vec<Table> = contacts.iter().cloned().collect();
+    let moved = tables.remove(index);
+    tables.insert(to, moved);
+    // Document positions decide where a table is written: give each its
+    // new place's position.
+    let positions: Vec<_> = contacts.iter().map(Table::position).collect();
+    contacts.clear();
+    for (mut table, position) in tables.into_iter().zip(positions) {
+        if let Some(p) = position {
+            table.set_position(p);
+        }
+        contacts.push(table);
+    }
+    Ok(())
 }
 
 /// Adds an empty `[[contact]]` with a name and phone to fill in.
@@ -245,6 +278,23 @@ mod tests {
         };
         let new = apply(AREA, &[change]).expect("applies");
         assert_eq!(new, AREA.replace("960 001", "960 999"));
+    }
+
+    #[test]
+    fn contacts_move_with_their_comments() {
+        let two =
+            format!("{AREA}\n[[contact]]\n# second\nname = \"D\"\nphone = \"01632 960 002\"\n");
+        let moved = apply(&two, &[Change::MoveContact { index: 1, to: 0 }]).expect("moves");
+        let fields = fields(&moved).expect("parses");
+        assert_eq!(fields.contacts[0]["name"], "D");
+        assert_eq!(fields.contacts[1]["name"], "C");
+        let d = moved.find("# second").expect("comment kept");
+        let c = moved.find("# the college").expect("comment kept");
+        assert!(d < c, "{moved}");
+        assert!(moved.find("phone = \"01632 960 001\" # drama").is_some());
+        let back = apply(&moved, &[Change::MoveContact { index: 0, to: 1 }]).expect("moves");
+        assert_eq!(back, two);
+        assert!(apply(&two, &[Change::MoveContact { index: 0, to: 2 }]).is_err());
     }
 
     #[test]

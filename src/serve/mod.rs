@@ -9,10 +9,13 @@
 //! loopback `Host`, the session token, a same-origin `Origin` for changes.
 
 mod api;
+mod bundle;
+mod documents;
 mod edit;
 mod guard;
 mod overlay;
 mod page;
+mod preview;
 
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -37,6 +40,8 @@ struct State {
     token: String,
     /// The port listened on.
     port: u16,
+    /// The ZIPs of every area's PDFs, made or being made.
+    zips: bundle::ZipJobs,
 }
 
 /// Why the server could not start or stopped.
@@ -74,6 +79,7 @@ pub fn run(root: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Serve
             fonts,
             token,
             port,
+            zips: bundle::ZipJobs::default(),
         });
         axum::serve(listener, api::router(state))
             .with_graceful_shutdown(async {

@@ -749,37 +749,10 @@ fn dump_outlines() {
 /// The text of every structure element with its own `/Lang`, as
 /// `(type, lang, text)`.
 fn elements_with_lang(bytes: &[u8]) -> Vec<(String, String, String)> {
-    let doc = Document::load_mem(bytes).expect("loads");
-    let pages = page_indices(&doc);
-    let root = pdf_dict(
-        &doc,
-        doc.catalog()
-            .expect("catalog")
-            .get(b"StructTreeRoot")
-            .expect("tree"),
-    );
-    let (mut elements, mut order) = (Vec::new(), Vec::new());
-    walk(
-        &doc,
-        root.get(b"K").expect("K"),
-        0,
-        &pages,
-        &mut elements,
-        &mut order,
-    );
-    let by_mcid = marked_text(bytes);
-    elements
+    all_elements(bytes)
         .into_iter()
-        .filter(|e| !e.lang.is_empty())
-        .map(|e| {
-            let text: String = e
-                .mcids
-                .iter()
-                .filter_map(|m| by_mcid.get(m))
-                .cloned()
-                .collect();
-            (e.kind, e.lang, text)
-        })
+        .filter(|(_, lang, _, _)| !lang.is_empty())
+        .map(|(kind, lang, _, text)| (kind, lang, text))
         .collect()
 }
 

@@ -35,11 +35,7 @@ pub fn check_resource(
         explained: BTreeSet::new(),
         findings: Vec::new(),
     };
-    let blocks = def
-        .pages
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .chain(def.sections.iter().flat_map(|s| &s.blocks));
+    let blocks = def.blocks();
     for block in blocks {
         if let Some((rule, reason)) = &block.waive {
             match Waiver::parse(rule, reason, block_span(sources, &block.span)) {
@@ -173,11 +169,7 @@ impl Blocks<'_> {
 fn reused_pictures(sources: &Sources, def: &crate::model::VariantDef) -> Vec<Finding> {
     let mut first: BTreeMap<&str, &Span> = BTreeMap::new();
     let mut findings = Vec::new();
-    let blocks = def
-        .pages
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .chain(def.sections.iter().flat_map(|s| &s.blocks));
+    let blocks = def.blocks();
     for block in blocks {
         let (BlockContent::Row { picture, .. } | BlockContent::Picture { picture }) =
             &block.content

@@ -161,12 +161,7 @@ impl Resource {
     pub fn pictures(&self) -> Vec<&Located<String>> {
         let mut out = Vec::new();
         for def in self.variants.values() {
-            let blocks = def
-                .pages
-                .iter()
-                .flat_map(|p| &p.blocks)
-                .chain(def.sections.iter().flat_map(|s| &s.blocks));
-            for b in blocks {
+            for b in def.blocks() {
                 match &b.content {
                     BlockContent::Picture { picture, .. } | BlockContent::Row { picture, .. } => {
                         out.push(&picture.src);
@@ -216,6 +211,17 @@ pub struct VariantDef {
     pub sections: Vec<SectionDef>,
     /// Print page numbers.
     pub page_numbers: bool,
+}
+
+impl VariantDef {
+    /// Every block of the variant in source order: the pages' blocks,
+    /// then the sections'.
+    pub fn blocks(&self) -> impl Iterator<Item = &BlockDef> {
+        self.pages
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .chain(self.sections.iter().flat_map(|s| &s.blocks))
+    }
 }
 
 /// Blocks kept together when flowing.

@@ -10,14 +10,33 @@ use crate::resolve::{Block, Page};
 use super::blocks::{BlockContext, Laid};
 use super::frame::{Frame, FrameItem, Geometry, Shape};
 
-/// Lays out one page.
+/// Lays out one page: as designed, or else with the page's fit strategies
+/// gone as far as the first step that fits (see [`super::fit`]). When no
+/// step fits, the errors are those of the last step, naming the area data
+/// that grew.
 pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Diagnostic>> {
+    let mut errors = match as_relaxed(page, cx, bleed) {
+        Ok(frame) => return Ok(frame),
+        Err(e) => e,
+    };
+    let sizes = cx.relax.sizes.unwrap_or(cx.doc.type_sizes);
+    for relax in super::fit::steps(page, sizes) {
+        match as_relaxed(page, &cx.relaxed(relax), bleed) {
+            Ok(frame) => return Ok(frame),
+            Err(e) => errors = e,
+        }
+    }
+    Err(blame(errors, page))
+}
+
+/// Lays out one page with the fit strategies as far as `cx` says.
+fn as_relaxed(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Diagnostic>> {
     let doc = cx.doc;
     let body = cx.spec(crate::resolve::TextStyle::Body);
     let m = Metrics {
         size: cx.size,
         margin: doc.margin,
-        gap: body.size * body.leading * 0.6,
+        gap: body.size * body.leading * 0.6 * (1.0 - cx.relax.gap_cut),
         extra: Abs::ZERO,
         pad: doc.margin * 0.5,
         bleed,
@@ -34,19 +53,16 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         .push(band(-bleed, m.size.h + bleed, m.size, bleed, background));
 
     let (top, bottom) = lay_blocks(page, cx)?;
-    let (placed_bottom, bottom_limit) = m
-        .stack_bottom(&bottom, m.size.h - m.margin - cx.footer, &mut frame)
-        .map_err(|e| blame_contacts(e, page))?;
+    let (placed_bottom, bottom_limit) =
+        m.stack_bottom(&bottom, m.size.h - m.margin - cx.footer, &mut frame)?;
     let limit = if placed_bottom.is_empty() {
         bottom_limit
     } else {
         bottom_limit - m.gap
     };
-    let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)
-        .map_err(|e| blame_contacts(e, page))?;
+    let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)?;
     let mut placed = Metrics { extra, ..m }
-        .stack_top(&top, limit, &mut frame)
-        .map_err(|e| blame_contacts(e, page))?
+        .stack_top(&top, limit, &mut frame)?
         .0;
     placed.extend(placed_bottom);
     placed.sort_by_key(|p| p.0);
@@ -291,9 +307,60 @@ fn band(
     )
 }
 
-/// A page that overflows names, in the area file, the last contact of each
-/// contacts block on it: the area's data, not the design, is usually what
-/// grew.
+/// A page that does not fit names, in the area file, the last contact of
+/// each contacts block on it and the logo, if it prints one: the area's
+/// data, not the design, is usually what grew. It also says which fit
+/// strategies the page tried.
+fn blame(errors: Vec<Diagnostic>, page: &Page) -> Vec<Diagnostic> {
+    let logo = page.blocks.iter().find_map(|b| match &b.content {
+        crate::resolve::Content::PreparedBy {
+            logo_at: Some(at), ..
+        } => Some(at.clone()),
+        _ => None,
+    });
+    let tried = tried(page);
+    blame_contacts(errors, page)
+        .into_iter()
+        .map(|mut d| {
+            if let Some(at) = &logo {
+                d = d.with_related(at.clone(), "the area's logo, printed on this page");
+            }
+            if let Some(t) = &tried {
+                d = d.with_hint(t.clone());
+            }
+            d
+        })
+        .collect()
+}
+
+/// What the page's fit strategies tried, in words; `None` when it has
+/// none.
+fn tried(page: &Page) -> Option<String> {
+    if page.fit.order.is_empty() {
+        return Some(
+            "the page's `fit = []` tries nothing; leave `fit` out to let layout close gaps, use two columns, shrink the logo and step the type down".to_owned(),
+        );
+    }
+    let names: Vec<&str> = page
+        .fit
+        .order
+        .iter()
+        .map(|s| match s {
+            crate::model::FitStrategy::Spacing => "closer spacing",
+            crate::model::FitStrategy::Columns => "two columns of contacts",
+            crate::model::FitStrategy::Logo => "a smaller logo",
+            crate::model::FitStrategy::Type => "smaller type",
+        })
+        .collect();
+    Some(format!(
+        "it does not fit even with {} (the page's `fit`); the type stops at `min-size` = {:.1} pt and the logo at `min-logo` = {:.0} mm",
+        names.join(", "),
+        page.fit.min_size.to_pt(),
+        page.fit.min_logo.to_mm()
+    ))
+}
+
+/// The last contact of each contacts block, in the area file.
 fn blame_contacts(errors: Vec<Diagnostic>, page: &Page) -> Vec<Diagnostic> {
     let lists: Vec<&crate::resolve::Entries> = page
         .blocks

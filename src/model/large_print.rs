@@ -40,6 +40,9 @@ pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
             // the last page's gap between its blocks.
             spacing: super::Spacing::Stack,
             max_gap: Abs::ZERO,
+            // Large print's pages flow: what does not fit goes on the
+            // next page, and its type never shrinks.
+            fit: super::Fit::none(),
             blocks: Vec::new(),
             span: span.clone(),
         }],

@@ -52,6 +52,8 @@ pub struct BlockContext<'a> {
     pub pictures: &'a Pictures,
     /// Height kept free at the foot of each page (for page numbers).
     pub footer: Abs,
+    /// How far the page's fit strategies have gone.
+    pub relax: super::fit::Relax,
 }
 
 impl BlockContext<'_> {
@@ -64,9 +66,14 @@ impl BlockContext<'_> {
         }
     }
 
+    /// The same context with the fit strategies gone as far as `relax`.
+    pub fn relaxed(&self, relax: super::fit::Relax) -> Self {
+        BlockContext { relax, ..*self }
+    }
+
     /// The spec of a text style.
     pub fn spec(&self, style: TextStyle) -> TextSpec {
-        let t = &self.doc.type_sizes;
+        let t = &self.relax.sizes.unwrap_or(self.doc.type_sizes);
         let (size, leading, bold) = match style {
             TextStyle::Title => (t.title, 1.05, true),
             TextStyle::Subtitle => (t.subtitle, t.leading, false),
@@ -114,7 +121,9 @@ impl BlockContext<'_> {
             Content::Contacts(entries) => contacts::lay(self, block, entries, l)?,
             Content::Helplines(entries) => helplines::lay(self, block, entries, l)?,
             Content::Spacer { height } => spacer::lay(*height, l),
-            Content::PreparedBy { logo, text, colour } => {
+            Content::PreparedBy {
+                logo, text, colour, ..
+            } => {
                 prepared_by::lay(self, block, (logo.as_ref(), text.as_ref()), *colour, l)?
             }
             Content::Picture(spec) => picture::lay(self, block, spec, l)?,

@@ -144,12 +144,34 @@ fn long_names() -> String {
 }
 
 #[test]
-fn long_names_fit_the_easy_read_card() {
+fn long_names_fit_the_card_and_the_leaflets() {
     let p = project(&long_names(), None);
-    let built = build(&p, "chime-wallet-card", Variant::EasyRead, None)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let text = frames_text(&built.frames);
-    assert!(prints(&text, "Recovery College"), "{text}");
+    for (resource, variant, format) in [
+        ("chime-wallet-card", Variant::Standard, None),
+        ("wellbeing-leaflet", Variant::Standard, Some("a5")),
+        ("wellbeing-leaflet", Variant::Standard, Some("dl")),
+        ("wellbeing-leaflet", Variant::EasyRead, None),
+    ] {
+        let built = build(&p, resource, variant, format)
+            .unwrap_or_else(|e| panic!("{resource} {variant:?} {format:?}: {e}"));
+        let text = frames_text(&built.frames);
+        assert!(prints(&text, "Community Mental Health Recovery College"), "{text}");
+    }
+}
+
+/// The Easy Read card's contacts panel (85 × 55 mm, 14 pt type at the
+/// least) has no room for two contacts with names of 60 characters, even
+/// after every strategy: the error names the contact, says what was
+/// tried, and how many contacts would fit.
+#[test]
+fn long_names_on_the_easy_read_card_are_a_clear_error() {
+    let p = project(&long_names(), None);
+    let err = build(&p, "chime-wallet-card", Variant::EasyRead, None)
+        .expect_err("two 60-character names do not fit a panel at 14 pt");
+    assert!(err.contains("mm too tall"), "{err}");
+    assert!(err.contains("note: areas/testshire.toml:"), "{err}");
+    assert!(err.contains("the type stops at `min-size` = 14.0 pt"), "{err}");
+    assert!(err.contains("with `count = 1`"), "{err}");
 }
 
 /// An area with eight card contacts of ordinary length.
@@ -189,4 +211,59 @@ fn eight_card_contacts_fit_the_card_and_the_leaflets() {
             assert!(prints(&text, name), "{resource} {format:?}: {name} in {text}");
         }
     }
+}
+
+/// The tips poster's resource with `keys` added to its standard page.
+fn poster_page_keys(p: &common::TempProject, keys: &str) {
+    let path = p.path().join("resources/tips-poster.toml");
+    let text = std::fs::read_to_string(&path).expect("poster");
+    let text = text.replacen("[[standard.page]]\n", &format!("[[standard.page]]\n{keys}\n"), 1);
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn fit_empty_tries_nothing() {
+    let p = project(&area(SECOND_ADVOCACY), None);
+    poster_page_keys(&p, "fit = []");
+    let err = build(&p, "tips-poster", Variant::Standard, Some("a3"))
+        .expect_err("without strategies the second contact does not fit");
+    assert!(err.contains("too tall"), "{err}");
+    assert!(err.contains("`fit = []` tries nothing"), "{err}");
+}
+
+#[test]
+fn a_logo_that_may_not_shrink_is_named() {
+    // The logo is named on line 7 of the area file (after `nation`).
+    let p = project(&area(SECOND_ADVOCACY), Some((400, 400)));
+    poster_page_keys(&p, "fit = [\"logo\"]\nmin-logo = \"30mm\"");
+    let err = build(&p, "tips-poster", Variant::Standard, Some("a3"))
+        .expect_err("a square logo that keeps its 30 mm does not fit");
+    assert!(err.contains("mm too tall"), "{err}");
+    assert!(
+        err.contains("note: areas/testshire.toml:7:8: the area's logo"),
+        "{err}"
+    );
+}
+
+#[test]
+fn easy_read_type_may_not_step_below_14pt() {
+    let p = project(&long_names(), None);
+    let path = p.path().join("resources/chime-wallet-card.toml");
+    let text = std::fs::read_to_string(&path).expect("card");
+    let at = "# Panel 7: local support.\n[[easy-read.page]]\n";
+    assert!(text.contains(at));
+    let text = text.replace(at, &format!("{at}min-size = \"10pt\"\n"));
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("min-size"))
+        .expect("line")
+        + 1;
+    std::fs::write(path, text).expect("write");
+    let err = p.load().expect_err("10 pt is below the Easy Read floor");
+    assert!(
+        err.contains(&format!("resources/chime-wallet-card.toml:{line}:")),
+        "{err}"
+    );
+    assert!(err.contains("`min-size` is 10.0 pt"), "{err}");
+    assert!(err.contains("may not be smaller than 14.0 pt"), "{err}");
 }

@@ -20,13 +20,48 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         Err(e) => e,
     };
     let sizes = cx.relax.sizes.unwrap_or(cx.doc.type_sizes);
+    let mut last = *cx;
     for relax in super::fit::steps(page, sizes) {
-        match as_relaxed(page, &cx.relaxed(relax), bleed) {
+        last = cx.relaxed(relax);
+        match as_relaxed(page, &last, bleed) {
             Ok(frame) => return Ok(frame),
             Err(e) => errors = e,
         }
     }
-    Err(blame(errors, page))
+    let errors = blame(errors, page);
+    Err(match count_that_fits(page, &last, bleed) {
+        Some(n) => errors
+            .into_iter()
+            .map(|d| {
+                d.with_hint(format!(
+                    "with `count = {n}` on its contacts block the page fits"
+                ))
+            })
+            .collect(),
+        None => errors,
+    })
+}
+
+/// The most contacts each contacts block may print for the page to fit,
+/// if printing fewer makes it fit at all.
+fn count_that_fits(page: &Page, cx: &BlockContext, bleed: Abs) -> Option<usize> {
+    let most = page
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.content {
+            crate::resolve::Content::Contacts(e) => Some(e.entries.len()),
+            _ => None,
+        })
+        .max()?;
+    (1..most).rev().find(|&n| {
+        let mut fewer = page.clone();
+        for b in &mut fewer.blocks {
+            if let crate::resolve::Content::Contacts(e) = &mut b.content {
+                e.entries.truncate(n);
+            }
+        }
+        as_relaxed(&fewer, cx, bleed).is_ok()
+    })
 }
 
 /// Lays out one page with the fit strategies as far as `cx` says.

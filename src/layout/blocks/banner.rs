@@ -1,6 +1,7 @@
 //! `kind = "banner"`: the title and subtitle on a colour band.
 
 use super::{BlockContext, Laid};
+use crate::layout::text::Wrap;
 use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
@@ -16,11 +17,11 @@ pub(super) fn lay(
     colour: Colour,
     laid: &mut Laid,
 ) -> Result<(), Diagnostic> {
-    let p = cx.set(title, cx.spec(TextStyle::Title), cx.width, block)?;
+    let p = cx.set_as(title, cx.spec(TextStyle::Title), cx.width, block, Wrap::Balance)?;
     p.place_as(Role::H1, Point::default(), colour, &mut laid.items);
     laid.height = p.height();
     if let Some(sub) = subtitle {
-        let s = cx.set(sub, cx.spec(TextStyle::Subtitle), cx.width, block)?;
+        let s = cx.set_as(sub, cx.spec(TextStyle::Subtitle), cx.width, block, Wrap::Balance)?;
         s.place_as(
             Role::P,
             Point::new(Abs::ZERO, laid.height),

@@ -24,7 +24,7 @@ use crate::resolve::{Block, Content, Document, RichText, TextStyle};
 
 use super::fonts::Faces;
 use super::frame::FrameItem;
-use super::text::{Paragraph, TextError, TextSpec};
+use super::text::{Paragraph, TextError, TextSpec, Wrap};
 
 /// A block laid out with its top-left at the origin.
 #[derive(Debug, Clone, Default)]
@@ -96,7 +96,19 @@ impl BlockContext<'_> {
         width: Abs,
         block: &Block,
     ) -> Result<Paragraph, Diagnostic> {
-        Paragraph::set(text, spec, width, self.faces)
+        self.set_as(text, spec, width, block, Wrap::Greedy)
+    }
+
+    /// Sets a paragraph with its lines filled as `wrap` says.
+    fn set_as(
+        &self,
+        text: &RichText,
+        spec: TextSpec,
+        width: Abs,
+        block: &Block,
+        wrap: Wrap,
+    ) -> Result<Paragraph, Diagnostic> {
+        Paragraph::set_wrapped(text, spec, width, self.faces, wrap)
             .map_err(|e| text_error(e, text, block, &self.doc.filled))
     }
 

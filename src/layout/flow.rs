@@ -21,7 +21,13 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
     };
     let sizes = cx.relax.sizes.unwrap_or(cx.doc.type_sizes);
     let mut last = *cx;
-    for relax in super::fit::steps(page, sizes) {
+    let hopeless = far_too_much(page, cx);
+    let steps = if hopeless {
+        Vec::new()
+    } else {
+        super::fit::steps(page, sizes)
+    };
+    for relax in steps {
         last = cx.relaxed(relax);
         match as_relaxed(page, &last, bleed) {
             Ok(frame) => return Ok(frame),
@@ -29,7 +35,10 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         }
     }
     let errors = blame(errors, page);
-    Err(match count_that_fits(page, &last, bleed) {
+    // Far too much content: no page holds more than a few hundred
+    // contacts, so the search for a count that fits looks no further.
+    let most = if hopeless { 200 } else { usize::MAX };
+    Err(match count_that_fits(page, &last, bleed, most) {
         Some(n) => errors
             .into_iter()
             .map(|d| {
@@ -42,9 +51,25 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
     })
 }
 
+/// Whether the page's contacts, at a line each, are more than four pages
+/// tall: no strategy makes that fit (two columns halve the height, the
+/// type steps down by a quarter at most), so none is tried.
+fn far_too_much(page: &Page, cx: &BlockContext) -> bool {
+    let body = cx.spec(crate::resolve::TextStyle::Body);
+    let lines: usize = page
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.content {
+            crate::resolve::Content::Contacts(e) => Some(e.entries.len()),
+            _ => None,
+        })
+        .sum();
+    body.size * body.leading * lines as f64 > cx.size.h * 4.0
+}
+
 /// The most contacts each contacts block may print for the page to fit,
 /// if printing fewer makes it fit at all.
-fn count_that_fits(page: &Page, cx: &BlockContext, bleed: Abs) -> Option<usize> {
+fn count_that_fits(page: &Page, cx: &BlockContext, bleed: Abs, cap: usize) -> Option<usize> {
     let most = page
         .blocks
         .iter()
@@ -52,8 +77,9 @@ fn count_that_fits(page: &Page, cx: &BlockContext, bleed: Abs) -> Option<usize> 
             crate::resolve::Content::Contacts(e) => Some(e.entries.len()),
             _ => None,
         })
-        .max()?;
-    (1..most).rev().find(|&n| {
+        .max()?
+        .min(cap);
+    let fits = |n: usize| {
         let mut fewer = page.clone();
         for b in &mut fewer.blocks {
             if let crate::resolve::Content::Contacts(e) = &mut b.content {
@@ -61,7 +87,21 @@ fn count_that_fits(page: &Page, cx: &BlockContext, bleed: Abs) -> Option<usize> 
             }
         }
         as_relaxed(&fewer, cx, bleed).is_ok()
-    })
+    };
+    if most < 2 || !fits(1) {
+        return None;
+    }
+    // Fewer contacts never take more room: search for the most that fit.
+    let (mut lo, mut hi) = (1, most);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(lo)
 }
 
 /// Lays out one page with the fit strategies as far as `cx` says.

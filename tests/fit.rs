@@ -155,7 +155,10 @@ fn long_names_fit_the_card_and_the_leaflets() {
         let built = build(&p, resource, variant, format)
             .unwrap_or_else(|e| panic!("{resource} {variant:?} {format:?}: {e}"));
         let text = frames_text(&built.frames);
-        assert!(prints(&text, "Community Mental Health Recovery College"), "{text}");
+        assert!(
+            prints(&text, "Community Mental Health Recovery College"),
+            "{text}"
+        );
     }
 }
 
@@ -170,7 +173,10 @@ fn long_names_on_the_easy_read_card_are_a_clear_error() {
         .expect_err("two 60-character names do not fit a panel at 14 pt");
     assert!(err.contains("mm too tall"), "{err}");
     assert!(err.contains("note: areas/testshire.toml:"), "{err}");
-    assert!(err.contains("the type stops at `min-size` = 14.0 pt"), "{err}");
+    assert!(
+        err.contains("the type stops at `min-size` = 14.0 pt"),
+        "{err}"
+    );
     assert!(err.contains("with `count = 1`"), "{err}");
 }
 
@@ -208,7 +214,10 @@ fn eight_card_contacts_fit_the_card_and_the_leaflets() {
             .unwrap_or_else(|e| panic!("{resource} {format:?}: {e}"));
         let text = frames_text(&built.frames);
         for name in ["Testshire Recovery College", "Bicester Talking Café"] {
-            assert!(prints(&text, name), "{resource} {format:?}: {name} in {text}");
+            assert!(
+                prints(&text, name),
+                "{resource} {format:?}: {name} in {text}"
+            );
         }
     }
 }
@@ -217,7 +226,11 @@ fn eight_card_contacts_fit_the_card_and_the_leaflets() {
 fn poster_page_keys(p: &common::TempProject, keys: &str) {
     let path = p.path().join("resources/tips-poster.toml");
     let text = std::fs::read_to_string(&path).expect("poster");
-    let text = text.replacen("[[standard.page]]\n", &format!("[[standard.page]]\n{keys}\n"), 1);
+    let text = text.replacen(
+        "[[standard.page]]\n",
+        &format!("[[standard.page]]\n{keys}\n"),
+        1,
+    );
     std::fs::write(path, text).expect("write");
 }
 

@@ -34,8 +34,18 @@ impl Lcg {
 }
 
 const WORDS: [&str; 12] = [
-    "Recovery", "Community", "Peer", "Support", "Network", "Wellbeing", "Café", "Carers",
-    "Advocacy", "Hearing", "Voices", "Group",
+    "Recovery",
+    "Community",
+    "Peer",
+    "Support",
+    "Network",
+    "Wellbeing",
+    "Café",
+    "Carers",
+    "Advocacy",
+    "Hearing",
+    "Voices",
+    "Group",
 ];
 
 /// A name of `len` characters or a little more, starting with `first`.
@@ -120,7 +130,11 @@ fn unclear(sources: &wellprint::diag::Sources, d: &Diagnostic) -> Option<String>
 fn every_document_lays_out_or_names_what_is_too_big() {
     let p = common::TempProject::new();
     std::fs::create_dir_all(p.path().join("areas/logos")).expect("mkdir");
-    for (file, w, h) in [("square", 400, 400), ("wide", 1299, 364), ("tall", 300, 600)] {
+    for (file, w, h) in [
+        ("square", 400, 400),
+        ("wide", 1299, 364),
+        ("tall", 300, 600),
+    ] {
         image::RgbImage::from_pixel(w, h, image::Rgb([0x20, 0x60, 0xA0]))
             .save(p.path().join(format!("areas/logos/{file}.png")))
             .expect("png");
@@ -146,24 +160,45 @@ fn every_document_lays_out_or_names_what_is_too_big() {
             Err(errors) => {
                 let kind = errors.first().map_or(String::new(), |d| {
                     let m = &d.message;
-                    let cut = m.find(" does not fit").or(m.find(" tagged")).unwrap_or(m.len().min(40));
+                    let cut = m
+                        .find(" does not fit")
+                        .or(m.find(" tagged"))
+                        .unwrap_or(m.len().min(40));
                     m[..cut].chars().filter(|c| !c.is_ascii_digit()).collect()
                 });
                 *failed
-                    .entry(format!("{} {} {}: {kind}", job.resource.id.value, job.variant, job.format.name))
+                    .entry(format!(
+                        "{} {} {}: {kind}",
+                        job.resource.id.value, job.variant, job.format.name
+                    ))
                     .or_insert(0) += 1;
-                problems.extend(errors.iter().filter_map(|d| unclear(&sources, d)).map(|u| format!("{what}: {u}")));
+                problems.extend(
+                    errors
+                        .iter()
+                        .filter_map(|d| unclear(&sources, d))
+                        .map(|u| format!("{what}: {u}")),
+                );
                 continue;
             }
         };
         built += 1;
         let text = printed(&frames);
         let doc = job.resolve(&loaded.project).expect("resolves");
-        let blocks = doc.pages.iter().flat_map(|p| &p.blocks).chain(doc.sections.iter().flatten());
+        let blocks = doc
+            .pages
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .chain(doc.sections.iter().flatten());
         for b in blocks {
-            let Content::Contacts(list) = &b.content else { continue };
+            let Content::Contacts(list) = &b.content else {
+                continue;
+            };
             for entry in &list.entries {
-                let mut name = entry.runs.first().map(|r| r.text.clone()).unwrap_or_default();
+                let mut name = entry
+                    .runs
+                    .first()
+                    .map(|r| r.text.clone())
+                    .unwrap_or_default();
                 name.retain(|c| !c.is_whitespace());
                 if !text.contains(&name) {
                     problems.push(format!("{what}: {name} is selected but not printed"));
@@ -175,7 +210,12 @@ fn every_document_lays_out_or_names_what_is_too_big() {
     for (kind, n) in &failed {
         eprintln!("  {n:4} × {kind}");
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
     // Most ordinary areas fit: the strategies are doing their job.
     assert!(built * 10 >= cases * 7, "only {built} of {cases} laid out");
 }

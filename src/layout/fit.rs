@@ -50,11 +50,20 @@ pub fn steps(page: &Page, sizes: TypeSizes) -> Vec<Relax> {
                     out.push(at);
                 }
             }
-            FitStrategy::Columns if has(page, |c| matches!(c, Content::Contacts(e) if e.columns.is_none())) => {
+            FitStrategy::Columns
+                if has(
+                    page,
+                    |c| matches!(c, Content::Contacts(e) if e.columns.is_none()),
+                ) =>
+            {
                 at.columns = true;
                 out.push(at);
             }
-            FitStrategy::Logo if has(page, |c| matches!(c, Content::PreparedBy { logo: Some(_), .. })) => {
+            FitStrategy::Logo
+                if has(page, |c| {
+                    matches!(c, Content::PreparedBy { logo: Some(_), .. })
+                }) =>
+            {
                 for cut in [0.15, 0.3, 0.45, 0.6, 0.75] {
                     at.logo_cut = cut;
                     out.push(at);

@@ -136,9 +136,7 @@ fn as_relaxed(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<D
         bottom_limit - m.gap
     };
     let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)?;
-    let mut placed = Metrics { extra, ..m }
-        .stack_top(&top, limit, &mut frame)?
-        .0;
+    let mut placed = Metrics { extra, ..m }.stack_top(&top, limit, &mut frame)?.0;
     placed.extend(placed_bottom);
     placed.sort_by_key(|p| p.0);
     for (_, at, laid) in placed {

@@ -6,8 +6,8 @@
 //! or shrunk.
 
 mod blocks;
-mod flow;
 mod fit;
+mod flow;
 mod fonts;
 mod frame;
 mod impose;

@@ -1,11 +1,11 @@
 //! `kind = "cards"`: cards in a grid.
 
 use super::{BlockContext, Laid};
-use crate::layout::text::Wrap;
 use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point, Size};
 use crate::layout::frame::{FrameItem, Geometry, Role, Shape};
+use crate::layout::text::Wrap;
 use crate::resolve::{Block, RichText, TextStyle};
 
 /// Cards in a grid: a tinted rounded panel with an accent bar, a bold

@@ -135,9 +135,7 @@ impl BlockContext<'_> {
             Content::Spacer { height } => spacer::lay(*height, l),
             Content::PreparedBy {
                 logo, text, colour, ..
-            } => {
-                prepared_by::lay(self, block, (logo.as_ref(), text.as_ref()), *colour, l)?
-            }
+            } => prepared_by::lay(self, block, (logo.as_ref(), text.as_ref()), *colour, l)?,
             Content::Picture(spec) => picture::lay(self, block, spec, l)?,
             Content::Row {
                 picture,

@@ -1,11 +1,11 @@
 //! `kind = "paragraph"`: running text in one style.
 
 use super::{BlockContext, Laid};
-use crate::layout::text::Wrap;
 use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::Point;
 use crate::layout::frame::Role;
+use crate::layout::text::Wrap;
 use crate::resolve::{Block, RichText, TextStyle};
 
 /// `text` in `style`, tagged as what the style is in the structure.

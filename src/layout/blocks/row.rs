@@ -2,12 +2,12 @@
 //! on the right.
 
 use super::{BlockContext, Laid, list};
-use crate::layout::text::Wrap;
 use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
 use crate::layout::frame::Role;
 use crate::layout::pictures;
+use crate::layout::text::Wrap;
 use crate::resolve::{Block, PictureSpec, RichText, TextStyle};
 
 /// A picture on the left; heading, text and bullets on the right.

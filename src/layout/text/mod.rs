@@ -514,7 +514,10 @@ mod wrap_tests {
         assert!(p.width() <= w, "no line wider than the box");
         // Balanced: the lines differ by less than a third of the box.
         let widths: Vec<Abs> = p.lines.iter().map(|l| l.width).collect();
-        assert!((widths[0] - widths[1]).to_pt().abs() < w.to_pt() / 3.0, "{l:?}");
+        assert!(
+            (widths[0] - widths[1]).to_pt().abs() < w.to_pt() / 3.0,
+            "{l:?}"
+        );
     }
 
     #[test]
@@ -527,8 +530,7 @@ mod wrap_tests {
         for mm in [40.0, 50.0, 60.0, 70.0, 80.0, 90.0] {
             let w = Abs::mm(mm);
             let greedy = Paragraph::set(&text(s), SPEC, w, &faces).expect("sets");
-            let p =
-                Paragraph::set_wrapped(&text(s), SPEC, w, &faces, Wrap::Balance).expect("sets");
+            let p = Paragraph::set_wrapped(&text(s), SPEC, w, &faces, Wrap::Balance).expect("sets");
             if lines(&greedy).last().is_some_and(|l| l.contains(' ')) {
                 assert_eq!(lines(&p), lines(&greedy), "at {mm} mm");
             }

@@ -29,7 +29,8 @@ impl Checker<'_> {
             Some(v) => {
                 let size = v.get_ref().0;
                 if size < floor - Abs::pt(1e-9) {
-                    self.errors.push(too_small(variant, size, floor, self.span(v)));
+                    self.errors
+                        .push(too_small(variant, size, floor, self.span(v)));
                 }
                 size.max(floor)
             }

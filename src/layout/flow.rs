@@ -10,14 +10,108 @@ use crate::resolve::{Block, Page};
 use super::blocks::{BlockContext, Laid};
 use super::frame::{Frame, FrameItem, Geometry, Shape};
 
-/// Lays out one page.
+/// Lays out one page: as designed, or else with the page's fit strategies
+/// gone as far as the first step that fits (see [`super::fit`]). When no
+/// step fits, the errors are those of the last step, naming the area data
+/// that grew.
 pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Diagnostic>> {
+    let mut errors = match as_relaxed(page, cx, bleed) {
+        Ok(frame) => return Ok(frame),
+        Err(e) => e,
+    };
+    let sizes = cx.relax.sizes.unwrap_or(cx.doc.type_sizes);
+    let mut last = *cx;
+    let hopeless = far_too_much(page, cx);
+    let steps = if hopeless {
+        Vec::new()
+    } else {
+        super::fit::steps(page, sizes)
+    };
+    for relax in steps {
+        last = cx.relaxed(relax);
+        match as_relaxed(page, &last, bleed) {
+            Ok(frame) => return Ok(frame),
+            Err(e) => errors = e,
+        }
+    }
+    let errors = blame(errors, page);
+    // Far too much content: no page holds more than a few hundred
+    // contacts, so the search for a count that fits looks no further.
+    let most = if hopeless { 200 } else { usize::MAX };
+    Err(match count_that_fits(page, &last, bleed, most) {
+        Some(n) => errors
+            .into_iter()
+            .map(|d| {
+                d.with_hint(format!(
+                    "with `count = {n}` on its contacts block the page fits"
+                ))
+            })
+            .collect(),
+        None => errors,
+    })
+}
+
+/// Whether the page's contacts, at a line each, are more than four pages
+/// tall: no strategy makes that fit (two columns halve the height, the
+/// type steps down by a quarter at most), so none is tried.
+fn far_too_much(page: &Page, cx: &BlockContext) -> bool {
+    let body = cx.spec(crate::resolve::TextStyle::Body);
+    let lines: usize = page
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.content {
+            crate::resolve::Content::Contacts(e) => Some(e.entries.len()),
+            _ => None,
+        })
+        .sum();
+    body.size * body.leading * lines as f64 > cx.size.h * 4.0
+}
+
+/// The most contacts each contacts block may print for the page to fit,
+/// if printing fewer makes it fit at all.
+fn count_that_fits(page: &Page, cx: &BlockContext, bleed: Abs, cap: usize) -> Option<usize> {
+    let most = page
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.content {
+            crate::resolve::Content::Contacts(e) => Some(e.entries.len()),
+            _ => None,
+        })
+        .max()?
+        .min(cap);
+    let fits = |n: usize| {
+        let mut fewer = page.clone();
+        for b in &mut fewer.blocks {
+            if let crate::resolve::Content::Contacts(e) = &mut b.content {
+                e.entries.truncate(n);
+            }
+        }
+        as_relaxed(&fewer, cx, bleed).is_ok()
+    };
+    if most < 2 || !fits(1) {
+        return None;
+    }
+    // Fewer contacts never take more room: search for the most that fit.
+    let (mut lo, mut hi) = (1, most);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(lo)
+}
+
+/// Lays out one page with the fit strategies as far as `cx` says.
+fn as_relaxed(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Diagnostic>> {
     let doc = cx.doc;
     let body = cx.spec(crate::resolve::TextStyle::Body);
     let m = Metrics {
         size: cx.size,
         margin: doc.margin,
-        gap: body.size * body.leading * 0.6,
+        gap: body.size * body.leading * 0.6 * (1.0 - cx.relax.gap_cut),
         extra: Abs::ZERO,
         pad: doc.margin * 0.5,
         bleed,
@@ -34,20 +128,15 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
         .push(band(-bleed, m.size.h + bleed, m.size, bleed, background));
 
     let (top, bottom) = lay_blocks(page, cx)?;
-    let (placed_bottom, bottom_limit) = m
-        .stack_bottom(&bottom, m.size.h - m.margin - cx.footer, &mut frame)
-        .map_err(|e| blame_contacts(e, page))?;
+    let (placed_bottom, bottom_limit) =
+        m.stack_bottom(&bottom, m.size.h - m.margin - cx.footer, &mut frame)?;
     let limit = if placed_bottom.is_empty() {
         bottom_limit
     } else {
         bottom_limit - m.gap
     };
-    let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)
-        .map_err(|e| blame_contacts(e, page))?;
-    let mut placed = Metrics { extra, ..m }
-        .stack_top(&top, limit, &mut frame)
-        .map_err(|e| blame_contacts(e, page))?
-        .0;
+    let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)?;
+    let mut placed = Metrics { extra, ..m }.stack_top(&top, limit, &mut frame)?.0;
     placed.extend(placed_bottom);
     placed.sort_by_key(|p| p.0);
     for (_, at, laid) in placed {
@@ -291,9 +380,60 @@ fn band(
     )
 }
 
-/// A page that overflows names, in the area file, the last contact of each
-/// contacts block on it: the area's data, not the design, is usually what
-/// grew.
+/// A page that does not fit names, in the area file, the last contact of
+/// each contacts block on it and the logo, if it prints one: the area's
+/// data, not the design, is usually what grew. It also says which fit
+/// strategies the page tried.
+fn blame(errors: Vec<Diagnostic>, page: &Page) -> Vec<Diagnostic> {
+    let logo = page.blocks.iter().find_map(|b| match &b.content {
+        crate::resolve::Content::PreparedBy {
+            logo_at: Some(at), ..
+        } => Some(at.clone()),
+        _ => None,
+    });
+    let tried = tried(page);
+    blame_contacts(errors, page)
+        .into_iter()
+        .map(|mut d| {
+            if let Some(at) = &logo {
+                d = d.with_related(at.clone(), "the area's logo, printed on this page");
+            }
+            if let Some(t) = &tried {
+                d = d.with_hint(t.clone());
+            }
+            d
+        })
+        .collect()
+}
+
+/// What the page's fit strategies tried, in words; `None` when it has
+/// none.
+fn tried(page: &Page) -> Option<String> {
+    if page.fit.order.is_empty() {
+        return Some(
+            "the page's `fit = []` tries nothing; leave `fit` out to let layout close gaps, use two columns, shrink the logo and step the type down".to_owned(),
+        );
+    }
+    let names: Vec<&str> = page
+        .fit
+        .order
+        .iter()
+        .map(|s| match s {
+            crate::model::FitStrategy::Spacing => "closer spacing",
+            crate::model::FitStrategy::Columns => "two columns of contacts",
+            crate::model::FitStrategy::Logo => "a smaller logo",
+            crate::model::FitStrategy::Type => "smaller type",
+        })
+        .collect();
+    Some(format!(
+        "it does not fit even with {} (the page's `fit`); the type stops at `min-size` = {:.1} pt and the logo at `min-logo` = {:.0} mm",
+        names.join(", "),
+        page.fit.min_size.to_pt(),
+        page.fit.min_logo.to_mm()
+    ))
+}
+
+/// The last contact of each contacts block, in the area file.
 fn blame_contacts(errors: Vec<Diagnostic>, page: &Page) -> Vec<Diagnostic> {
     let lists: Vec<&crate::resolve::Entries> = page
         .blocks

@@ -6,6 +6,7 @@
 //! or shrunk.
 
 mod blocks;
+mod fit;
 mod flow;
 mod fonts;
 mod frame;
@@ -102,6 +103,7 @@ fn lay_version(
         } else {
             Abs::ZERO
         },
+        relax: fit::Relax::default(),
     };
     let fixed = doc.pages.iter().filter(|p| !p.flow).count();
     let flow_panels = doc.page_count.map(|n| n.saturating_sub(fixed));
@@ -194,11 +196,31 @@ fn number_pages(
     Ok(())
 }
 
+/// Pours the document's sections into panels shaped like `page`: first as
+/// designed, so that a section that does not fit moves to the next panel;
+/// only when that fails, with the page's fit strategies.
+fn pour<'a>(
+    doc: &Document,
+    page: &Page,
+    cx_at: &dyn Fn(usize) -> blocks::BlockContext<'a>,
+    bleed: Abs,
+    panels: Option<usize>,
+) -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
+    let as_designed = Page {
+        fit: crate::model::Fit::none(),
+        ..page.clone()
+    };
+    match pour_as(doc, &as_designed, cx_at, bleed, panels) {
+        Err(_) if !page.fit.order.is_empty() => pour_as(doc, page, cx_at, bleed, panels),
+        done => done,
+    }
+}
+
 /// Pours the document's sections into panels shaped like `page` (panel `i`
 /// of them laid out with `cx_at(i)`), keeping each section on one panel. With a fixed number of panels the sections
 /// are shared out evenly (in order); otherwise, or when an even share does
 /// not fit, each panel takes as many as fit.
-fn pour<'a>(
+fn pour_as<'a>(
     doc: &Document,
     page: &Page,
     cx_at: &dyn Fn(usize) -> blocks::BlockContext<'a>,

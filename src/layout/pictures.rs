@@ -8,6 +8,22 @@ use crate::resolve::{Block, PictureSpec};
 
 use super::frame::{FrameItem, Geometry, Group, ImageItem, PathSeg, Shape, Stroke};
 
+/// The width of `spec`'s picture over its height.
+pub fn aspect(pictures: &Pictures, spec: &PictureSpec, block: &Block) -> Result<f64, Diagnostic> {
+    pictures
+        .get(&spec.src)
+        .map(Picture::aspect)
+        .ok_or_else(|| not_loaded(spec, block))
+}
+
+/// The error for a picture that was not loaded.
+fn not_loaded(spec: &PictureSpec, block: &Block) -> Diagnostic {
+    Diagnostic::error(
+        block.span.clone(),
+        format!("the picture `{}` was not loaded", spec.src),
+    )
+}
+
 /// Lays out `spec` at `width`; returns the item (at the origin) and height.
 pub fn place(
     pictures: &Pictures,
@@ -16,10 +32,7 @@ pub fn place(
     block: &Block,
 ) -> Result<(FrameItem, Abs), Diagnostic> {
     let Some(picture) = pictures.get(&spec.src) else {
-        return Err(Diagnostic::error(
-            block.span.clone(),
-            format!("the picture `{}` was not loaded", spec.src),
-        ));
+        return Err(not_loaded(spec, block));
     };
     let height = width / picture.aspect();
     let items = match picture {

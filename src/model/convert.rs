@@ -17,6 +17,7 @@ use crate::diag::{Diagnostic, FileId, SourceResult, Span};
 use crate::geom::Abs;
 
 mod blocks;
+mod fit;
 
 /// Default largest gap between blocks on a page with distributed spacing.
 const DEFAULT_MAX_GAP_MM: f64 = 12.0;
@@ -527,7 +528,11 @@ impl Checker<'_> {
                 .as_ref()
                 .map_or(Abs::mm(DEFAULT_MARGIN_MM), |m| m.get_ref().0),
             type_scale,
-            pages: raw.page.iter().map(|p| self.page(p)).collect(),
+            pages: raw
+                .page
+                .iter()
+                .map(|p| self.page(p, variant, &type_scale))
+                .collect(),
             sections: raw
                 .section
                 .iter()
@@ -545,9 +550,10 @@ impl Checker<'_> {
         }
     }
 
-    fn page(&mut self, raw: &Spanned<PageFile>) -> PageDef {
+    fn page(&mut self, raw: &Spanned<PageFile>, variant: Variant, sizes: &TypeSizes) -> PageDef {
         let span = self.span(raw);
         let page = raw.get_ref();
+        let fit = self.fit(page, variant, sizes);
         PageDef {
             background: page.background.as_ref().map(|b| self.colour(b)),
             flow: page.flow,
@@ -556,6 +562,7 @@ impl Checker<'_> {
                 .max_gap
                 .as_ref()
                 .map_or(Abs::mm(DEFAULT_MAX_GAP_MM), |g| g.get_ref().0),
+            fit,
             blocks: page.block.iter().filter_map(|b| self.block(b)).collect(),
             span,
         }

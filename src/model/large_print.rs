@@ -40,6 +40,14 @@ pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
             // the last page's gap between its blocks.
             spacing: super::Spacing::Stack,
             max_gap: Abs::ZERO,
+            // Large print's pages flow: what does not fit goes on the
+            // next page; a section taller than a page may close its gaps
+            // and set contacts in two columns, but its type never shrinks.
+            fit: super::Fit {
+                order: vec![super::FitStrategy::Spacing, super::FitStrategy::Columns],
+                min_size: Abs::pt(BODY_PT),
+                min_logo: Abs::mm(12.0),
+            },
             blocks: Vec::new(),
             span: span.clone(),
         }],

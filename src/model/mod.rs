@@ -32,7 +32,9 @@ pub use load::{
     BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, Reading, load_area, load_national, load_project,
     load_project_lenient, load_resource, read_project,
 };
-pub use resource::{Anchor, BlockKind, ContactField, Fold, Profile, Spacing, StyleName, Theme};
+pub use resource::{
+    Anchor, BlockKind, ContactField, FitStrategy, Fold, Profile, Spacing, StyleName, Theme,
+};
 pub use welsh::{Pairing, Welsh, WelshFile};
 
 use crate::colour::Colour;
@@ -283,10 +285,35 @@ pub struct PageDef {
     pub spacing: Spacing,
     /// The largest gap between blocks when spacing is distributed.
     pub max_gap: Abs,
+    /// What layout tries when the page does not fit.
+    pub fit: Fit,
     /// Blocks in source order.
     pub blocks: Vec<BlockDef>,
     /// Where the page is written.
     pub span: Span,
+}
+
+/// What layout may do to make a page fit, and how far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fit {
+    /// The strategies, in the order they are tried (each on top of the
+    /// ones before it).
+    pub order: Vec<FitStrategy>,
+    /// The smallest type size the `type` strategy steps down to.
+    pub min_size: Abs,
+    /// The smallest length of a logo's longer side.
+    pub min_logo: Abs,
+}
+
+impl Fit {
+    /// Nothing is tried: a page that does not fit is an error.
+    pub fn none() -> Fit {
+        Fit {
+            order: Vec::new(),
+            min_size: Abs::pt(f64::INFINITY),
+            min_logo: Abs::pt(f64::INFINITY),
+        }
+    }
 }
 
 /// A checked block.

@@ -222,6 +222,18 @@ pub struct PageFile {
     /// (default 12mm).
     #[serde(default)]
     pub max_gap: Option<Spanned<Length>>,
+    /// What layout tries, in order, when the page does not fit (default
+    /// `["spacing", "columns", "logo", "type"]`; `[]` tries nothing).
+    #[serde(default)]
+    pub fit: Option<Vec<FitStrategy>>,
+    /// The smallest type the `type` strategy may step down to (default:
+    /// the body size less a quarter, at least 6 pt, in Easy Read 14 pt).
+    #[serde(default)]
+    pub min_size: Option<Spanned<Length>>,
+    /// The smallest a logo's longer side may shrink to under the `logo`
+    /// strategy (default 12 mm).
+    #[serde(default)]
+    pub min_logo: Option<Spanned<Length>>,
     /// The blocks, top to bottom.
     #[serde(default)]
     pub block: Vec<Spanned<BlockFile>>,
@@ -239,6 +251,32 @@ pub enum Spacing {
     /// between the last of them and the bottom stack), up to `max-gap`
     /// each, so the page does not end in an empty band.
     Distribute,
+}
+
+/// One way layout makes a page that does not fit fit, each within its
+/// bounds (`docs/format.md`, "How layouts adapt").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FitStrategy {
+    /// Close the gaps between blocks, down to half the usual gap.
+    Spacing,
+    /// Set contacts blocks in two columns where every entry fits.
+    Columns,
+    /// Shrink the area's logo, keeping its shape, down to `min-logo`.
+    Logo,
+    /// Step every type size down by half a point at a time, down to
+    /// `min-size`.
+    Type,
+}
+
+impl FitStrategy {
+    /// The order layout tries when the page does not say.
+    pub const DEFAULT: [FitStrategy; 4] = [
+        FitStrategy::Spacing,
+        FitStrategy::Columns,
+        FitStrategy::Logo,
+        FitStrategy::Type,
+    ];
 }
 
 /// Declares [`BlockKind`]: each row is a kind, its TOML name and the keys

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Format, Located, VariantDef};
+use super::{FitStrategy, Format, Located, VariantDef};
 use crate::diag::{FileId, Span};
 
 /// `[welsh]` as written in a resource file.
@@ -99,14 +99,24 @@ impl Welsh {
 
 /// The bilingual variant: the standard variant's design in the formats
 /// that can carry both versions (`formats`, the standard variant's).
+///
+/// Its pages fit by spacing and columns only: stepping the type down or
+/// shrinking the logo could set one language smaller than the other,
+/// and the two must have the same size and prominence.
 pub fn derive(standard: &VariantDef, formats: &[Format], pairing: Pairing) -> VariantDef {
-    VariantDef {
+    let mut def = VariantDef {
         formats: formats
             .iter()
             .filter_map(|f| bilingual_format(f, pairing))
             .collect(),
         ..standard.clone()
+    };
+    for page in &mut def.pages {
+        page.fit
+            .order
+            .retain(|s| matches!(s, FitStrategy::Spacing | FitStrategy::Columns));
     }
+    def
 }
 
 /// A format as the bilingual variant makes it: with its fold when the fold

@@ -74,6 +74,8 @@ pub struct Page {
     pub spacing: crate::model::Spacing,
     /// The largest gap between blocks when spacing is distributed.
     pub max_gap: Abs,
+    /// What layout may try when the page does not fit.
+    pub fit: crate::model::Fit,
     /// Blocks in source order.
     pub blocks: Vec<Block>,
 }
@@ -284,6 +286,9 @@ pub enum Content {
         logo: Option<PictureSpec>,
         /// The line, if the area has one.
         text: Option<RichText>,
+        /// Where the area file names the logo (blamed when it does not
+        /// fit).
+        logo_at: Option<Span>,
         /// Text colour.
         colour: Colour,
     },
@@ -489,6 +494,7 @@ impl Filler<'_> {
                 flow: page.flow,
                 spacing: page.spacing,
                 max_gap: page.max_gap,
+                fit: page.fit.clone(),
                 blocks,
             });
         }

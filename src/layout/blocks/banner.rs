@@ -5,6 +5,7 @@ use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
 use crate::layout::frame::Role;
+use crate::layout::text::Wrap;
 use crate::resolve::{Block, RichText, TextStyle};
 
 /// The title, the subtitle below it, and the band's colour.
@@ -16,11 +17,23 @@ pub(super) fn lay(
     colour: Colour,
     laid: &mut Laid,
 ) -> Result<(), Diagnostic> {
-    let p = cx.set(title, cx.spec(TextStyle::Title), cx.width, block)?;
+    let p = cx.set_as(
+        title,
+        cx.spec(TextStyle::Title),
+        cx.width,
+        block,
+        Wrap::Balance,
+    )?;
     p.place_as(Role::H1, Point::default(), colour, &mut laid.items);
     laid.height = p.height();
     if let Some(sub) = subtitle {
-        let s = cx.set(sub, cx.spec(TextStyle::Subtitle), cx.width, block)?;
+        let s = cx.set_as(
+            sub,
+            cx.spec(TextStyle::Subtitle),
+            cx.width,
+            block,
+            Wrap::Balance,
+        )?;
         s.place_as(
             Role::P,
             Point::new(Abs::ZERO, laid.height),

@@ -5,6 +5,7 @@ use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point, Size};
 use crate::layout::frame::{FrameItem, Geometry, Role, Shape};
+use crate::layout::text::Wrap;
 use crate::resolve::{Block, RichText, TextStyle};
 
 /// Cards in a grid: a tinted rounded panel with an accent bar, a bold
@@ -30,8 +31,8 @@ pub(super) fn lay(
         let mut laid_cards = Vec::new();
         let mut row_h = Abs::ZERO;
         for (title, text, colour) in row {
-            let t = cx.set(title, heading, text_w, block)?;
-            let b = cx.set(text, body, text_w, block)?;
+            let t = cx.set_as(title, heading, text_w, block, Wrap::Balance)?;
+            let b = cx.set_as(text, body, text_w, block, Wrap::NoWidow)?;
             let h = pad * 2.0 + t.height() + body.size * 0.3 + b.height();
             row_h = row_h.max(h);
             laid_cards.push((t, b, *colour));

@@ -26,6 +26,10 @@ pub(super) fn lay(
     let whole = entries(cx, block, list, cx.width)?;
     let two = match list.columns {
         Some(n) => n >= 2 && list.entries.len() > 1,
+        // The `columns` fit strategy: two wherever every entry fits.
+        None if cx.relax.columns => {
+            list.entries.len() > 1 && entries(cx, block, list, half).is_ok()
+        }
         // A word too wide for half the width rules two columns out.
         None => {
             list.entries.len() > 1

@@ -24,7 +24,7 @@ use crate::resolve::{Block, Content, Document, RichText, TextStyle};
 
 use super::fonts::Faces;
 use super::frame::FrameItem;
-use super::text::{Paragraph, TextError, TextSpec};
+use super::text::{Paragraph, TextError, TextSpec, Wrap};
 
 /// A block laid out with its top-left at the origin.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +52,8 @@ pub struct BlockContext<'a> {
     pub pictures: &'a Pictures,
     /// Height kept free at the foot of each page (for page numbers).
     pub footer: Abs,
+    /// How far the page's fit strategies have gone.
+    pub relax: super::fit::Relax,
 }
 
 impl BlockContext<'_> {
@@ -64,9 +66,14 @@ impl BlockContext<'_> {
         }
     }
 
+    /// The same context with the fit strategies gone as far as `relax`.
+    pub fn relaxed(&self, relax: super::fit::Relax) -> Self {
+        BlockContext { relax, ..*self }
+    }
+
     /// The spec of a text style.
     pub fn spec(&self, style: TextStyle) -> TextSpec {
-        let t = &self.doc.type_sizes;
+        let t = &self.relax.sizes.unwrap_or(self.doc.type_sizes);
         let (size, leading, bold) = match style {
             TextStyle::Title => (t.title, 1.05, true),
             TextStyle::Subtitle => (t.subtitle, t.leading, false),
@@ -89,7 +96,19 @@ impl BlockContext<'_> {
         width: Abs,
         block: &Block,
     ) -> Result<Paragraph, Diagnostic> {
-        Paragraph::set(text, spec, width, self.faces)
+        self.set_as(text, spec, width, block, Wrap::Greedy)
+    }
+
+    /// Sets a paragraph with its lines filled as `wrap` says.
+    fn set_as(
+        &self,
+        text: &RichText,
+        spec: TextSpec,
+        width: Abs,
+        block: &Block,
+        wrap: Wrap,
+    ) -> Result<Paragraph, Diagnostic> {
+        Paragraph::set_wrapped(text, spec, width, self.faces, wrap)
             .map_err(|e| text_error(e, text, block, &self.doc.filled))
     }
 
@@ -114,9 +133,9 @@ impl BlockContext<'_> {
             Content::Contacts(entries) => contacts::lay(self, block, entries, l)?,
             Content::Helplines(entries) => helplines::lay(self, block, entries, l)?,
             Content::Spacer { height } => spacer::lay(*height, l),
-            Content::PreparedBy { logo, text, colour } => {
-                prepared_by::lay(self, block, (logo.as_ref(), text.as_ref()), *colour, l)?
-            }
+            Content::PreparedBy {
+                logo, text, colour, ..
+            } => prepared_by::lay(self, block, (logo.as_ref(), text.as_ref()), *colour, l)?,
             Content::Picture(spec) => picture::lay(self, block, spec, l)?,
             Content::Row {
                 picture,

@@ -5,6 +5,7 @@ use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::Point;
 use crate::layout::frame::Role;
+use crate::layout::text::Wrap;
 use crate::resolve::{Block, RichText, TextStyle};
 
 /// `text` in `style`, tagged as what the style is in the structure.
@@ -16,7 +17,7 @@ pub(super) fn lay(
     colour: Colour,
     laid: &mut Laid,
 ) -> Result<(), Diagnostic> {
-    let p = cx.set(text, cx.spec(style), cx.width, block)?;
+    let p = cx.set_as(text, cx.spec(style), cx.width, block, wrap_for(style))?;
     p.place_as(role_of(style), Point::default(), colour, &mut laid.items);
     laid.height = p.height();
     Ok(())
@@ -28,5 +29,14 @@ fn role_of(style: TextStyle) -> Role {
         TextStyle::Title => Role::H1,
         TextStyle::Heading => Role::H2,
         TextStyle::Subtitle | TextStyle::Body | TextStyle::Small => Role::P,
+    }
+}
+
+/// How a paragraph in `style` fills its lines: titles and headings
+/// balanced, running text without a last line of one word.
+fn wrap_for(style: TextStyle) -> Wrap {
+    match style {
+        TextStyle::Title | TextStyle::Subtitle | TextStyle::Heading => Wrap::Balance,
+        TextStyle::Body | TextStyle::Small => Wrap::NoWidow,
     }
 }

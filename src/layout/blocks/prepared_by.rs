@@ -10,7 +10,10 @@ use crate::layout::pictures;
 use crate::layout::text::Paragraph;
 use crate::resolve::{Block, PictureSpec, RichText, TextStyle};
 
-/// The logo (default 25 mm wide, at most 40 % of the column) and the line.
+/// The logo and the line. The logo keeps its shape inside a square box
+/// (default 25 mm, at most 40 % of the column): a wide logo is as wide as
+/// the box, a tall one as tall. The `logo` fit strategy shrinks the box,
+/// never below `min-logo`.
 pub(super) fn lay(
     cx: &BlockContext,
     block: &Block,
@@ -23,7 +26,14 @@ pub(super) fn lay(
     let mut logo_h = Abs::ZERO;
     let mut logo_item = None;
     if let Some(logo) = logo {
-        let width = logo.width.unwrap_or(Abs::mm(25.0)).min(cx.width * 0.4);
+        let declared = logo.width.unwrap_or(Abs::mm(25.0)).min(cx.width * 0.4);
+        let boxed = if cx.relax.logo_cut > 0.0 {
+            (declared * (1.0 - cx.relax.logo_cut)).max(cx.relax.min_logo.min(declared))
+        } else {
+            declared
+        };
+        let aspect = pictures::aspect(cx.pictures, logo, block)?;
+        let width = if aspect >= 1.0 { boxed } else { boxed * aspect };
         let (item, h) = pictures::place(cx.pictures, logo, width, block)?;
         logo_item = Some(item);
         logo_h = h;

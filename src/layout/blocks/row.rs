@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
 use crate::layout::frame::Role;
 use crate::layout::pictures;
+use crate::layout::text::Wrap;
 use crate::resolve::{Block, PictureSpec, RichText, TextStyle};
 
 /// A picture on the left; heading, text and bullets on the right.
@@ -29,12 +30,12 @@ pub(super) fn lay(
     let (item, pic_h) = pictures::place(cx.pictures, picture, pic_w, block)?;
     let mut y = Abs::ZERO;
     if let Some(h) = heading {
-        let p = cx.set(h, cx.spec(TextStyle::Heading), w, block)?;
+        let p = cx.set_as(h, cx.spec(TextStyle::Heading), w, block, Wrap::Balance)?;
         p.place_as(Role::H3, Point::new(x, y), colour, &mut laid.items);
         y += p.height() + body.size * 0.2;
     }
     if let Some(t) = text {
-        let p = cx.set(t, body, w, block)?;
+        let p = cx.set_as(t, body, w, block, Wrap::NoWidow)?;
         p.place_as(Role::P, Point::new(x, y), ink, &mut laid.items);
         y += p.height();
     }

@@ -44,6 +44,91 @@ pub struct Line {
     pub segments: Vec<(Abs, Segment)>,
     /// Width of the visible text.
     pub width: Abs,
+    /// How many pieces (words, unbreakable numbers) it holds.
+    pub pieces: usize,
+}
+
+/// How pieces are filled into lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrap {
+    /// As many pieces on each line as fit.
+    Greedy,
+    /// Lines of about equal width, as few as greedy filling makes
+    /// (headings and titles: no line of a single word when a balanced
+    /// break exists). Text of several sentences is filled like
+    /// [`Wrap::NoWidow`] instead, so that lines may end with sentences.
+    Balance,
+    /// Greedy, but a short text does not end on a line of one word when
+    /// moving a word down from the line before fixes it.
+    NoWidow,
+}
+
+/// Longest text (in lines) whose last word [`Wrap::NoWidow`] keeps company.
+const SHORT_LINES: usize = 6;
+
+/// Fills pieces into lines of at most `max`, as `wrap` says. A text with a
+/// line feed is filled greedily.
+pub fn fill_wrapped(
+    pieces: Vec<ShapedPiece>,
+    max: Abs,
+    size: Abs,
+    wrap: Wrap,
+) -> Result<Vec<Line>, TooWide> {
+    let forced = pieces.iter().any(|p| p.mandatory);
+    let greedy = fill(pieces.clone(), max, size)?;
+    let n = greedy.len();
+    let widow = greedy.last().is_some_and(|l| l.pieces == 1);
+    if forced || n < 2 {
+        return Ok(greedy);
+    }
+    match wrap {
+        Wrap::Greedy => Ok(greedy),
+        // Text of several sentences is not balanced: a line may end
+        // where a sentence does (Easy Read's one sentence a line).
+        Wrap::Balance if !sentences(&pieces) => {
+            Ok(balanced(&pieces, max, size, n).unwrap_or(greedy))
+        }
+        Wrap::Balance if widow => Ok(companioned(&pieces, max, size, n).unwrap_or(greedy)),
+        Wrap::Balance => Ok(greedy),
+        Wrap::NoWidow if widow && n <= SHORT_LINES => {
+            Ok(companioned(&pieces, max, size, n).unwrap_or(greedy))
+        }
+        Wrap::NoWidow => Ok(greedy),
+    }
+}
+
+/// Whether a sentence ends before the last piece.
+fn sentences(pieces: &[ShapedPiece]) -> bool {
+    let before_last = pieces.len().saturating_sub(1);
+    pieces[..before_last]
+        .iter()
+        .any(|p| p.text.trim_end().ends_with(['.', '!', '?']))
+}
+
+/// The lines at the narrowest width that still makes `n` lines.
+fn balanced(pieces: &[ShapedPiece], max: Abs, size: Abs, n: usize) -> Option<Vec<Line>> {
+    let lines_at = |w: Abs| fill(pieces.to_vec(), w, size).ok().filter(|l| l.len() == n);
+    let (mut lo, mut hi) = (max * (1.0 / n as f64) * 0.9, max);
+    for _ in 0..12 {
+        let mid = (lo + hi) * 0.5;
+        if lines_at(mid).is_some() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    lines_at(hi)
+}
+
+/// The lines at the widest width below `max` (down to three quarters of
+/// it) that makes `n` lines with more than one piece on the last.
+fn companioned(pieces: &[ShapedPiece], max: Abs, size: Abs, n: usize) -> Option<Vec<Line>> {
+    (1..=25).find_map(|i| {
+        let w = max * (1.0 - 0.01 * f64::from(i));
+        fill(pieces.to_vec(), w, size)
+            .ok()
+            .filter(|l| l.len() == n && l.last().is_some_and(|last| last.pieces > 1))
+    })
 }
 
 /// A word that does not fit on a line of its own.
@@ -72,6 +157,7 @@ pub fn fill(pieces: Vec<ShapedPiece>, max: Abs, size: Abs) -> Result<Vec<Line>, 
             lines.push(finish(std::mem::take(&mut line), size, true));
             x = Abs::ZERO;
         }
+        line.pieces += 1;
         for seg in piece.segments {
             let w = seg.advance().at(size);
             // Pieces are set edge to edge, so a piece in the same face simply

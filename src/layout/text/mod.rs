@@ -20,7 +20,7 @@ use crate::resolve::{EntryLink, RichText};
 use super::fonts::{Faces, FontId};
 use super::frame::{FrameItem, Group, Role, TextItem};
 
-pub use line::TooWide;
+pub use line::{TooWide, Wrap};
 pub use shaping::MissingGlyph;
 
 /// How to set a paragraph.
@@ -113,12 +113,24 @@ impl Marks {
 }
 
 impl Paragraph {
-    /// Sets `text` into lines of at most `width`.
+    /// Sets `text` into lines of at most `width`, as many words on each
+    /// line as fit.
     pub fn set(
         text: &RichText,
         spec: TextSpec,
         width: Abs,
         faces: &Faces,
+    ) -> Result<Paragraph, TextError> {
+        Paragraph::set_wrapped(text, spec, width, faces, Wrap::Greedy)
+    }
+
+    /// Sets `text` into lines of at most `width`, filled as `wrap` says.
+    pub fn set_wrapped(
+        text: &RichText,
+        spec: TextSpec,
+        width: Abs,
+        faces: &Faces,
+        wrap: Wrap,
     ) -> Result<Paragraph, TextError> {
         let mut shaped = Vec::new();
         for piece in linebreak::pieces(text) {
@@ -137,7 +149,8 @@ impl Paragraph {
                 plain,
             ));
         }
-        let lines = line::fill(shaped, width, spec.size).map_err(TextError::TooWide)?;
+        let lines =
+            line::fill_wrapped(shaped, width, spec.size, wrap).map_err(TextError::TooWide)?;
         let m = faces.metrics(if spec.bold {
             FontId::Bold
         } else {
@@ -438,4 +451,123 @@ fn regroup(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+    use crate::layout::FontBook;
+
+    fn book() -> FontBook {
+        let root = crate::files::Disk::new(env!("CARGO_MANIFEST_DIR"));
+        FontBook::load(&root, std::path::Path::new("fonts")).expect("fonts")
+    }
+
+    fn text(s: &str) -> RichText {
+        RichText {
+            runs: vec![crate::resolve::Run::new(s, false)],
+            span: None,
+        }
+    }
+
+    const SPEC: TextSpec = TextSpec {
+        size: Abs::pt(12.0),
+        leading: 1.2,
+        bold: false,
+    };
+
+    /// The words of each line.
+    fn lines(p: &Paragraph) -> Vec<String> {
+        p.lines
+            .iter()
+            .map(|l| {
+                let s: String = l
+                    .segments
+                    .iter()
+                    .flat_map(|(_, s)| s.glyphs.iter().map(|g| g.text.as_str()))
+                    .collect();
+                s.trim().to_owned()
+            })
+            .collect()
+    }
+
+    /// A width that fits `s` without its last word but not whole: greedy
+    /// filling leaves the last word alone on the second line.
+    fn widow_width(s: &str, faces: &Faces) -> Abs {
+        let (head, _) = s.rsplit_once(' ').expect("two words");
+        let one = Paragraph::set(&text(head), SPEC, Abs::mm(500.0), faces).expect("sets");
+        one.width() + Abs::pt(1.0)
+    }
+
+    #[test]
+    fn a_heading_is_balanced_instead_of_ending_on_one_word() {
+        let book = book();
+        let faces = book.faces();
+        let s = "Where to find support in Oxfordshire today";
+        let w = widow_width(s, &faces);
+        let greedy = Paragraph::set(&text(s), SPEC, w, &faces).expect("sets");
+        assert_eq!(lines(&greedy).last().map(String::as_str), Some("today"));
+        let p = Paragraph::set_wrapped(&text(s), SPEC, w, &faces, Wrap::Balance).expect("sets");
+        let l = lines(&p);
+        assert_eq!(l.len(), 2, "{l:?}");
+        assert!(l[1].contains(' '), "last line of one word: {l:?}");
+        assert!(p.width() <= w, "no line wider than the box");
+        // Balanced: the lines differ by less than a third of the box.
+        let widths: Vec<Abs> = p.lines.iter().map(|l| l.width).collect();
+        assert!(
+            (widths[0] - widths[1]).to_pt().abs() < w.to_pt() / 3.0,
+            "{l:?}"
+        );
+    }
+
+    #[test]
+    fn sentences_are_not_balanced_across() {
+        let book = book();
+        let faces = book.faces();
+        let s = "5 things that help you feel better. This card is in easy read.";
+        // Lines are filled as they come (a line may end with its
+        // sentence), never evened out across the two sentences.
+        for mm in [40.0, 50.0, 60.0, 70.0, 80.0, 90.0] {
+            let w = Abs::mm(mm);
+            let greedy = Paragraph::set(&text(s), SPEC, w, &faces).expect("sets");
+            let p = Paragraph::set_wrapped(&text(s), SPEC, w, &faces, Wrap::Balance).expect("sets");
+            if lines(&greedy).last().is_some_and(|l| l.contains(' ')) {
+                assert_eq!(lines(&p), lines(&greedy), "at {mm} mm");
+            }
+        }
+    }
+
+    #[test]
+    fn short_copy_does_not_end_on_one_word() {
+        let book = book();
+        let faces = book.faces();
+        let s = "Ask ward staff to help you call the advocacy service";
+        let w = widow_width(s, &faces);
+        let p = Paragraph::set_wrapped(&text(s), SPEC, w, &faces, Wrap::NoWidow).expect("sets");
+        let l = lines(&p);
+        assert_eq!(l.len(), 2, "{l:?}");
+        assert!(l[1].contains(' '), "last line of one word: {l:?}");
+        // A text on one line is left as it is.
+        let one = Paragraph::set_wrapped(&text(s), SPEC, Abs::mm(500.0), &faces, Wrap::NoWidow)
+            .expect("sets");
+        assert_eq!(lines(&one), [s]);
+    }
+
+    #[test]
+    fn a_phone_number_never_breaks_however_lines_are_filled() {
+        let book = book();
+        let faces = book.faces();
+        let s = "Call the helpline on 0800 132 737 at any time";
+        for wrap in [Wrap::Greedy, Wrap::Balance, Wrap::NoWidow] {
+            for mm in [30.0, 40.0, 50.0, 60.0, 70.0] {
+                let p = Paragraph::set_wrapped(&text(s), SPEC, Abs::mm(mm), &faces, wrap)
+                    .expect("sets");
+                assert!(
+                    lines(&p).iter().any(|l| l.contains("0800 132 737")),
+                    "{wrap:?} at {mm} mm: {:?}",
+                    lines(&p)
+                );
+            }
+        }
+    }
 }

@@ -17,7 +17,13 @@ pub(super) fn resolve(cx: &mut Filler, width: Option<Abs>, colour: Colour) -> Op
     if logo.is_none() && text.is_none() {
         return None;
     }
-    Some(Content::PreparedBy { logo, text, colour })
+    let logo_at = cx.area.logo.as_ref().map(|l| l.span.clone());
+    Some(Content::PreparedBy {
+        logo,
+        text,
+        colour,
+        logo_at,
+    })
 }
 
 /// The "prepared by" line: its parts in their languages, joined by " · "

@@ -1,0 +1,282 @@
+//! Layouts that adapt to real areas: when a page does not fit, layout
+//! tries the page's fit strategies (tighter spacing, two columns of
+//! contacts, a smaller logo, smaller type down to a floor) before it gives
+//! up. Each case here is ordinary area data that used to fail a shipped
+//! design.
+
+mod common;
+
+use wellprint::model::Variant;
+
+/// Oxfordshire's header and its contacts, with `extra` added to the file.
+fn area(extra: &str) -> String {
+    let base = std::fs::read_to_string(common::root().join("areas/oxfordshire.toml"))
+        .expect("oxfordshire");
+    format!("{base}\n{extra}")
+}
+
+/// A temporary project with `area` as `areas/testshire.toml` (its id
+/// renamed) and, if given, a logo of `w` × `h` pixels.
+fn project(area: &str, logo: Option<(u32, u32)>) -> common::TempProject {
+    let p = common::TempProject::new();
+    let mut text = area.replace("id = \"oxfordshire\"", "id = \"testshire\"");
+    if let Some((w, h)) = logo {
+        std::fs::create_dir_all(p.path().join("areas/logos")).expect("mkdir");
+        let mut img = image::RgbImage::new(w, h);
+        for px in img.pixels_mut() {
+            *px = image::Rgb([0x20, 0x60, 0xA0]);
+        }
+        img.save(p.path().join("areas/logos/testshire.png"))
+            .expect("png");
+        text = text.replace(
+            "nation = \"england\"\n",
+            "nation = \"england\"\nlogo = \"logos/testshire.png\"\nprepared-by = \"Prepared by the Testshire Recovery Network\"\n",
+        );
+    }
+    p.write("areas/testshire.toml", &text);
+    p
+}
+
+/// Builds `resource` × `variant` in `format` for the project's testshire
+/// area; the diagnostics as text if it fails.
+fn build(
+    p: &common::TempProject,
+    resource: &str,
+    variant: Variant,
+    format: Option<&str>,
+) -> Result<wellprint::Built, String> {
+    let (sources, loaded) = p.load().expect("loads");
+    common::build_format(&sources, &loaded, resource, variant, "testshire", format)
+}
+
+/// Every character printed on the pages, white space left out (a name
+/// may break over lines).
+fn frames_text(frames: &[wellprint::layout::Frame]) -> String {
+    let mut out = String::new();
+    for f in frames {
+        f.visit(&mut |_, item| {
+            if let wellprint::layout::FrameItem::Text(t) = item {
+                out.push_str(&t.text());
+            }
+        });
+    }
+    out.retain(|c| !c.is_whitespace());
+    out
+}
+
+/// Whether `text` (from [`frames_text`]) prints `words`.
+fn prints(text: &str, words: &str) -> bool {
+    let words: String = words.chars().filter(|c| !c.is_whitespace()).collect();
+    text.contains(&words)
+}
+
+/// The placed size (width, height in points) of every raster picture.
+fn image_sizes(frames: &[wellprint::layout::Frame]) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for f in frames {
+        f.visit(&mut |_, item| {
+            if let wellprint::layout::FrameItem::Image(i) = item {
+                out.push((i.size.w.to_pt(), i.size.h.to_pt()));
+            }
+        });
+    }
+    out
+}
+
+/// A second advocacy contact, as the README suggests (PALS and an
+/// advocacy service).
+const SECOND_ADVOCACY: &str = r#"
+[[contact]]
+name = "Oxfordshire Mental Health Advocacy Service"
+phone = "01632 960 151"
+hours = "Mon–Fri 9am–5pm"
+tags = ["advocacy"]
+"#;
+
+#[test]
+fn a_second_advocacy_contact_fits_the_poster() {
+    let p = project(&area(SECOND_ADVOCACY), None);
+    for format in ["a3", "a2"] {
+        let built = build(&p, "tips-poster", Variant::Standard, Some(format))
+            .unwrap_or_else(|e| panic!("{format}: {e}"));
+        let text = frames_text(&built.frames);
+        assert!(prints(&text, "Advocacy Service"), "{format}: {text}");
+        assert!(prints(&text, "Advocacy and PALS"), "{format}: {text}");
+    }
+}
+
+#[test]
+fn square_wide_and_tall_logos_fit_the_poster() {
+    for (w, h) in [(1299, 364), (400, 400), (300, 600)] {
+        let p = project(&area(SECOND_ADVOCACY), Some((w, h)));
+        for format in ["a3", "a2"] {
+            let built = build(&p, "tips-poster", Variant::Standard, Some(format))
+                .unwrap_or_else(|e| panic!("{w}×{h} {format}: {e}"));
+            let (lw, lh) = image_sizes(&built.frames)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| panic!("{w}×{h} {format}: no logo"));
+            // The aspect ratio is kept.
+            let ratio = lw / lh;
+            let want = f64::from(w) / f64::from(h);
+            assert!((ratio - want).abs() < 0.01 * want, "{ratio} vs {want}");
+        }
+    }
+}
+
+/// An area whose card contacts have names of 60 characters and more.
+fn long_names() -> String {
+    let mut a = String::from("id = \"testshire\"\nname = \"Testshire\"\nnation = \"england\"\n");
+    for (i, name) in [
+        "Testshire and District Community Mental Health Recovery College",
+        "North Testshire Peer Support and Wellbeing Network for Adults",
+        "South Testshire Carers, Families and Friends Support Association",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(name.chars().count() >= 60, "{name}");
+        a.push_str(&format!(
+            "\n[[contact]]\nname = \"{name}\"\nphone = \"01632 960 1{i:02}\"\nhours = \"Mon–Fri 9am–5pm\"\ntags = [\"card\"]\n"
+        ));
+    }
+    a
+}
+
+#[test]
+fn long_names_fit_the_card_and_the_leaflets() {
+    let p = project(&long_names(), None);
+    for (resource, variant, format) in [
+        ("chime-wallet-card", Variant::Standard, None),
+        ("wellbeing-leaflet", Variant::Standard, Some("a5")),
+        ("wellbeing-leaflet", Variant::Standard, Some("dl")),
+        ("wellbeing-leaflet", Variant::EasyRead, None),
+    ] {
+        let built = build(&p, resource, variant, format)
+            .unwrap_or_else(|e| panic!("{resource} {variant:?} {format:?}: {e}"));
+        let text = frames_text(&built.frames);
+        assert!(
+            prints(&text, "Community Mental Health Recovery College"),
+            "{text}"
+        );
+    }
+}
+
+/// The Easy Read card's contacts panel (85 × 55 mm, 14 pt type at the
+/// least) has no room for two contacts with names of 60 characters, even
+/// after every strategy: the error names the contact, says what was
+/// tried, and how many contacts would fit.
+#[test]
+fn long_names_on_the_easy_read_card_are_a_clear_error() {
+    let p = project(&long_names(), None);
+    let err = build(&p, "chime-wallet-card", Variant::EasyRead, None)
+        .expect_err("two 60-character names do not fit a panel at 14 pt");
+    assert!(err.contains("mm too tall"), "{err}");
+    assert!(err.contains("note: areas/testshire.toml:"), "{err}");
+    assert!(
+        err.contains("the type stops at `min-size` = 14.0 pt"),
+        "{err}"
+    );
+    assert!(err.contains("with `count = 1`"), "{err}");
+}
+
+/// An area with eight card contacts of ordinary length.
+fn eight_contacts() -> String {
+    let mut a = String::from("id = \"testshire\"\nname = \"Testshire\"\nnation = \"england\"\n");
+    let names = [
+        "Testshire Recovery College",
+        "Cowley Road Peer Support Group",
+        "Banbury Community Wellbeing Café",
+        "Witney Carers’ Network",
+        "Didcot Hearing Voices Group",
+        "Abingdon Men’s Shed",
+        "Thame Walking for Health",
+        "Bicester Talking Café",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        a.push_str(&format!(
+            "\n[[contact]]\nname = \"{name}\"\nphone = \"01632 960 1{i:02}\"\nhours = \"Mon–Fri 10am–4pm\"\ntags = [\"card\"]\n"
+        ));
+    }
+    a
+}
+
+#[test]
+fn eight_card_contacts_fit_the_card_and_the_leaflets() {
+    let p = project(&eight_contacts(), None);
+    for (resource, format) in [
+        ("chime-wallet-card", None),
+        ("wellbeing-leaflet", Some("a5")),
+        ("wellbeing-leaflet", Some("dl")),
+        ("wellbeing-leaflet", Some("a5-booklet")),
+    ] {
+        let built = build(&p, resource, Variant::Standard, format)
+            .unwrap_or_else(|e| panic!("{resource} {format:?}: {e}"));
+        let text = frames_text(&built.frames);
+        for name in ["Testshire Recovery College", "Bicester Talking Café"] {
+            assert!(
+                prints(&text, name),
+                "{resource} {format:?}: {name} in {text}"
+            );
+        }
+    }
+}
+
+/// The tips poster's resource with `keys` added to its standard page.
+fn poster_page_keys(p: &common::TempProject, keys: &str) {
+    let path = p.path().join("resources/tips-poster.toml");
+    let text = std::fs::read_to_string(&path).expect("poster");
+    let text = text.replacen(
+        "[[standard.page]]\n",
+        &format!("[[standard.page]]\n{keys}\n"),
+        1,
+    );
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn fit_empty_tries_nothing() {
+    let p = project(&area(SECOND_ADVOCACY), None);
+    poster_page_keys(&p, "fit = []");
+    let err = build(&p, "tips-poster", Variant::Standard, Some("a3"))
+        .expect_err("without strategies the second contact does not fit");
+    assert!(err.contains("too tall"), "{err}");
+    assert!(err.contains("`fit = []` tries nothing"), "{err}");
+}
+
+#[test]
+fn a_logo_that_may_not_shrink_is_named() {
+    // The logo is named on line 7 of the area file (after `nation`).
+    let p = project(&area(SECOND_ADVOCACY), Some((400, 400)));
+    poster_page_keys(&p, "fit = [\"logo\"]\nmin-logo = \"30mm\"");
+    let err = build(&p, "tips-poster", Variant::Standard, Some("a3"))
+        .expect_err("a square logo that keeps its 30 mm does not fit");
+    assert!(err.contains("mm too tall"), "{err}");
+    assert!(
+        err.contains("note: areas/testshire.toml:7:8: the area's logo"),
+        "{err}"
+    );
+}
+
+#[test]
+fn easy_read_type_may_not_step_below_14pt() {
+    let p = project(&long_names(), None);
+    let path = p.path().join("resources/chime-wallet-card.toml");
+    let text = std::fs::read_to_string(&path).expect("card");
+    let at = "# Panel 7: local support.\n[[easy-read.page]]\n";
+    assert!(text.contains(at));
+    let text = text.replace(at, &format!("{at}min-size = \"10pt\"\n"));
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("min-size"))
+        .expect("line")
+        + 1;
+    std::fs::write(path, text).expect("write");
+    let err = p.load().expect_err("10 pt is below the Easy Read floor");
+    assert!(
+        err.contains(&format!("resources/chime-wallet-card.toml:{line}:")),
+        "{err}"
+    );
+    assert!(err.contains("`min-size` is 10.0 pt"), "{err}");
+    assert!(err.contains("may not be smaller than 14.0 pt"), "{err}");
+}

@@ -219,7 +219,10 @@ fn one(
                 // The print shop's checks, run on the document as it was
                 // written; findings are warnings on the document.
                 let mut warnings = built.warnings;
-                let file = path.display().to_string();
+                // Named inside the output folder, so that the report of a
+                // build into another folder is the same.
+                let inside = path.strip_prefix(&options.out).unwrap_or(&path);
+                let file = slashes(inside);
                 match built.preflight {
                     Ok(report) => warnings.extend(report.diagnostics(&file)),
                     Err(e) => warnings.push(Diagnostic::warning(

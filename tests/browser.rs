@@ -20,23 +20,8 @@ use common::TempProject;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
-/// An area file with comments, for checking that saving keeps them.
-const AREA: &str = r#"# Testshire: a test area. Keep this comment.
-id = "testshire"
-name = "Testshire" # the printed name
-nation = "england"
-
-[[contact]]
-# The college, first on the card.
-name = "Test Recovery College"
-phone = "01632 960 901" # drama number
-tags = ["card"]
-
-[[contact]]
-name = "Testshire Advocacy"
-phone = "01632 960 902"
-tags = ["advocacy"]
-"#;
+/// The editor tests' area file, with comments that saving must keep.
+const AREA: &str = common::COMMENTED_AREA;
 
 /// A child process, killed when dropped.
 struct Killed(Child);

@@ -10,23 +10,8 @@ use std::time::Duration;
 
 use common::TempProject;
 
-/// An area file with comments, for checking that saving keeps them.
-const AREA: &str = r#"# Testshire: a test area. Keep this comment.
-id = "testshire"
-name = "Testshire" # the printed name
-nation = "england"
-
-[[contact]]
-# The college, first on the card.
-name = "Test Recovery College"
-phone = "01632 960 901" # drama number
-tags = ["card"]
-
-[[contact]]
-name = "Testshire Advocacy"
-phone = "01632 960 902"
-tags = ["advocacy"]
-"#;
+/// The editor tests' area file, with comments that saving must keep.
+const AREA: &str = common::COMMENTED_AREA;
 
 /// The server, stopped when dropped.
 struct Server {

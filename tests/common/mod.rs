@@ -355,3 +355,22 @@ pub fn pdf_text(d: &lopdf::Dictionary, key: &[u8]) -> String {
         _ => String::new(),
     }
 }
+
+/// An area file with comments (the editor tests check that saving keeps
+/// them).
+pub const COMMENTED_AREA: &str = r#"# Testshire: a test area. Keep this comment.
+id = "testshire"
+name = "Testshire" # the printed name
+nation = "england"
+
+[[contact]]
+# The college, first on the card.
+name = "Test Recovery College"
+phone = "01632 960 901" # drama number
+tags = ["card"]
+
+[[contact]]
+name = "Testshire Advocacy"
+phone = "01632 960 902"
+tags = ["advocacy"]
+"#;

@@ -404,6 +404,7 @@ impl Progress {
                         bytes.div_ceil(1024),
                         match warnings.len() {
                             0 => String::new(),
+                            1 => ", 1 warning: see the end".to_string(),
                             n => format!(", {n} warnings: see the end"),
                         }
                     ),

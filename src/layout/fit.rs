@@ -89,7 +89,7 @@ fn has(page: &Page, test: impl Fn(&Content) -> bool) -> bool {
 /// The type sizes, the body half a point smaller each step until it
 /// reaches `min-size`; every size scales with the body, but none goes
 /// below `min-size` (a size already below it stays as it is).
-fn stepped(sizes: TypeSizes, fit: &Fit) -> Vec<TypeSizes> {
+pub(super) fn stepped(sizes: TypeSizes, fit: &Fit) -> Vec<TypeSizes> {
     let floor = fit.min_size;
     let mut out = Vec::new();
     let mut body = sizes.body - TYPE_STEP;

@@ -66,21 +66,58 @@ pub fn layout(
         fold: false,
         ..*options
     };
-    let cy = lay_version(welsh, fonts, pictures, &unfolded).map_err(|errors| {
-        errors
-            .into_iter()
-            .map(|e| e.with_hint("this is the Welsh version of the page: the Welsh takes more room than the English"))
-            .collect::<Vec<_>>()
-    });
-    let en = lay_version(doc, fonts, pictures, &unfolded);
-    let frames = match (cy, en) {
-        (Ok(cy), Ok(en)) => impose::pair(cy, en, *pairing),
-        (cy, en) => return Err(cy.err().into_iter().chain(en.err()).flatten().collect()),
-    };
+    let frames = both_versions(doc, welsh, *pairing, fonts, pictures, &unfolded)?;
     Ok(match doc.fold {
         Some(f) if options.fold => impose::fold(frames, f),
         _ => frames,
     })
+}
+
+/// The Welsh and the English version laid out and put together. Both are
+/// set in one set of type sizes: when either does not fit, both step down
+/// together (half a point of body at a time, never below the pages'
+/// `min-size`), so the two languages never differ in size.
+fn both_versions(
+    doc: &Document,
+    welsh: &Document,
+    pairing: crate::model::Pairing,
+    fonts: &FontBook,
+    pictures: &Pictures,
+    options: &LayoutOptions,
+) -> SourceResult<Vec<Frame>> {
+    let floor = doc
+        .pages
+        .iter()
+        .map(|p| p.fit.min_size)
+        .fold(Abs::ZERO, Abs::max);
+    let fit = crate::model::Fit {
+        min_size: floor,
+        ..crate::model::Fit::none()
+    };
+    let mut first_errors = None;
+    for sizes in std::iter::once(doc.type_sizes).chain(fit::stepped(doc.type_sizes, &fit)) {
+        let at = |d: &Document| Document {
+            type_sizes: sizes,
+            welsh: None,
+            ..d.clone()
+        };
+        let cy = lay_version(&at(welsh), fonts, pictures, options).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| e.with_hint("this is the Welsh version of the page: the Welsh takes more room than the English"))
+                .collect::<Vec<_>>()
+        });
+        let en = lay_version(&at(doc), fonts, pictures, options);
+        match (cy, en) {
+            (Ok(cy), Ok(en)) => return Ok(impose::pair(cy, en, pairing)),
+            (cy, en) => {
+                let errors: Vec<crate::diag::Diagnostic> =
+                    cy.err().into_iter().chain(en.err()).flatten().collect();
+                first_errors.get_or_insert(errors);
+            }
+        }
+    }
+    Err(first_errors.unwrap_or_default())
 }
 
 /// Lays out one language version of a document.

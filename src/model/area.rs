@@ -63,6 +63,10 @@ pub struct AreaFile {
     /// has Welsh text. Default: true for `nation = "wales"`, else false.
     #[serde(default)]
     pub bilingual: Option<bool>,
+    /// Whom to ask for a resource in another format ("the Recovery Hub on
+    /// 01632 960 461"); default: the resource's `[edition]` says.
+    #[serde(default)]
+    pub other_formats_from: Option<Spanned<String>>,
 }
 
 /// Area text that may be in another language than the document's: plain

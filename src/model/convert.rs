@@ -100,6 +100,14 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         }
         variants.insert(Variant::LargePrint, large);
     }
+    let edition = match raw.edition.as_ref().map(|e| super::Edition::new(file, e)) {
+        Some(Ok(e)) => Some(e),
+        Some(Err(mut e)) => {
+            cx.errors.append(&mut e);
+            None
+        }
+        None => None,
+    };
     let errors = cx.errors;
     let (Ok(id), Some(title), Some(size), true) = (id, title, size, errors.is_empty()) else {
         return Err(errors);
@@ -116,6 +124,7 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         paper: theme.paper,
         variants,
         welsh,
+        edition,
     })
 }
 
@@ -198,6 +207,9 @@ pub fn area(file: FileId, raw: AreaFile, extras: AreaExtras) -> SourceResult<Are
         contacts,
         logo: extras.logo,
         prepared_by,
+        other_formats_from: raw
+            .other_formats_from
+            .map(|s| Located::from_spanned(file, s)),
         warnings: Vec::new(),
     })
 }

@@ -8,6 +8,7 @@
 mod area;
 mod convert;
 mod csv;
+mod edition;
 mod id;
 mod large_print;
 mod length;
@@ -26,6 +27,7 @@ pub use area::{
     Phrase, Phrases,
 };
 pub use csv::COLUMNS as CSV_COLUMNS;
+pub use edition::{Edition, EditionFile, Month};
 pub use id::{ID_MAX_LEN, Id, IdProblem};
 pub use length::{Length, PageSize};
 pub use load::{
@@ -106,6 +108,17 @@ impl Variant {
             Variant::Bilingual => "bilingual",
         }
     }
+
+    /// How a reader would name the form (`{other-formats}`): "Easy Read",
+    /// "large print".
+    pub fn form_name(self) -> &'static str {
+        match self {
+            Variant::Standard => "standard print",
+            Variant::EasyRead => "Easy Read",
+            Variant::LargePrint => "large print",
+            Variant::Bilingual => "Welsh and English",
+        }
+    }
 }
 
 impl fmt::Display for Variant {
@@ -141,6 +154,9 @@ pub struct Resource {
     /// The Welsh of the standard variant's texts (`[welsh]`), which makes
     /// the bilingual variant.
     pub welsh: Option<Welsh>,
+    /// Publication and review months, version, whom to ask for other
+    /// formats (`[edition]`).
+    pub edition: Option<Edition>,
 }
 
 /// One output format.
@@ -475,6 +491,8 @@ pub struct Area {
     /// The "prepared by" line, for layouts to print, with its parts in
     /// their languages.
     pub prepared_by: Option<Phrases>,
+    /// Whom to ask for another format, when the area says.
+    pub other_formats_from: Option<Located<String>>,
     /// Problems in this area's files that do not stop a build (a contact
     /// tag no resource uses). Shown by the command line and listed in the
     /// report for every document of the area.

@@ -48,6 +48,10 @@ pub struct ResourceFile {
     /// variant.
     #[serde(default)]
     pub welsh: Option<super::WelshFile>,
+    /// Publication and review months, version and whom to ask for other
+    /// formats.
+    #[serde(default)]
+    pub edition: Option<super::EditionFile>,
 }
 
 /// One output format of a resource (e.g. A3 and A2 posters, A5 and DL

@@ -5,6 +5,7 @@
 //! choice is made: layout receives no options, only content and sizes.
 
 mod blocks;
+mod hours;
 mod text;
 
 pub use text::{RichText, Run};
@@ -13,8 +14,8 @@ use crate::colour::Colour;
 use crate::diag::{Diagnostic, SourceResult, Span};
 use crate::geom::{Abs, Size};
 use crate::model::{
-    Anchor, Area, BlockDef, Fold, Format, Helpline, Located, Pairing, PictureRef, Resource,
-    TypeSizes, Variant, VariantDef, Welsh,
+    Anchor, Area, BlockDef, Edition, Fold, Format, Helpline, Located, Pairing, PictureRef,
+    Resource, TypeSizes, Variant, VariantDef, Welsh,
 };
 
 /// A document ready for layout.
@@ -408,6 +409,21 @@ struct Version<'a> {
 }
 
 impl Version<'_> {
+    /// What `{other-formats}` names: the resource's other variants this
+    /// area gets, then the web page.
+    fn other_forms(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self
+            .resource
+            .variants
+            .keys()
+            .filter(|v| **v != self.variant)
+            .filter(|v| **v != Variant::Bilingual || self.area.bilingual)
+            .map(|v| v.form_name())
+            .collect();
+        names.push("web page");
+        names
+    }
+
     /// The document in English, or with the resource's texts in Welsh.
     fn resolve(&self, welsh: Option<&Welsh>) -> SourceResult<Document> {
         let (resource, format, def) = (self.resource, self.format, self.def);
@@ -417,6 +433,9 @@ impl Version<'_> {
             errors: Vec::new(),
             warnings: Vec::new(),
             welsh: welsh.map(|w| (w, std::collections::BTreeSet::new())),
+            edition: resource.edition.as_ref(),
+            others: self.other_forms(),
+            easy_read: self.variant == Variant::EasyRead,
         };
         let pages = cx.pages(def, resource.ink, self.helplines);
         let sections = cx.sections(def, resource.ink, self.helplines);
@@ -481,6 +500,13 @@ struct Filler<'a> {
     /// In the Welsh version: the resource's Welsh, and the English texts
     /// looked up in it so far.
     welsh: Option<(&'a Welsh, std::collections::BTreeSet<String>)>,
+    /// The resource's edition, for the `{edition.…}` placeholders.
+    edition: Option<&'a Edition>,
+    /// The names of the other forms the area gets this resource in, for
+    /// `{other-formats}`.
+    others: Vec<&'static str>,
+    /// Easy Read: contacts' hours are written out ("Monday to Friday").
+    easy_read: bool,
 }
 
 impl Filler<'_> {
@@ -565,7 +591,7 @@ impl Filler<'_> {
         let Some((text, lang)) = self.in_language(text) else {
             return RichText::default();
         };
-        let parsed = text::fill_marked(&text, self.area).and_then(|mut f| {
+        let parsed = text::fill_marked(&text, &mut |n| self.value(n, &text)).and_then(|mut f| {
             if let Some(lang) = lang {
                 f.langs.push((0..f.text.len(), lang.to_owned()));
             }
@@ -585,12 +611,79 @@ impl Filler<'_> {
         let Some((text, _)) = self.in_language(text) else {
             return String::new();
         };
-        match text::fill(&text, self.area) {
+        match text::fill(&text, &mut |n| self.value(n, &text)) {
             Ok(s) => s.replace("**", ""),
             Err(e) => {
                 self.errors.push(e);
                 String::new()
             }
+        }
+    }
+
+    /// The value of the placeholder `{name}` in `text`.
+    fn value(
+        &mut self,
+        name: &str,
+        text: &Located<String>,
+    ) -> Option<Result<text::Value, Diagnostic>> {
+        if let Some(v) = text::area_value(self.area, name) {
+            return Some(Ok(v));
+        }
+        let plain = |text: String| text::Value { text, lang: None };
+        let edition = match (name, self.edition) {
+            (
+                "edition.published" | "edition.review" | "edition.version" | "other-formats-from",
+                None,
+            ) => {
+                return Some(Err(Diagnostic::error(
+                    text.span.clone(),
+                    format!("`{{{name}}}` needs the resource's [edition] table"),
+                )
+                .with_hint("add [edition] with published, review, version and other-formats-from (docs/format.md)")));
+            }
+            (_, e) => e,
+        };
+        Some(Ok(match (name, edition) {
+            ("edition.published", Some(e)) => plain(self.month(e.published, e)),
+            ("edition.review", Some(e)) => plain(self.month(e.review, e)),
+            ("edition.version", Some(e)) => plain(e.version.value.clone()),
+            ("other-formats-from", Some(e)) => match &self.area.other_formats_from {
+                Some(own) => plain(own.value.clone()),
+                None => plain(self.word(&e.other_formats_from)),
+            },
+            ("other-formats", _) => {
+                let names: Vec<String> = self
+                    .others
+                    .clone()
+                    .into_iter()
+                    .map(|n| {
+                        self.word(&Located {
+                            value: n.to_owned(),
+                            span: text.span.clone(),
+                        })
+                    })
+                    .collect();
+                plain(names.join(", "))
+            }
+            _ => return None,
+        }))
+    }
+
+    /// "December 2026", the month's name in the version's language.
+    fn month(&mut self, m: crate::model::Month, e: &Edition) -> String {
+        let name = self.word(&Located {
+            value: m.name().to_owned(),
+            span: e.span.clone(),
+        });
+        format!("{name} {}", m.year)
+    }
+
+    /// A word wellprint puts in a text (a month, a format's name), in the
+    /// version's language: in the Welsh version, from the Welsh table.
+    fn word(&mut self, english: &Located<String>) -> String {
+        match self.in_language(english) {
+            Some((t, _)) => t.value,
+            None => english.value.clone(),
         }
     }
 

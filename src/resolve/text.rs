@@ -130,16 +130,53 @@ fn push_runs(runs: &mut Vec<Run>, part: &str, offset: usize, bold: bool, langs: 
     }
 }
 
-/// The placeholders text may use, and what fills them.
-const PLACEHOLDERS: &[&str] = &["area.name", "area.nation"];
+/// The placeholders text may use.
+pub const PLACEHOLDERS: &[&str] = &[
+    "area.name",
+    "area.nation",
+    "edition.published",
+    "edition.review",
+    "edition.version",
+    "other-formats",
+    "other-formats-from",
+];
+
+/// What fills one placeholder: its text, and its language when that is
+/// not the text's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// The text.
+    pub text: String,
+    /// Its BCP 47 tag, when it differs from the surrounding text's.
+    pub lang: Option<String>,
+}
+
+/// The values of the placeholders: `None` for a name that is not one,
+/// an error for one that cannot be filled here.
+pub type Values<'a> = dyn FnMut(&str) -> Option<Result<Value, Diagnostic>> + 'a;
+
+/// The `{area.name}` and `{area.nation}` values of an area.
+pub fn area_value(area: &Area, name: &str) -> Option<Value> {
+    match name {
+        "area.name" => Some(Value {
+            text: area.name.value.clone(),
+            lang: area.name_lang.as_ref().map(|l| l.value.clone()),
+        }),
+        "area.nation" => Some(Value {
+            text: area.nation.name().to_owned(),
+            lang: None,
+        }),
+        _ => None,
+    }
+}
 
 /// Replaces `{area.name}` and friends; `{{` and `}}` write literal braces.
-pub fn fill(text: &Located<String>, area: &Area) -> Result<String, Diagnostic> {
-    fill_marked(text, area).map(|f| f.text)
+pub fn fill(text: &Located<String>, values: &mut Values<'_>) -> Result<String, Diagnostic> {
+    fill_marked(text, values).map(|f| f.text)
 }
 
 /// Like [`fill`], noting where a filled value is in another language.
-pub fn fill_marked(text: &Located<String>, area: &Area) -> Result<Filled, Diagnostic> {
+pub fn fill_marked(text: &Located<String>, values: &mut Values<'_>) -> Result<Filled, Diagnostic> {
     let src = &text.value;
     let mut langs = Vec::new();
     let mut out = String::with_capacity(src.len());
@@ -166,34 +203,35 @@ pub fn fill_marked(text: &Located<String>, area: &Area) -> Result<Filled, Diagno
             );
         };
         let name = &tail[1..end];
-        match name {
-            "area.name" => {
-                let start = out.len();
-                out.push_str(&area.name.value);
-                if let Some(lang) = &area.name_lang {
-                    langs.push((start..out.len(), lang.value.clone()));
-                }
-            }
-            "area.nation" => out.push_str(area.nation.name()),
-            _ => {
-                return Err(Diagnostic::error(
-                    text.span.clone(),
-                    format!("unknown placeholder `{{{name}}}`"),
-                )
-                .with_hint(format!(
-                    "the placeholders are: {}",
-                    PLACEHOLDERS
-                        .iter()
-                        .map(|p| format!("{{{p}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
-            }
+        let Some(value) = values(name) else {
+            return Err(unknown(text, name));
+        };
+        let value = value?;
+        let start = out.len();
+        out.push_str(&value.text);
+        if let Some(lang) = value.lang {
+            langs.push((start..out.len(), lang));
         }
         rest = &tail[end + 1..];
     }
     out.push_str(rest);
     Ok(Filled { text: out, langs })
+}
+
+/// The error for `{name}` that is no placeholder.
+fn unknown(text: &Located<String>, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        text.span.clone(),
+        format!("unknown placeholder `{{{name}}}`"),
+    )
+    .with_hint(format!(
+        "the placeholders are: {}",
+        PLACEHOLDERS
+            .iter()
+            .map(|p| format!("{{{p}}}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
 }
 
 /// Whether `text` contains something that looks like a web or e-mail

@@ -42,7 +42,7 @@ pub(super) fn lay(
         }
     };
     if two {
-        let halves = entries(cx, block, list, half)?;
+        let halves = halves(cx, block, list, half, &whole)?;
         let split = balanced_split(&halves, gap);
         let left = stack(
             &halves[..split],
@@ -62,6 +62,53 @@ pub(super) fn lay(
     }
     laid.band = list.fill;
     Ok(())
+}
+
+/// The entries laid out in a column of `width`. An entry whose details
+/// would wrap there more than across the block (`whole`) puts each detail
+/// on its own line, so that a phone number or opening hours are never
+/// broken across lines ("Mon–Fri / 10am–4pm").
+fn halves(
+    cx: &BlockContext,
+    block: &Block,
+    list: &Entries,
+    width: Abs,
+    whole: &[Entry],
+) -> Result<Vec<Entry>, Diagnostic> {
+    let plain = entries(cx, block, list, width)?;
+    if plain
+        .iter()
+        .zip(whole)
+        .all(|(h, w)| h.1 <= w.1 + Abs::pt(0.01))
+    {
+        return Ok(plain);
+    }
+    let one_per_line = Entries {
+        entries: list.entries.iter().map(details_on_lines).collect(),
+        ..list.clone()
+    };
+    let stacked = entries(cx, block, &one_per_line, width)?;
+    Ok(plain
+        .into_iter()
+        .zip(stacked)
+        .zip(whole)
+        .map(|((p, s), w)| if p.1 <= w.1 + Abs::pt(0.01) { p } else { s })
+        .collect())
+}
+
+/// An entry with each of its details (joined by " · ") on its own line.
+fn details_on_lines(entry: &RichText) -> RichText {
+    RichText {
+        runs: entry
+            .runs
+            .iter()
+            .map(|r| Run {
+                text: r.text.replace(" · ", "\n"),
+                ..r.clone()
+            })
+            .collect(),
+        span: entry.span.clone(),
+    }
 }
 
 /// One laid-out entry: its items from its own top-left corner, and its

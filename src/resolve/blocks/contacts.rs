@@ -1,7 +1,7 @@
 //! `kind = "contacts"`: the area's contacts with the block's tags, each an
 //! entry of its name and chosen fields, with the links and languages in it.
 
-use super::super::{Content, Entries, EntryLink, EntryMark, Filler, RichText};
+use super::super::{Content, Entries, EntryLink, EntryMark, Filler, RichText, Run};
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Contact, ContactField, Located, PictureRef};
@@ -43,8 +43,17 @@ pub(super) fn resolve(
         .copied()
         .filter(|f| !(cx.secure && matches!(f, ContactField::Web | ContactField::Email)))
         .collect();
-    let marks = chosen.iter().map(|c| marks(c, &fields)).collect();
-    let entries = chosen.into_iter().map(|c| entry(c, &fields)).collect();
+    let hours = |c: &Contact| {
+        c.hours.as_ref().map(|h| match cx.easy_read {
+            true => super::super::hours::spelt_out(&h.value),
+            false => h.value.clone(),
+        })
+    };
+    let marks = chosen.iter().map(|c| marks(c, &fields, hours(c))).collect();
+    let entries = chosen
+        .into_iter()
+        .map(|c| entry(c, &fields, hours(c), cx.easy_read))
+        .collect();
     Some(Content::Contacts(Entries {
         entries,
         picture,
@@ -105,7 +114,7 @@ fn none_tagged(cx: &Filler, tags: &[Located<String>], span: &Span) -> Diagnostic
 }
 
 /// The links and other-language text in a contact's entry, in print order.
-fn marks(c: &Contact, fields: &[ContactField]) -> Vec<EntryMark> {
+fn marks(c: &Contact, fields: &[ContactField], hours: Option<String>) -> Vec<EntryMark> {
     let lang = |text: &str| {
         c.lang.as_ref().map(|l| EntryMark::Lang {
             text: text.to_owned(),
@@ -124,7 +133,7 @@ fn marks(c: &Contact, fields: &[ContactField]) -> Vec<EntryMark> {
                 .email
                 .as_ref()
                 .map(|m| EntryMark::Link(EntryLink::email(&m.value))),
-            ContactField::Hours => c.hours.as_ref().and_then(|h| lang(&h.value)),
+            ContactField::Hours => hours.as_deref().and_then(lang),
             ContactField::Description => None,
         };
         marks.extend(mark);
@@ -132,18 +141,28 @@ fn marks(c: &Contact, fields: &[ContactField]) -> Vec<EntryMark> {
     marks
 }
 
-/// A contact's entry: the name, then its fields joined by " · ".
-fn entry(c: &Contact, fields: &[ContactField]) -> RichText {
-    let details: Vec<String> = fields
-        .iter()
-        .filter_map(|f| match f {
-            ContactField::Phone => Some(&c.phone),
-            ContactField::Hours => c.hours.as_ref(),
-            ContactField::Web => c.web.as_ref(),
-            ContactField::Email => c.email.as_ref(),
-            ContactField::Description => c.description.as_ref(),
-        })
-        .map(|v| v.value.clone())
-        .collect();
-    RichText::entry(&c.name.value, "\n", &details.join(" · "), &c.span)
+/// A contact's entry: the name in bold, then its fields, the phone
+/// number in bold; joined by " · ", or in Easy Read one below the other
+/// (no "·" separators there).
+fn entry(c: &Contact, fields: &[ContactField], hours: Option<String>, easy_read: bool) -> RichText {
+    let mut runs = vec![Run::new(c.name.value.clone(), true)];
+    let mut first = true;
+    for f in fields {
+        let (text, bold) = match f {
+            ContactField::Phone => (Some(c.phone.value.clone()), true),
+            ContactField::Hours => (hours.clone(), false),
+            ContactField::Web => (c.web.as_ref().map(|v| v.value.clone()), false),
+            ContactField::Email => (c.email.as_ref().map(|v| v.value.clone()), false),
+            ContactField::Description => (c.description.as_ref().map(|v| v.value.clone()), false),
+        };
+        let Some(text) = text else { continue };
+        let separator = if first || easy_read { "\n" } else { " · " };
+        first = false;
+        runs.push(Run::new(separator, false));
+        runs.push(Run::new(text, bold));
+    }
+    RichText {
+        runs,
+        span: Some(c.span.clone()),
+    }
 }

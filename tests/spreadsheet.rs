@@ -194,7 +194,7 @@ fn problems_in_cells_name_the_sheet_row_and_column() {
         &[
             "areas/testshire.ods:2:",
             "error: areas/testshire.ods, sheet \"Kontakte\", row 2, column B (phone): the phone number `(01632) 960 901` has brackets",
-            "error: areas/testshire.ods, sheet \"Kontakte\", row 3, column H (tags): the cell holds true, a true-or-false value, not text",
+            "error: areas/testshire.ods, sheet \"Kontakte\", row 3, column H (tags): the cell holds TRUE, a true-or-false value, not text",
         ],
     );
 }
@@ -281,4 +281,22 @@ fn a_table_lower_down_and_to_the_right_keeps_its_row_and_column_names() {
             "error: areas/testshire.xlsx, sheet \"Contacts\", row 5, column C (phone): `12` is not a UK phone number",
         ],
     );
+}
+
+#[test]
+fn damaged_bytes_anywhere_give_an_error_or_contacts_never_a_panic() {
+    let good = xlsx(&[sheet("Contacts", contact_rows())]);
+    let files = common::file_contents(project("testshire.xlsx", &good, "").path());
+    for i in (0..good.len()).step_by(good.len() / 150 + 1) {
+        let mut bad = good.clone();
+        bad[i] ^= 0x5a;
+        let mut memory = wellprint::files::Memory::new();
+        for (path, bytes) in &files {
+            memory.insert(path, bytes.clone());
+        }
+        memory.insert("areas/testshire.xlsx", bad);
+        let mut sources = Sources::new();
+        // Loads or fails with diagnostics; a panic fails the test.
+        let _ = wellprint::load(&memory, &mut sources);
+    }
 }

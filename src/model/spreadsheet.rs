@@ -268,11 +268,11 @@ fn cell_text(data: &Data, is_phone: bool) -> Result<String, (String, Problem)> {
             "format the column as Text in the spreadsheet and type what should be printed",
         ))),
         Data::Bool(b) => Err(fail(problem(
-            format!("the cell holds {}, a true-or-false value, not text", shown()),
             format!(
-                "type the text to print, or format the cell as Text; it now says {}",
+                "the cell holds {}, a true-or-false value, not text",
                 if *b { "TRUE" } else { "FALSE" }
             ),
+            "type the text to print, or format the cell as Text",
         ))),
         Data::Error(e) => Err(fail(problem(
             format!("the cell shows the error {e}"),

@@ -686,7 +686,9 @@ fn contacts_in_a_spreadsheet_are_shown_read_only_and_never_written() {
     // The preview prints the spreadsheet's contact.
     let pdf = server.post("/api/preview", &preview_body(&area));
     assert_eq!(pdf.status, 200, "{}", pdf.text());
-    let text = wellprint::inspect::inspect(&pdf.body).expect("a PDF").text();
+    let text = wellprint::inspect::inspect(&pdf.body)
+        .expect("a PDF")
+        .text();
     assert!(text.contains("Sheet Group"), "{text}");
 
     // An edit keeps the rows read-only; saving writes the area file only.
@@ -701,10 +703,14 @@ fn contacts_in_a_spreadsheet_are_shown_read_only_and_never_written() {
         "changes": [{ "op": "set", "field": { "contact": 0, "key": "phone" }, "value": "01632 960 999" }],
     });
     let text = server.post("/api/area/testshire/edit", &change).json()["text"].clone();
-    let save = serde_json::json!({ "area": "testshire", "area_text": text, "base_hash": got["hash"] });
+    let save =
+        serde_json::json!({ "area": "testshire", "area_text": text, "base_hash": got["hash"] });
     let saved = server.post("/api/save", &save);
     assert_eq!(saved.status, 200, "{}", saved.text());
     assert_eq!(server.area_on_disk(), area.replace("960 901", "960 999"));
     let after = std::fs::read(server.project.path().join("areas/testshire.xlsx")).expect("read");
-    assert!(after == book, "the spreadsheet is byte-identical after saving");
+    assert!(
+        after == book,
+        "the spreadsheet is byte-identical after saving"
+    );
 }

@@ -179,7 +179,10 @@ fn an_ambiguous_number_in_the_phone_column_names_sheet_row_and_column() {
             "hint: format the phone column as Text in the spreadsheet",
         ],
     );
-    assert!(!text.contains("not a UK phone number"), "one error per cell:\n{text}");
+    assert!(
+        !text.contains("not a UK phone number"),
+        "one error per cell:\n{text}"
+    );
     assert_eq!(text.matches("error:").count(), 1, "{text}");
 }
 
@@ -205,7 +208,9 @@ fn a_missing_required_column_or_name_is_an_error() {
     let text = errors("testshire.xlsx", &xlsx(&[sheet("Contacts", no_phone)]), "");
     assert_has(
         &text,
-        &["error: areas/testshire.xlsx, sheet \"Contacts\", row 1: the header row has no `phone` column"],
+        &[
+            "error: areas/testshire.xlsx, sheet \"Contacts\", row 1: the header row has no `phone` column",
+        ],
     );
     let no_name = rows(&["name|phone", "A Group|01632 960 001", "|01632 960 002"]);
     let text = errors("testshire.xlsx", &xlsx(&[sheet("Contacts", no_name)]), "");
@@ -228,25 +233,37 @@ fn a_damaged_file_is_an_error_not_a_panic() {
             &text,
             &["error: cannot read the spreadsheet `areas/testshire.xlsx`"],
         );
-        assert!(text.contains("hint: open it in Excel or LibreOffice"), "{what}: {text}");
+        assert!(
+            text.contains("hint: open it in Excel or LibreOffice"),
+            "{what}: {text}"
+        );
     }
 }
 
 #[test]
 fn sheet_without_a_spreadsheet_is_an_error() {
     let p = TempProject::new();
-    p.write("areas/testshire.toml", &area("testshire.csv", "sheet = \"Contacts\"\n"));
+    p.write(
+        "areas/testshire.toml",
+        &area("testshire.csv", "sheet = \"Contacts\"\n"),
+    );
     p.write("areas/testshire.csv", CSV);
     let text = p.load().expect_err("must fail");
     assert_has(
         &text,
-        &["areas/testshire.toml:5:9: error: `sheet` picks a sheet of a spreadsheet, but `contacts` is `testshire.csv`, which is not one"],
+        &[
+            "areas/testshire.toml:5:9: error: `sheet` picks a sheet of a spreadsheet, but `contacts` is `testshire.csv`, which is not one",
+        ],
     );
 }
 
 #[test]
 fn a_spreadsheet_loads_from_memory() {
-    let p = project("testshire.xlsx", &xlsx(&[sheet("Contacts", contact_rows())]), "");
+    let p = project(
+        "testshire.xlsx",
+        &xlsx(&[sheet("Contacts", contact_rows())]),
+        "",
+    );
     let mut memory = wellprint::files::Memory::new();
     for (path, bytes) in common::file_contents(p.path()) {
         memory.insert(path, bytes);
@@ -267,9 +284,13 @@ fn a_table_lower_down_and_to_the_right_keeps_its_row_and_column_names() {
             r
         }))
         .collect();
-    let (_, p) = project("testshire.xlsx", &xlsx(&[sheet("Contacts", shifted.clone())]), "")
-        .load()
-        .expect("a table below two empty rows loads");
+    let (_, p) = project(
+        "testshire.xlsx",
+        &xlsx(&[sheet("Contacts", shifted.clone())]),
+        "",
+    )
+    .load()
+    .expect("a table below two empty rows loads");
     assert_eq!(fields(&p).len(), 2);
     let mut bad = shifted;
     bad[4][2] = t("12");

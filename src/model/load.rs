@@ -248,10 +248,14 @@ fn read_contacts(
 
 /// The error for `sheet = "…"` in an area whose `contacts` (`contacts`)
 /// is not a spreadsheet.
-fn sheet_without_spreadsheet(sheet: &Located<String>, contacts: Option<&Located<String>>) -> Diagnostic {
+fn sheet_without_spreadsheet(
+    sheet: &Located<String>,
+    contacts: Option<&Located<String>>,
+) -> Diagnostic {
     let (message, hint) = match contacts {
         None => (
-            "`sheet` picks a sheet of the `contacts` spreadsheet, but the area has no `contacts`".to_owned(),
+            "`sheet` picks a sheet of the `contacts` spreadsheet, but the area has no `contacts`"
+                .to_owned(),
             "add contacts = \"<the spreadsheet>.xlsx\" (or .ods), or remove `sheet`".to_owned(),
         ),
         Some(c) => (

@@ -33,10 +33,10 @@ pub use load::{
     BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, Reading, SheetContacts, load_area, load_national,
     load_project, load_project_lenient, load_resource, read_project, spreadsheet_contacts,
 };
-pub use spreadsheet::EXTENSIONS as SPREADSHEET_EXTENSIONS;
 pub use resource::{
     Anchor, BlockKind, ContactField, FitStrategy, Fold, Profile, Spacing, StyleName, Theme,
 };
+pub use spreadsheet::EXTENSIONS as SPREADSHEET_EXTENSIONS;
 pub use welsh::{Pairing, Welsh, WelshFile};
 
 use crate::colour::Colour;

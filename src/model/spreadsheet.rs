@@ -97,11 +97,7 @@ struct Cell {
 /// Reads the sheet `wanted` (none: the first visible worksheet) of the
 /// spreadsheet `bytes`. A file that makes calamine panic is unreadable,
 /// not a crash.
-pub fn read(
-    bytes: &[u8],
-    shown: &str,
-    wanted: Option<&str>,
-) -> Result<SheetText, SheetError> {
+pub fn read(bytes: &[u8], shown: &str, wanted: Option<&str>) -> Result<SheetText, SheetError> {
     let open = || -> Result<(String, calamine::Range<Data>), SheetError> {
         let mut book = open(bytes, &extension(shown))?;
         let name = choose(&book, wanted)?;
@@ -433,11 +429,24 @@ mod tests {
 
     #[test]
     fn numbers_in_the_phone_column_get_their_zero_back_only_when_unambiguous() {
-        assert_eq!(phone_from_number(1632960461.0).as_deref(), Ok("01632 960 461"));
-        assert_eq!(phone_from_number(7700900461.0).as_deref(), Ok("07700 900 461"));
+        assert_eq!(
+            phone_from_number(1632960461.0).as_deref(),
+            Ok("01632 960 461")
+        );
+        assert_eq!(
+            phone_from_number(7700900461.0).as_deref(),
+            Ok("07700 900 461")
+        );
         assert_eq!(phone_from_number(85258.0).as_deref(), Ok("85258"));
         assert_eq!(phone_from_number(111.0).as_deref(), Ok("111"));
-        for bad in [800838587.0, 9632960461.0, 44163296046.0, 1632960461.5, 1.6e20, -111.0] {
+        for bad in [
+            800838587.0,
+            9632960461.0,
+            44163296046.0,
+            1632960461.5,
+            1.6e20,
+            -111.0,
+        ] {
             let e = phone_from_number(bad).expect_err("ambiguous");
             assert!(e.message.contains("stored as the number"), "{e:?}");
             assert!(e.hint.contains("as Text"), "{e:?}");
@@ -454,8 +463,12 @@ mod tests {
         );
         assert!(cell_text(&Data::Bool(true), false).is_err());
         assert!(cell_text(&Data::Error(calamine::CellErrorType::Ref), false).is_err());
-        let time = calamine::ExcelDateTime::new(0.375, calamine::ExcelDateTimeType::DateTime, false);
-        assert_eq!(cell_text(&Data::DateTime(time), false), Ok("09:00".to_owned()));
+        let time =
+            calamine::ExcelDateTime::new(0.375, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(
+            cell_text(&Data::DateTime(time), false),
+            Ok("09:00".to_owned())
+        );
         assert!(cell_text(&Data::DateTime(time), true).is_err());
         assert_eq!(letters(0), "A");
         assert_eq!(letters(26), "AA");

@@ -2,6 +2,8 @@
 //! 127.0.0.1 with a small blocking client (every request has a timeout).
 
 mod common;
+#[path = "common/sheets.rs"]
+mod sheets;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -49,8 +51,15 @@ impl Server {
     /// Starts `wellprint serve --port 0 --no-open` on a project with the
     /// area above and reads the URL from its first line.
     fn start() -> Server {
+        Server::start_with(&[("areas/testshire.toml", AREA.as_bytes())])
+    }
+
+    /// Starts the server on a project with `files` (path and bytes).
+    fn start_with(files: &[(&str, &[u8])]) -> Server {
         let project = TempProject::new();
-        project.write("areas/testshire.toml", AREA);
+        for (path, bytes) in files {
+            std::fs::write(project.path().join(path), bytes).expect("write");
+        }
         let mut child = Command::new(env!("CARGO_BIN_EXE_wellprint"))
             .args(["serve", "--port", "0", "--no-open", "--project"])
             .arg(project.path())
@@ -351,6 +360,7 @@ fn an_edited_phone_is_saved_with_comments_kept() {
     let server = Server::start();
     let area = server.get("/api/area/testshire").json();
     assert_eq!(area["fields"]["contacts"][0]["phone"], "01632 960 901");
+    assert!(area["spreadsheet"].is_null(), "no spreadsheet: {area}");
     let edit = serde_json::json!({
         "text": area["text"],
         "changes": [{ "op": "set", "field": { "contact": 0, "key": "phone" }, "value": "01632 960 999" }],
@@ -645,4 +655,62 @@ fn a_project_that_does_not_load_makes_no_zip() {
     assert!(error.starts_with("the project does not load"), "{error}");
     let file = server.get(&format!("/api/zip/{job}/file"));
     assert_eq!(file.status, 422, "{}", file.text());
+}
+
+#[test]
+fn contacts_in_a_spreadsheet_are_shown_read_only_and_never_written() {
+    let book = sheets::xlsx(&[(
+        "Contacts".to_owned(),
+        sheets::rows(&["name|phone|tags", "Sheet Group|01632 960 950|card"]),
+    )]);
+    let area = AREA.replace(
+        "nation = \"england\"\n",
+        "nation = \"england\"\ncontacts = \"testshire.xlsx\"\n",
+    );
+    let server = Server::start_with(&[
+        ("areas/testshire.toml", area.as_bytes()),
+        ("areas/testshire.xlsx", &book),
+    ]);
+    let got = server.get("/api/area/testshire").json();
+    let sheet = &got["spreadsheet"];
+    assert_eq!(sheet["read_only"], true, "{got}");
+    assert_eq!(sheet["path"], "areas/testshire.xlsx");
+    assert_eq!(sheet["sheet"], "Contacts");
+    assert_eq!(sheet["contacts"][0]["name"], "Sheet Group");
+    assert_eq!(sheet["contacts"][0]["phone"], "01632 960 950");
+    assert_eq!(sheet["contacts"][0]["tags"], "card");
+    assert_eq!(sheet["contacts"][0]["row"], 2);
+    // Only the area file's own contacts are fields the page edits.
+    assert_eq!(got["fields"]["contacts"].as_array().map(Vec::len), Some(2));
+
+    // The preview prints the spreadsheet's contact.
+    let pdf = server.post("/api/preview", &preview_body(&area));
+    assert_eq!(pdf.status, 200, "{}", pdf.text());
+    let text = wellprint::inspect::inspect(&pdf.body)
+        .expect("a PDF")
+        .text();
+    assert!(text.contains("Sheet Group"), "{text}");
+
+    // An edit keeps the rows read-only; saving writes the area file only.
+    let edit = serde_json::json!({
+        "text": got["text"],
+        "changes": [{ "op": "add-contact" }],
+    });
+    let edited = server.post("/api/area/testshire/edit", &edit).json();
+    assert_eq!(edited["spreadsheet"]["contacts"][0]["name"], "Sheet Group");
+    let change = serde_json::json!({
+        "text": got["text"],
+        "changes": [{ "op": "set", "field": { "contact": 0, "key": "phone" }, "value": "01632 960 999" }],
+    });
+    let text = server.post("/api/area/testshire/edit", &change).json()["text"].clone();
+    let save =
+        serde_json::json!({ "area": "testshire", "area_text": text, "base_hash": got["hash"] });
+    let saved = server.post("/api/save", &save);
+    assert_eq!(saved.status, 200, "{}", saved.text());
+    assert_eq!(server.area_on_disk(), area.replace("960 901", "960 999"));
+    let after = std::fs::read(server.project.path().join("areas/testshire.xlsx")).expect("read");
+    assert!(
+        after == book,
+        "the spreadsheet is byte-identical after saving"
+    );
 }

@@ -47,10 +47,15 @@ pub struct AreaFile {
     /// Local organisations, in the order they are printed.
     #[serde(default)]
     pub contact: Vec<Spanned<ContactFile>>,
-    /// A CSV file of more contacts, relative to the area file's folder
-    /// (`"oxfordshire.csv"`); its rows follow the `[[contact]]` tables.
+    /// A CSV file or spreadsheet (`.xlsx`, `.ods`, …) of more contacts,
+    /// relative to the area file's folder (`"oxfordshire.csv"`); its rows
+    /// follow the `[[contact]]` tables.
     #[serde(default)]
     pub contacts: Option<Spanned<String>>,
+    /// The sheet of the `contacts` spreadsheet to read (default: the
+    /// first).
+    #[serde(default)]
+    pub sheet: Option<Spanned<String>>,
     /// The area's logo (PNG or JPEG), relative to the area file's folder.
     #[serde(default)]
     pub logo: Option<Spanned<String>>,

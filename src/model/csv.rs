@@ -52,6 +52,11 @@ impl Column {
     }
 }
 
+/// Whether a header cell names the `phone` column.
+pub(super) fn names_phone(header: &str) -> bool {
+    Column::parse(header) == Some(Column::Phone)
+}
+
 /// Reads contacts from the CSV text of `file`. Returns the contacts that
 /// could be read and every problem found (one run reports all of them).
 pub fn contacts(file: FileId, text: &str) -> (Vec<Contact>, Vec<Diagnostic>) {
@@ -159,13 +164,8 @@ fn unknown_column(span: Span, cell: &str, cells: usize) -> Diagnostic {
         d.with_hint(
             "the cells are separated by `;`: save the spreadsheet as \"CSV (comma delimited)\"",
         )
-    } else if let Some(best) = COLUMNS
-        .iter()
-        .map(|c| (strsim::jaro_winkler(&cell.to_lowercase(), c), *c))
-        .filter(|(s, _)| *s > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-    {
-        d.with_hint(format!("did you mean `{}`?", best.1))
+    } else if let Some(best) = super::load::closest(&cell.to_lowercase(), COLUMNS) {
+        d.with_hint(format!("did you mean `{best}`?"))
     } else {
         d.with_hint(format!("the columns are: {}", COLUMNS.join(", ")))
     }

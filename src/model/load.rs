@@ -10,8 +10,11 @@ use serde::de::DeserializeOwned;
 
 use super::area::{AreaFile, NationalFile};
 use super::resource::ResourceFile;
-use super::{Area, BlockContent, Helpline, ImageFormat, Located, Logo, Project, Resource, convert};
-use crate::diag::{Diagnostic, FileId, SourceResult, Sources, Span};
+use super::{
+    Area, BlockContent, Helpline, ImageFormat, Located, Logo, Project, Resource, convert,
+    spreadsheet,
+};
+use crate::diag::{Diagnostic, FileId, SourceResult, Sources, Span, slashes};
 use crate::files::{FileError, Files};
 
 /// The file in `areas/` that holds national helplines, not an area.
@@ -153,21 +156,16 @@ pub const LOGO_MAX_BYTES: u64 = 5 * 1024 * 1024;
 pub const LOGO_MAX_PIXELS: u32 = 8000;
 
 /// Loads and checks one area file (`path` relative to the project), with
-/// its contacts CSV and logo.
+/// its contacts file (CSV or spreadsheet) and logo.
 pub fn load_area(files: &dyn Files, path: &Path, sources: &mut Sources) -> SourceResult<Area> {
     let (file, raw, mut errors) = parse::<AreaFile>(files, path, sources)?;
     let base = path.parent().unwrap_or(Path::new(""));
-    let mut extras = convert::AreaExtras::default();
-    if let Some(csv_path) = &raw.contacts {
-        let at = Located::from_spanned(file, csv_path.clone());
-        match read_csv(files, base, &at, sources) {
-            Ok((contacts, csv_errors)) => {
-                extras.csv_contacts = contacts;
-                errors.extend(csv_errors);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
+    let read = read_contacts(files, file, base, &raw, sources);
+    errors.extend(read.errors);
+    let mut extras = convert::AreaExtras {
+        csv_contacts: read.contacts,
+        ..Default::default()
+    };
     if let Some(logo) = &raw.logo {
         let at = Located::from_spanned(file, logo.clone());
         match check_logo(files, base, &at) {
@@ -175,7 +173,224 @@ pub fn load_area(files: &dyn Files, path: &Path, sources: &mut Sources) -> Sourc
             Err(e) => errors.push(e),
         }
     }
-    combine(errors, convert::area(file, raw, extras))
+    combine(errors, convert::area(file, raw, extras)).map_err(|mut e| {
+        if let Some(sheet) = &read.sheet {
+            sheet.places.name(sheet.file, &mut e);
+        }
+        e
+    })
+}
+
+/// What an area's `contacts` file gave: its rows and every problem; for a
+/// spreadsheet, the sheet read.
+#[derive(Debug, Default)]
+struct ContactsRead {
+    contacts: Vec<super::Contact>,
+    errors: Vec<Diagnostic>,
+    sheet: Option<SheetRead>,
+}
+
+/// The sheet a spreadsheet's contacts came from.
+#[derive(Debug)]
+struct SheetRead {
+    /// Its CSV text in the sources.
+    file: FileId,
+    /// Its name.
+    name: String,
+    /// Its cells' places, to name them in messages.
+    places: spreadsheet::Places,
+}
+
+impl ContactsRead {
+    /// Nothing read, because of `error`.
+    fn failed(error: Diagnostic) -> ContactsRead {
+        ContactsRead {
+            errors: vec![error],
+            ..ContactsRead::default()
+        }
+    }
+}
+
+/// Reads the contacts file the area names (CSV or spreadsheet, told by
+/// its name) and checks that `sheet` goes with a spreadsheet.
+fn read_contacts(
+    files: &dyn Files,
+    file: FileId,
+    base: &Path,
+    raw: &AreaFile,
+    sources: &mut Sources,
+) -> ContactsRead {
+    let sheet = raw.sheet.clone().map(|s| Located::from_spanned(file, s));
+    let Some(written) = &raw.contacts else {
+        return match sheet {
+            Some(s) => ContactsRead::failed(sheet_without_spreadsheet(&s, None)),
+            None => ContactsRead::default(),
+        };
+    };
+    let at = Located::from_spanned(file, written.clone());
+    if spreadsheet::is_spreadsheet(Path::new(at.value.trim())) {
+        return read_spreadsheet(files, base, &at, sheet.as_ref(), sources)
+            .unwrap_or_else(ContactsRead::failed);
+    }
+    let mut read = match read_csv(files, base, &at, sources) {
+        Ok((contacts, errors)) => ContactsRead {
+            contacts,
+            errors,
+            sheet: None,
+        },
+        Err(e) => ContactsRead::failed(e),
+    };
+    if let Some(s) = sheet {
+        read.errors.push(sheet_without_spreadsheet(&s, Some(&at)));
+    }
+    read
+}
+
+/// The error for `sheet = "…"` in an area whose `contacts` (`contacts`)
+/// is not a spreadsheet.
+fn sheet_without_spreadsheet(
+    sheet: &Located<String>,
+    contacts: Option<&Located<String>>,
+) -> Diagnostic {
+    let (message, hint) = match contacts {
+        None => (
+            "`sheet` picks a sheet of the `contacts` spreadsheet, but the area has no `contacts`"
+                .to_owned(),
+            "add contacts = \"<the spreadsheet>.xlsx\" (or .ods), or remove `sheet`".to_owned(),
+        ),
+        Some(c) => (
+            format!(
+                "`sheet` picks a sheet of a spreadsheet, but `contacts` is `{}`, which is not one",
+                c.value.trim()
+            ),
+            format!(
+                "remove `sheet`, or name a spreadsheet in `contacts` ({})",
+                spreadsheet::EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+            ),
+        ),
+    };
+    Diagnostic::error(sheet.span.clone(), message).with_hint(hint)
+}
+
+/// Reads the contacts spreadsheet an area file names: the sheet becomes
+/// CSV text in `sources` (line `n` is row `n`), read as a contacts CSV.
+fn read_spreadsheet(
+    files: &dyn Files,
+    base: &Path,
+    at: &Located<String>,
+    sheet: Option<&Located<String>>,
+    sources: &mut Sources,
+) -> Result<ContactsRead, Diagnostic> {
+    let shown = inside_project(base, at, "contacts file")?;
+    let error = |e| read_error(base, at, "contacts file", &shown, e);
+    let size = files.size(&shown).map_err(error)?;
+    if size > spreadsheet::MAX_BYTES {
+        return Err(Diagnostic::error(
+            at.span.clone(),
+            format!(
+                "the spreadsheet `{}` is {:.1} MB; the limit is {} MB",
+                shown.display(),
+                size as f64 / 1024.0 / 1024.0,
+                spreadsheet::MAX_BYTES / 1024 / 1024
+            ),
+        )
+        .with_hint("keep only the contacts sheet in the file, or name the right file"));
+    }
+    let bytes = files.read(&shown).map_err(error)?;
+    let name = slashes(&shown);
+    let mut table = spreadsheet::read(&bytes, &name, sheet.map(|s| s.value.as_str()))
+        .map_err(|e| sheet_error(e, &name, at, sheet))?;
+    let id = sources.add(shown, std::mem::take(&mut table.text));
+    let text = &sources.get(id).text;
+    let mut errors = table.problem_diagnostics(id);
+    errors.extend(super::printable::check(id, text, false));
+    let (contacts, csv_errors) = super::csv::contacts(id, text);
+    errors.extend(csv_errors);
+    Ok(ContactsRead {
+        contacts,
+        errors,
+        sheet: Some(SheetRead {
+            file: id,
+            name: table.sheet,
+            places: table.places,
+        }),
+    })
+}
+
+/// The error for a spreadsheet (`name`, named at `at`) that gave no sheet.
+fn sheet_error(
+    e: spreadsheet::SheetError,
+    name: &str,
+    at: &Located<String>,
+    sheet: Option<&Located<String>>,
+) -> Diagnostic {
+    use spreadsheet::SheetError;
+    match e {
+        SheetError::Unreadable(why) => Diagnostic::error(
+            at.span.clone(),
+            format!("cannot read the spreadsheet `{name}`: {why}"),
+        )
+        .with_hint("open it in Excel or LibreOffice and save it again as .xlsx or .ods (without a password)"),
+        SheetError::NoSheets => Diagnostic::error(
+            at.span.clone(),
+            format!("the spreadsheet `{name}` has no sheets"),
+        ),
+        SheetError::NoSuchSheet(sheets) => {
+            let wanted = sheet.map_or("", |s| s.value.as_str());
+            let span = sheet.map_or(at.span.clone(), |s| s.span.clone());
+            let quoted: Vec<String> = sheets.iter().map(|s| format!("\"{s}\"")).collect();
+            let mut d = Diagnostic::error(
+                span,
+                format!("the spreadsheet `{name}` has no sheet called \"{wanted}\""),
+            );
+            if let Some(best) = closest(wanted, sheets.iter().map(String::as_str)) {
+                d = d.with_hint(format!("did you mean \"{best}\"?"));
+            }
+            d.with_hint(format!("its sheets are: {}", quoted.join(", ")))
+        }
+    }
+}
+
+/// Contacts an area keeps in a spreadsheet, as the editor shows them
+/// (read-only: wellprint never writes a spreadsheet).
+#[derive(Debug)]
+pub struct SheetContacts {
+    /// The spreadsheet, relative to the project.
+    pub path: PathBuf,
+    /// The sheet read; none when the file could not be read.
+    pub sheet: Option<String>,
+    /// The rows that could be read, in order.
+    pub contacts: Vec<super::Contact>,
+    /// Every problem found in the rows, each naming its sheet, row and
+    /// column.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// The contacts of the spreadsheet that the area file at `path` names in
+/// `contacts`; `None` when the file does not parse or names no
+/// spreadsheet.
+pub fn spreadsheet_contacts(
+    files: &dyn Files,
+    path: &Path,
+    sources: &mut Sources,
+) -> Option<SheetContacts> {
+    let (file, raw, _) = parse::<AreaFile>(files, path, sources).ok()?;
+    let at = Located::from_spanned(file, raw.contacts.clone()?);
+    if !spreadsheet::is_spreadsheet(Path::new(at.value.trim())) {
+        return None;
+    }
+    let base = path.parent().unwrap_or(Path::new(""));
+    let shown = inside_project(base, &at, "contacts file").ok()?;
+    let mut read = read_contacts(files, file, base, &raw, sources);
+    if let Some(sheet) = &read.sheet {
+        sheet.places.name(sheet.file, &mut read.errors);
+    }
+    Some(SheetContacts {
+        path: shown,
+        sheet: read.sheet.map(|s| s.name),
+        contacts: read.contacts,
+        errors: read.errors,
+    })
 }
 
 /// Reads the contacts CSV an area file names, keeping its text in `sources`.
@@ -390,13 +605,8 @@ fn unused_tag_warnings(resources: &[Resource], areas: &mut [Area]) {
                 tag.span.clone(),
                 format!("no resource shows contacts tagged `{}`", tag.value),
             );
-            d = match used
-                .iter()
-                .map(|u| (strsim::jaro_winkler(&tag.value, u), *u))
-                .filter(|(s, _)| *s > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-            {
-                Some((_, u)) => d.with_hint(format!("did you mean `{u}`?")),
+            d = match closest(&tag.value, used.iter().copied()) {
+                Some(u) => d.with_hint(format!("did you mean `{u}`?")),
                 None if used.is_empty() => {
                     d.with_hint("no resource has a `contacts` block with `tags`")
                 }
@@ -529,18 +739,27 @@ fn toml_error(file: FileId, e: &toml::de::Error) -> Diagnostic {
     diag
 }
 
+/// The candidate most like `found` (Jaro–Winkler above 0.8), for "did you
+/// mean" hints.
+pub(super) fn closest<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(found, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
 /// "did you mean" for serde's `unknown field `x`, expected one of `a`, `b``.
 fn unknown_field_hint(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (found, rest) = rest.split_once('`')?;
     let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    let best = expected
-        .iter()
-        .map(|c| (strsim::jaro_winkler(found, c), *c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    Some(match best {
-        Some((_, c)) => format!("did you mean `{c}`?"),
+    Some(match closest(found, expected.iter().copied()) {
+        Some(c) => format!("did you mean `{c}`?"),
         None => format!("this table takes only: {}", expected.join(", ")),
     })
 }

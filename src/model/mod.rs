@@ -16,6 +16,7 @@ mod load;
 pub mod phone;
 mod printable;
 mod resource;
+mod spreadsheet;
 pub mod starter;
 mod welsh;
 
@@ -31,12 +32,13 @@ pub use edition::{Edition, EditionFile, Month};
 pub use id::{ID_MAX_LEN, Id, IdProblem};
 pub use length::{Length, PageSize};
 pub use load::{
-    BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, Reading, load_area, load_national, load_project,
-    load_project_lenient, load_resource, read_project,
+    BrokenArea, LOGO_MAX_BYTES, LOGO_MAX_PIXELS, Reading, SheetContacts, load_area, load_national,
+    load_project, load_project_lenient, load_resource, read_project, spreadsheet_contacts,
 };
 pub use resource::{
     Anchor, BlockKind, ContactField, FitStrategy, Fold, Profile, Spacing, StyleName, Theme,
 };
+pub use spreadsheet::EXTENSIONS as SPREADSHEET_EXTENSIONS;
 pub use welsh::{Pairing, Welsh, WelshFile};
 
 use crate::colour::Colour;

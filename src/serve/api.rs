@@ -21,7 +21,7 @@ use super::{MAX_BODY, State, bundle, documents, guard, page};
 use crate::diag::{Diagnostic, Sources, slashes};
 use crate::files::Files;
 use crate::finish::write;
-use crate::model::{Nation, starter};
+use crate::model::{Located, Nation, starter};
 use crate::pipeline::{self, Loaded};
 
 /// The routes, behind the guard and the body limit.
@@ -191,7 +191,43 @@ async fn area(
         "text": text,
         "hash": hash(&bytes),
         "fields": fields,
+        "spreadsheet": spreadsheet(&state.disk, &path),
     })))
+}
+
+/// The contacts the area file at `path` keeps in a spreadsheet, for the
+/// page to show read-only (the editor never writes a spreadsheet); null
+/// when it names none.
+fn spreadsheet(files: &dyn Files, path: &FsPath) -> serde_json::Value {
+    let mut sources = Sources::new();
+    let Some(sheet) = crate::model::spreadsheet_contacts(files, path, &mut sources) else {
+        return serde_json::Value::Null;
+    };
+    let text = |o: &Option<Located<String>>| o.as_ref().map(|l| l.value.clone());
+    let contacts: Vec<_> = sheet
+        .contacts
+        .iter()
+        .map(|c| {
+            let tags: Vec<&str> = c.tags.iter().map(|t| t.value.as_str()).collect();
+            json!({
+                "row": sources.line_col(&c.span).line,
+                "name": c.name.value,
+                "phone": c.phone.value,
+                "hours": text(&c.hours),
+                "web": text(&c.web),
+                "email": text(&c.email),
+                "description": text(&c.description),
+                "lang": text(&c.lang),
+                "tags": tags.join(", "),
+            })
+        })
+        .collect();
+    json!({
+        "path": slashes(&sheet.path),
+        "sheet": sheet.sheet,
+        "read_only": true,
+        "contacts": contacts,
+    })
 }
 
 /// The body of `POST /api/area/{id}/edit`.
@@ -208,11 +244,19 @@ async fn edit_area(
     Path(id): Path<String>,
     Json(request): Json<EditRequest>,
 ) -> Result<Json<serde_json::Value>, Failure> {
-    area_path(&state, &id)?;
+    let path = area_path(&state, &id)?;
     let text = edit::apply(&request.text, &request.changes)
         .map_err(|e| fail(StatusCode::UNPROCESSABLE_ENTITY, e))?;
     let fields = edit::fields(&text).ok();
-    Ok(Json(json!({ "text": text, "fields": fields })))
+    let files = Overlay {
+        disk: &state.disk,
+        path: path.clone(),
+        text: &text,
+    };
+    let sheet = spreadsheet(&files, &path);
+    Ok(Json(
+        json!({ "text": text, "fields": fields, "spreadsheet": sheet }),
+    ))
 }
 
 /// Loads the project with `text` as the area file at `path`; the area's

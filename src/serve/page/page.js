@@ -3,7 +3,7 @@
   const token = new URLSearchParams(location.search).get("t") || "";
   const $ = (id) => document.getElementById(id);
   const KEYS = ["name", "phone", "hours", "web", "email", "tags"];
-  let project = null, area = null, text = "", baseHash = "", timer = null;
+  let project = null, area = null, text = "", baseHash = "", timer = null, sheet = null;
 
   function api(path, body) {
     const init = { headers: { "X-Wellprint-Token": token } };
@@ -30,7 +30,7 @@
     const r = await api("/api/area/" + encodeURIComponent($("area").value));
     if (!r.ok) { status("The area did not load: " + r.status); return; }
     area = await r.json();
-    text = area.text; baseHash = area.hash;
+    text = area.text; baseHash = area.hash; sheet = area.spreadsheet;
     $("text").value = text;
     showFields(area.fields);
     schedule();
@@ -72,8 +72,29 @@
       button("Remove", "Remove contact " + (i + 1), "remove-" + i, () => change({ op: "remove-contact", index: i }), false);
       tr.appendChild(td); body.appendChild(tr);
     });
+    showSheet(body);
     $("csv-note").hidden = !fields.contacts_csv;
-    $("csv-note").textContent = fields.contacts_csv ? "More contacts are in " + fields.contacts_csv + ": edit them there." : "";
+    $("csv-note").textContent = sheet
+      ? "The rows marked \u201cin the spreadsheet\u201d come from " + sheet.path + (sheet.sheet ? ", sheet \u201c" + sheet.sheet + "\u201d" : "") +
+        ". They are read-only here: edit them in the spreadsheet. Saving never changes that file."
+      : fields.contacts_csv ? "More contacts are in " + fields.contacts_csv + ": edit them there." : "";
+  }
+
+  // The contacts kept in a spreadsheet: shown as text, never edited.
+  function showSheet(body) {
+    if (!sheet || !sheet.read_only) return;
+    sheet.contacts.forEach((c) => {
+      const tr = document.createElement("tr");
+      tr.className = "read-only";
+      KEYS.forEach((k) => {
+        const td = document.createElement("td");
+        td.textContent = c[k] || "";
+        tr.appendChild(td);
+      });
+      const td = document.createElement("td");
+      td.textContent = "in the spreadsheet, row " + c.row;
+      tr.appendChild(td); body.appendChild(tr);
+    });
   }
 
   // After a move the focus follows the contact, so the keys can move it
@@ -100,6 +121,7 @@
     const body = await r.json();
     if (!r.ok) { status(body.error || "The change was refused."); return; }
     text = body.text; $("text").value = text;
+    if (body.spreadsheet !== undefined) sheet = body.spreadsheet;
     if (c.op !== "set") showFields(body.fields);
     if (c.op === "set") preview(); else schedule();
   }

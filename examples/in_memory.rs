@@ -61,32 +61,32 @@ pub const FILES: [(&str, &[u8]); 12] = [
         include_bytes!("../fonts/DejaVuSans.ttf"),
     ),
     (
-        "assets/pictures/candle.svg",
-        include_bytes!("../assets/pictures/candle.svg"),
+        "assets/pictures/candle-lit.svg",
+        include_bytes!("../assets/pictures/candle-lit.svg"),
     ),
     (
-        "assets/pictures/people.svg",
-        include_bytes!("../assets/pictures/people.svg"),
+        "assets/pictures/choosing.svg",
+        include_bytes!("../assets/pictures/choosing.svg"),
     ),
     (
-        "assets/pictures/person.svg",
-        include_bytes!("../assets/pictures/person.svg"),
+        "assets/pictures/gardening.svg",
+        include_bytes!("../assets/pictures/gardening.svg"),
     ),
     (
-        "assets/pictures/phone.svg",
-        include_bytes!("../assets/pictures/phone.svg"),
+        "assets/pictures/identity.svg",
+        include_bytes!("../assets/pictures/identity.svg"),
     ),
     (
-        "assets/pictures/seedling.svg",
-        include_bytes!("../assets/pictures/seedling.svg"),
+        "assets/pictures/people-tea.svg",
+        include_bytes!("../assets/pictures/people-tea.svg"),
     ),
     (
-        "assets/pictures/strength.svg",
-        include_bytes!("../assets/pictures/strength.svg"),
+        "assets/pictures/phone-anytime.svg",
+        include_bytes!("../assets/pictures/phone-anytime.svg"),
     ),
     (
-        "assets/pictures/talking.svg",
-        include_bytes!("../assets/pictures/talking.svg"),
+        "assets/pictures/phone-call.svg",
+        include_bytes!("../assets/pictures/phone-call.svg"),
     ),
 ];
 

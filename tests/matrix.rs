@@ -72,7 +72,7 @@ fn card(find: &str, replace: &str) -> (TempProject, usize) {
     (p, line)
 }
 
-const TALKING: &str = "assets/pictures/talking.svg";
+const TALKING: &str = "assets/pictures/phone-anytime.svg";
 
 // ---- TOML -------------------------------------------------------------------
 

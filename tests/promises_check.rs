@@ -214,7 +214,7 @@ fn the_library_refuses_an_easy_read_document_whose_text_has_errors() {
 #[test]
 fn easy_read_text_without_a_picture_is_found_by_check_and_build() {
     let list = "[[easy-read.page.block]]\nkind = \"list\"\nitems = [\"You can read this on your own.\", \"You can ask someone to read it with you.\"]";
-    let row = "[[easy-read.page.block]]\nkind = \"row\"\npicture = \"assets/pictures/people.svg\"\nalt = \"Two people together\"\nwidth = \"28mm\"\ntext = \"You can read this on your own. Or you can ask someone to read it with you.\"";
+    let row = "[[easy-read.page.block]]\nkind = \"row\"\npicture = \"assets/pictures/reading-together.svg\"\nalt = \"Two people reading a booklet together\"\nwidth = \"28mm\"\ntext = \"You can read this on your own. Or you can ask someone to read it with you.\"";
     let leaflet = leaflet_with(row, list);
     let p = project(&leaflet);
     let out = check_leaflet_json(&p);
@@ -353,13 +353,13 @@ fn a_picture_beside_two_easy_read_rows_is_found_by_check_and_build() {
     let text = std::fs::read_to_string(common::root().join("resources/wellbeing-leaflet.toml"))
         .expect("read");
     let easy_read = text.find("[easy-read]").expect("an Easy Read variant");
-    let candle = "picture = \"assets/pictures/candle.svg\"\nalt = \"A lit candle\"";
+    let candle = "picture = \"assets/pictures/candle-lit.svg\"\nalt = \"A lit candle\"";
     let at = easy_read
         + text[easy_read..]
             .find(candle)
             .expect("the Easy Read candle");
     let leaflet = format!(
-        "{}picture = \"assets/pictures/tea.svg\"\nalt = \"A cup of tea\"{}",
+        "{}picture = \"assets/pictures/people-tea.svg\"\nalt = \"Two people having a cup of tea together\"{}",
         &text[..at],
         &text[at + candle.len()..]
     );

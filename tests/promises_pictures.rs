@@ -289,7 +289,7 @@ fn a_named_pipe_as_area_file_or_contacts_file_fails_only_that_area() {
 #[test]
 fn a_bad_resource_picture_still_fails_the_whole_project_clearly() {
     let card = format!("resources/{CARD}.toml");
-    let talking = "assets/pictures/talking.svg";
+    let talking = "assets/pictures/phone-anytime.svg";
     let setup = |picture: &str| {
         let p = TempProject::new();
         p.write("areas/good.toml", &area("good", None));

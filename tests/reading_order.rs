@@ -154,11 +154,17 @@ fn easy_read_row_headings_come_before_their_pictures() {
         Example::shipped().build("chime-wallet-card", Variant::EasyRead, "oxfordshire", None);
     let e = elements(&built.bytes);
     for (heading, alt) in [
-        ("Connection", "Two people together"),
+        ("Connection", "Two people having a cup of tea together"),
         ("Hope", "A lit candle"),
-        ("Identity", "A person"),
-        ("Meaning", "A small plant growing"),
-        ("Empowerment", "A strong arm"),
+        (
+            "Identity",
+            "A person with a hand on their heart, among the things they love",
+        ),
+        ("Meaning", "A person watering a seedling"),
+        (
+            "Empowerment",
+            "A person at a signpost, choosing which way to go",
+        ),
     ] {
         let h = e
             .iter()

@@ -29,11 +29,14 @@ fn build(p: &TempProject, args: &[&str]) -> (Option<i32>, String) {
 }
 
 /// A copy of a shipped resource with `from` replaced by `to` (which must
-/// be there).
-fn resource_with(p: &TempProject, id: &str, from: &str, to: &str) {
+/// be there); returns the line `from` was on.
+fn resource_with(p: &TempProject, id: &str, from: &str, to: &str) -> usize {
     let text = fs::read_to_string(root().join(format!("resources/{id}.toml"))).expect("read");
-    assert!(text.contains(from), "{id} has no `{from}`");
+    let Some(at) = text.find(from) else {
+        panic!("{id} has no `{from}`");
+    };
     p.write(&format!("resources/{id}.toml"), &text.replacen(from, to, 1));
+    text[..at].matches('\n').count() + 1
 }
 
 // ---- Item 5: text that cannot print ------------------------------------
@@ -64,7 +67,7 @@ fn control_characters_and_escapes_in_an_area_are_errors_at_their_place() {
 #[test]
 fn noncharacters_and_replacement_characters_in_a_resource_are_errors() {
     let p = TempProject::new().with_area("oxfordshire");
-    resource_with(
+    let line = resource_with(
         &p,
         "chime-wallet-card",
         "text = \"Local support in {area.name}\"",
@@ -72,12 +75,12 @@ fn noncharacters_and_replacement_characters_in_a_resource_are_errors() {
     );
     let err = p.load().expect_err("must fail");
     assert!(
-        err.contains("resources/chime-wallet-card.toml:91:15"),
+        err.contains(&format!("resources/chime-wallet-card.toml:{line}:15")),
         "{err}"
     );
     assert!(err.contains("replacement character U+FFFD"), "{err}");
     assert!(
-        err.contains("resources/chime-wallet-card.toml:91:25"),
+        err.contains(&format!("resources/chime-wallet-card.toml:{line}:25")),
         "{err}"
     );
     assert!(err.contains("noncharacter U+FFFF"), "{err}");
@@ -225,15 +228,15 @@ fn missing_keys_in_a_resource_and_national_file_are_all_reported() {
 fn type_below_the_print_minimum_is_an_error_at_its_key() {
     for (size, what) in [("0pt", "zero"), ("5pt", "5.0 pt")] {
         let p = TempProject::new().with_area("oxfordshire");
-        resource_with(
+        let line = resource_with(
             &p,
             "chime-wallet-card",
-            "body = \"6.5pt\"",
+            "body = \"7.5pt\"",
             &format!("body = \"{size}\""),
         );
         let err = p.load().expect_err("must fail");
         assert!(
-            err.contains("resources/chime-wallet-card.toml:37:8"),
+            err.contains(&format!("resources/chime-wallet-card.toml:{line}:8")),
             "{size}: {err}"
         );
         assert!(err.contains(what), "{size}: {err}");
@@ -245,7 +248,7 @@ fn type_below_the_print_minimum_is_an_error_at_its_key() {
 #[test]
 fn easy_read_type_below_the_easy_read_minimum_is_an_error_at_its_key() {
     let p = TempProject::new().with_area("oxfordshire");
-    resource_with(
+    let line = resource_with(
         &p,
         "chime-wallet-card",
         "body = \"14pt\"",
@@ -253,7 +256,7 @@ fn easy_read_type_below_the_easy_read_minimum_is_an_error_at_its_key() {
     );
     let err = p.load().expect_err("must fail");
     assert!(
-        err.contains("resources/chime-wallet-card.toml:123:8"),
+        err.contains(&format!("resources/chime-wallet-card.toml:{line}:8")),
         "{err}"
     );
     assert!(err.contains("Easy Read text is at least 14 pt"), "{err}");
@@ -262,13 +265,13 @@ fn easy_read_type_below_the_easy_read_minimum_is_an_error_at_its_key() {
 #[test]
 fn a_zero_or_negative_margin_or_width_is_an_error_at_its_key() {
     for (from, to, at) in [
-        ("margin = \"4.5mm\"", "margin = \"0mm\"", ":31:10"),
-        ("width = \"12mm\"", "width = \"-3mm\"", ":151:9"),
+        ("margin = \"4.5mm\"", "margin = \"0mm\"", 10),
+        ("width = \"12mm\"", "width = \"-3mm\"", 9),
     ] {
         let p = TempProject::new().with_area("oxfordshire");
-        resource_with(&p, "chime-wallet-card", from, to);
+        let line = resource_with(&p, "chime-wallet-card", from, to);
         let err = p.load().expect_err("must fail");
-        let want = format!("resources/chime-wallet-card.toml{at}");
+        let want = format!("resources/chime-wallet-card.toml:{line}:{at}");
         assert!(err.contains(&want), "{to}: {want} in {err}");
         assert!(err.contains("cannot print"), "{to}: {err}");
     }

@@ -165,8 +165,8 @@ fn leaflet_has_the_five_chime_headings_and_pictures_with_alt_text() {
             assert!(text.contains(heading), "{heading} in {format:?}");
         }
         assert!(
-            text.contains("OpenMoji"),
-            "the pictures' licence credit is printed"
+            text.contains("Pictures drawn for wellprint"),
+            "the pictures' credit is printed"
         );
         // Every picture is a vector group with alternative text.
         let mut alts = Vec::new();

@@ -55,7 +55,7 @@ pub(super) fn lay(
     }
     let mut list = Vec::new();
     for (i, unit) in units.iter().enumerate() {
-        let li = unit.place(cx, &look, plan.tops[i], plan.road_y[i], scene.colours, block, laid)?;
+        let li = unit.place(cx, &look, plan.tops[i], plan.road_y[i], scene.colours, laid);
         list.push((
             Point::default(),
             FrameItem::Group(Group::tagged(Role::LI, li)),
@@ -293,7 +293,6 @@ impl Unit {
     /// Places the stage with its board's top at `top` and its post
     /// reaching the path at `road_y`: drawings into `laid`, the list item
     /// (number, then label and tip) returned.
-    #[allow(clippy::too_many_arguments)]
     fn place(
         &self,
         cx: &BlockContext,
@@ -301,10 +300,8 @@ impl Unit {
         top: Abs,
         road_y: Abs,
         (road, ink): (Colour, Colour),
-        block: &Block,
         laid: &mut Laid,
-    ) -> Result<Vec<(Point, FrameItem)>, Diagnostic> {
-        let _ = (cx, block);
+    ) -> Vec<(Point, FrameItem)> {
         let pad = look.pad;
         let (bw, bh) = (self.board.w, self.board.h);
         let col_x = look.col_x(self.side);
@@ -387,7 +384,7 @@ impl Unit {
             Point::default(),
             FrameItem::Group(Group::tagged(Role::LBody, body)),
         ));
-        Ok(li)
+        li
     }
 }
 
@@ -407,11 +404,8 @@ struct Plan {
     /// The end picture's height.
     end_h: Abs,
     height: Abs,
-    /// Board heights.
-    boards: Vec<Abs>,
     /// Stage heights.
     heights: Vec<Abs>,
-    look_gap: Abs,
 }
 
 impl Plan {
@@ -423,7 +417,7 @@ impl Plan {
         let gap = look.gap;
         let pic_w = end_width(look);
         let mut tops: Vec<Abs> = Vec::new();
-        for (i, u) in units.iter().enumerate() {
+        for i in 0..units.len() {
             let mut t = Abs::ZERO;
             if i >= 1 {
                 t = t.max(tops[i - 1] + units[i - 1].board.h + gap * 0.5);
@@ -436,7 +430,6 @@ impl Plan {
             if i >= 2 {
                 t = t.max(tops[i - 2] + units[i - 2].height + gap);
             }
-            let _ = u;
             tops.push(t);
         }
         let start_at = Point::new(look.col_x(1) + (look.col_w - pic_w) * 0.3, Abs::ZERO);
@@ -471,7 +464,6 @@ impl Plan {
         });
         let mut plan = Plan {
             sides: units.iter().map(|u| u.side).collect(),
-            boards: units.iter().map(|u| u.board.h).collect(),
             heights: units.iter().map(|u| u.height).collect(),
             tops,
             road_y,
@@ -481,7 +473,6 @@ impl Plan {
             end_road,
             end_h,
             height: Abs::ZERO,
-            look_gap: gap,
         };
         plan.height = plan.natural();
         plan
@@ -521,7 +512,6 @@ impl Plan {
             p.y += extra;
         }
         self.height = height.max(self.natural());
-        let _ = (&self.boards, self.look_gap);
     }
 }
 

@@ -43,10 +43,26 @@ pub(super) fn lay(
     }
     let (start, end) = scene.ends;
     let start = start
-        .map(|p| end_picture(cx, &look, p, block))
+        .map(|p| pictures::place(cx.pictures, p, end_width(&look), block))
         .transpose()?;
-    let end = end.map(|p| end_picture(cx, &look, p, block)).transpose()?;
-    let mut plan = Plan::new(&look, &units, start.as_ref().map(|s| s.1), end.as_ref().map(|e| e.1));
+    let start_h = start.as_ref().map(|s| s.1);
+    let base = end_width(&look);
+    let mut end = end
+        .map(|p| Ok::<_, Diagnostic>((p, pictures::place(cx.pictures, p, base, block)?)))
+        .transpose()?;
+    let mut plan = Plan::new(&look, &units, start_h, end.as_ref().map(|e| (base, e.1.1)));
+    // The end picture grows into the room its column has left, up to
+    // half again its size.
+    if let Some((spec, (_, h))) = &end {
+        let room = plan.height - plan.end_at.y;
+        let w = (base * (room / *h)).min(base * 1.5);
+        if w > base {
+            let placed = pictures::place(cx.pictures, spec, w, block)?;
+            plan = Plan::new(&look, &units, start_h, Some((w, placed.1)));
+            end = Some((spec, placed));
+        }
+    }
+    let end = end.map(|(_, placed)| placed);
     plan.spread(scene.height);
     // Painted first, under everything: the path.
     laid.items.push(road(&look, &plan, scene.colours.0));
@@ -329,10 +345,17 @@ impl Unit {
         let tip_x = post_x;
         let back_x = if self.side == 0 { tip_x - bw } else { tip_x + bw };
         deco.push(arrow(back_x, tip_x, top, bh, look.label.size * 0.9, self.colour));
-        // The number in a white disc at the board's back end.
+        // The number in a white disc, then the label, read from the
+        // board's left: after the square end on the left of the lane, after
+        // the point on the right.
         let num_d = look.label.size * 1.25;
-        let dir = if self.side == 0 { 1.0 } else { -1.0 };
-        let disc_c = Point::new(back_x + (pad + num_d / 2.0) * dir, top + bh / 2.0);
+        let tip_len = look.label.size * 0.9;
+        let start_x = if self.side == 0 {
+            back_x + pad
+        } else {
+            tip_x + tip_len + pad * 0.6
+        };
+        let disc_c = Point::new(start_x + num_d / 2.0, top + bh / 2.0);
         deco.push((
             Point::new(disc_c.x - num_d / 2.0, disc_c.y - num_d / 2.0),
             FrameItem::Shape(Shape::filled(
@@ -347,14 +370,8 @@ impl Unit {
             FrameItem::Group(Group::tagged(Role::Artifact, deco)),
         ));
         let mut li = Vec::new();
-        let cap = |spec: TextSpec| cx.faces.metrics(FontId::Bold).cap_height.at(spec.size);
         let n = &self.number;
-        let n_size = look.label.size * 1.25 * 0.62;
-        let n_cap = cap(TextSpec {
-            size: n_size,
-            leading: 1.0,
-            bold: true,
-        });
+        let n_cap = cx.faces.metrics(FontId::Bold).cap_height.at(num_d * 0.62);
         n.place_as(
             Role::Lbl,
             Point::new(
@@ -365,11 +382,7 @@ impl Unit {
             &mut li,
         );
         let mut body = Vec::new();
-        let label_x = if self.side == 0 {
-            back_x + pad * 1.6 + num_d
-        } else {
-            tip_x + look.label.size * 0.9 + pad * 0.6
-        };
+        let label_x = start_x + num_d + pad * 0.6;
         self.label.place_as(
             Role::P,
             Point::new(label_x, top + (bh - self.label.height()) / 2.0),
@@ -413,9 +426,11 @@ impl Plan {
     /// that in its own column; the start picture above the first stage of
     /// the right column, the end picture below the last stage of the
     /// column the path does not end in.
-    fn new(look: &Look, units: &[Unit], start: Option<Abs>, end: Option<Abs>) -> Plan {
+    fn new(look: &Look, units: &[Unit], start: Option<Abs>, end: Option<(Abs, Abs)>) -> Plan {
         let gap = look.gap;
-        let pic_w = end_width(look);
+        let start_w = end_width(look);
+        let pic_w = end.map_or(start_w, |e| e.0);
+        let end = end.map(|e| e.1);
         let mut tops: Vec<Abs> = Vec::new();
         for i in 0..units.len() {
             let mut t = Abs::ZERO;
@@ -432,7 +447,7 @@ impl Plan {
             }
             tops.push(t);
         }
-        let start_at = Point::new(look.col_x(1) + (look.col_w - pic_w) * 0.3, Abs::ZERO);
+        let start_at = Point::new(look.col_x(1) + (look.col_w - start_w) * 0.3, Abs::ZERO);
         let mut road_y: Vec<Abs> = units
             .iter()
             .zip(&tops)
@@ -518,16 +533,6 @@ impl Plan {
 /// The width of the start and end pictures.
 fn end_width(look: &Look) -> Abs {
     look.col_w * 0.27
-}
-
-/// An end picture at its width, with its height.
-fn end_picture(
-    cx: &BlockContext,
-    look: &Look,
-    spec: &PictureSpec,
-    block: &Block,
-) -> Result<(FrameItem, Abs), Diagnostic> {
-    pictures::place(cx.pictures, spec, end_width(look), block)
 }
 
 /// The path: from the start picture into the lane, past each post in

@@ -193,7 +193,11 @@ fn no_text_of_the_poster_overlaps_text_pictures_posts_or_the_path() {
             assert!(d.posts.len() >= 6, "{area}: {} posts", d.posts.len());
             assert!(!d.path.is_empty(), "{area}: no path");
             // Six tip pictures, the hospital and the homes.
-            assert!(d.pictures.len() >= 8, "{area}: {} pictures", d.pictures.len());
+            assert!(
+                d.pictures.len() >= 8,
+                "{area}: {} pictures",
+                d.pictures.len()
+            );
             problems.extend(
                 overlaps(&d)
                     .into_iter()
@@ -234,7 +238,10 @@ fn every_tip_is_printed_and_the_scene_takes_half_the_page() {
                     for t in [&stage.label, heading, text] {
                         let mut want = t.plain();
                         want.retain(|c| !c.is_whitespace());
-                        assert!(printed.contains(&want), "{area} {format:?}: {want} not printed");
+                        assert!(
+                            printed.contains(&want),
+                            "{area} {format:?}: {want} not printed"
+                        );
                     }
                     tips += 1;
                 }

@@ -123,9 +123,14 @@ fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
                     anchor: Anchor::Top,
                     ..block.clone()
                 };
-                out.extend(std::iter::once(list).chain(rows).map(|b| SectionDef {
-                    span: b.span.clone(),
-                    blocks: std::mem::take(&mut pending).into_iter().chain([b]).collect(),
+                out.extend(std::iter::once(list).chain(rows).map(|b| {
+                    SectionDef {
+                        span: b.span.clone(),
+                        blocks: std::mem::take(&mut pending)
+                            .into_iter()
+                            .chain([b])
+                            .collect(),
+                    }
                 }));
                 continue;
             }

@@ -226,7 +226,10 @@ impl TipSet {
                 picture: picture.clone(),
                 beside,
             };
-            if best.as_ref().is_none_or(|b| set.height(look) < b.height(look) - Abs::pt(0.5)) {
+            if best
+                .as_ref()
+                .is_none_or(|b| set.height(look) < b.height(look) - Abs::pt(0.5))
+            {
                 best = Some(set);
             }
         }
@@ -244,20 +247,35 @@ impl TipSet {
     }
 
     /// Places the tip with its top-left at `at`: picture, headline, text.
-    fn place(&self, look: &Look, at: Point, (colour, ink): (Colour, Colour), out: &mut Vec<(Point, FrameItem)>) {
+    fn place(
+        &self,
+        look: &Look,
+        at: Point,
+        (colour, ink): (Colour, Colour),
+        out: &mut Vec<(Point, FrameItem)>,
+    ) {
         let gap = look.pad * 0.4;
         let shift = look.pic_w + look.pad * 0.8;
         let (head, text) = (self.heading.height(), self.text.height());
         let (pic_y, head_x, text_at) = match self.beside {
-            Beside::Heading => (at.y, at.x + shift, Point::new(at.x, at.y + head.max(self.picture.1) + gap)),
+            Beside::Heading => (
+                at.y,
+                at.x + shift,
+                Point::new(at.x, at.y + head.max(self.picture.1) + gap),
+            ),
             Beside::Text => {
                 let y = at.y + head + gap;
                 let p = self.picture.1;
-                (y + (text.max(p) - p) / 2.0, at.x, Point::new(at.x + shift, y + (text.max(p) - text) / 2.0))
+                (
+                    y + (text.max(p) - p) / 2.0,
+                    at.x,
+                    Point::new(at.x + shift, y + (text.max(p) - text) / 2.0),
+                )
             }
         };
         out.push((Point::new(at.x, pic_y), self.picture.0.clone()));
-        self.heading.place_as(Role::H3, Point::new(head_x, at.y), colour, out);
+        self.heading
+            .place_as(Role::H3, Point::new(head_x, at.y), colour, out);
         self.text.place_as(Role::P, text_at, ink, out);
     }
 }
@@ -343,8 +361,19 @@ impl Unit {
             None,
         ));
         let tip_x = post_x;
-        let back_x = if self.side == 0 { tip_x - bw } else { tip_x + bw };
-        deco.push(arrow(back_x, tip_x, top, bh, look.label.size * 0.9, self.colour));
+        let back_x = if self.side == 0 {
+            tip_x - bw
+        } else {
+            tip_x + bw
+        };
+        deco.push(arrow(
+            back_x,
+            tip_x,
+            top,
+            bh,
+            look.label.size * 0.9,
+            self.colour,
+        ));
         // The number in a white disc, then the label, read from the
         // board's left: after the square end on the left of the lane, after
         // the point on the right.

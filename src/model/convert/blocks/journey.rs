@@ -20,8 +20,13 @@ pub(super) fn check(cx: &mut Checker, b: &BlockFile, span: &Span) -> Option<Bloc
     let written = b.stage.as_ref().map_or(0, Vec::len);
     if !(2..=10).contains(&written) {
         cx.errors.push(
-            Diagnostic::error(span.clone(), "a `journey` needs 2 to 10 `[[….stage]]` tables")
-                .with_hint("[[standard.page.block.stage]] with label = \"Admission\", then the next stage"),
+            Diagnostic::error(
+                span.clone(),
+                "a `journey` needs 2 to 10 `[[….stage]]` tables",
+            )
+            .with_hint(
+                "[[standard.page.block.stage]] with label = \"Admission\", then the next stage",
+            ),
         );
         return None;
     }
@@ -42,7 +47,12 @@ pub(super) fn check(cx: &mut Checker, b: &BlockFile, span: &Span) -> Option<Bloc
 }
 
 /// One stage; `None` after an error (a tip with some of its keys only).
-fn stage(cx: &mut Checker, s: &StageFile, span: &Span, colour: crate::colour::Colour) -> Option<Stage> {
+fn stage(
+    cx: &mut Checker,
+    s: &StageFile,
+    span: &Span,
+    colour: crate::colour::Colour,
+) -> Option<Stage> {
     let colour = s.colour.as_ref().map_or(colour, |c| cx.colour(c));
     let label = nonempty(cx, &s.label, "label")?;
     let parts = [&s.heading, &s.text, &s.picture, &s.alt];
@@ -74,8 +84,10 @@ fn stage(cx: &mut Checker, s: &StageFile, span: &Span, colour: crate::colour::Co
 /// The text of `key`, an error when it is empty.
 fn nonempty(cx: &mut Checker, s: &toml::Spanned<String>, key: &str) -> Option<Located<String>> {
     if s.get_ref().trim().is_empty() {
-        cx.errors
-            .push(Diagnostic::error(cx.span(s), format!("the stage's `{key}` is empty")));
+        cx.errors.push(Diagnostic::error(
+            cx.span(s),
+            format!("the stage's `{key}` is empty"),
+        ));
         return None;
     }
     Some(cx.loc(s))

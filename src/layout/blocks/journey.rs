@@ -324,18 +324,15 @@ impl Unit {
         })
     }
 
-    /// Places the stage with its board's top at `top` and its post
-    /// reaching the path at `road_y`: drawings into `laid`, the list item
-    /// (number, then label and tip) returned.
-    fn place(
+    /// The stage's drawing: the tip's panel, the post, the arrow board and
+    /// the number's disc; and where the board's number starts.
+    fn drawing(
         &self,
-        cx: &BlockContext,
         look: &Look,
         top: Abs,
         road_y: Abs,
-        (road, ink): (Colour, Colour),
-        laid: &mut Laid,
-    ) -> Vec<(Point, FrameItem)> {
+        road: Colour,
+    ) -> (Vec<(Point, FrameItem)>, Abs) {
         let pad = look.pad;
         let (bw, bh) = (self.board.w, self.board.h);
         let col_x = look.col_x(self.side);
@@ -394,10 +391,30 @@ impl Unit {
                 Colour::WHITE,
             )),
         ));
+        (deco, start_x)
+    }
+
+    /// Places the stage with its board's top at `top` and its post
+    /// reaching the path at `road_y`: drawings into `laid`, the list item
+    /// (number, then label and tip) returned.
+    fn place(
+        &self,
+        cx: &BlockContext,
+        look: &Look,
+        top: Abs,
+        road_y: Abs,
+        (road, ink): (Colour, Colour),
+        laid: &mut Laid,
+    ) -> Vec<(Point, FrameItem)> {
+        let (deco, start_x) = self.drawing(look, top, road_y, road);
         laid.items.push((
             Point::default(),
             FrameItem::Group(Group::tagged(Role::Artifact, deco)),
         ));
+        let (pad, bh) = (look.pad, self.board.h);
+        let num_d = look.label.size * 1.25;
+        let disc_c = Point::new(start_x + num_d / 2.0, top + bh / 2.0);
+        let col_x = look.col_x(self.side);
         let mut li = Vec::new();
         let n = &self.number;
         let n_cap = cx.faces.metrics(FontId::Bold).cap_height.at(num_d * 0.62);

@@ -92,3 +92,49 @@ fn nonempty(cx: &mut Checker, s: &toml::Spanned<String>, key: &str) -> Option<Lo
     }
     Some(cx.loc(s))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Sources;
+    use crate::model::resource::ResourceFile;
+
+    /// The errors of a resource with one journey whose stages are
+    /// `stages` (TOML for the stage tables).
+    fn errors(stages: &str) -> Vec<String> {
+        let text = format!(
+            "id = \"t\"\ntitle = \"T\"\nsize = \"a3\"\n\n[standard]\n[[standard.page]]\n\
+             [[standard.page.block]]\nkind = \"journey\"\n{stages}"
+        );
+        let raw: ResourceFile = toml::from_str(&text).expect("parses");
+        let mut sources = Sources::new();
+        let file = sources.add("resources/t.toml", text);
+        match super::super::super::resource(file, raw) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.into_iter().map(|d| d.message).collect(),
+        }
+    }
+
+    const STAGE: &str = "[[standard.page.block.stage]]\nlabel = \"Two\"\n";
+
+    #[test]
+    fn a_tip_has_all_four_keys_or_none() {
+        let full = "[[standard.page.block.stage]]\nlabel = \"One\"\nheading = \"H\"\n\
+                    text = \"T\"\npicture = \"assets/pictures/heart.svg\"\nalt = \"A heart\"\n";
+        assert_eq!(errors(&format!("{full}{STAGE}")), Vec::<String>::new());
+        let partial = "[[standard.page.block.stage]]\nlabel = \"One\"\nheading = \"H\"\n";
+        assert_eq!(
+            errors(&format!("{partial}{STAGE}")),
+            ["a stage's tip needs all of `heading`, `text`, `picture` and `alt`"]
+        );
+    }
+
+    #[test]
+    fn a_journey_has_two_to_ten_stages() {
+        assert_eq!(
+            errors(STAGE),
+            ["a `journey` needs 2 to 10 `[[….stage]]` tables"]
+        );
+        assert!(errors(&STAGE.repeat(10)).is_empty());
+        assert_eq!(errors(&STAGE.repeat(11)).len(), 1);
+    }
+}

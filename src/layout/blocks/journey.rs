@@ -97,7 +97,7 @@ struct Look {
     heading: TextSpec,
     /// Tip texts.
     body: TextSpec,
-    /// Signpost labels: body size, bold.
+    /// Signpost labels: the tip texts' size, bold.
     label: TextSpec,
     /// The path's width.
     road_w: Abs,
@@ -116,7 +116,9 @@ struct Look {
 
 impl Look {
     fn new(cx: &BlockContext) -> Look {
-        let body = cx.spec(TextStyle::Body);
+        // Tip texts and labels are set at the subtitle size: a poster's
+        // scene is read from further away than its contacts (body).
+        let body = cx.spec(TextStyle::Subtitle);
         let heading = cx.spec(TextStyle::Heading);
         let road_w = body.size * 1.1;
         let lane = road_w * 3.6;

@@ -140,7 +140,11 @@ fn version_text(doc: &wellprint::resolve::Document) -> String {
             }
             Block::Journey { stages, .. } => {
                 for (i, s) in stages.iter().enumerate() {
-                    push(format!("{} {}", i + 1, s.plain()));
+                    push(format!("{} {}", i + 1, s.label.plain()));
+                    if let Some((heading, text, _)) = &s.tip {
+                        push(heading.plain());
+                        push(text.plain());
+                    }
                 }
             }
         }

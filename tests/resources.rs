@@ -53,22 +53,21 @@ fn poster_shows_the_six_signposts_in_journey_order_and_every_tip() {
     let built = ex.build("tips-poster", Variant::Standard, "oxfordshire", None);
     let report = inspect(&built.bytes).expect("parses");
     let page = &report.pages[0];
-    // Signposts, left to right along the path.
+    // Signposts, top to bottom along the path as it winds down.
     let stages = [
         "Admission",
-        "Care",
+        "Care Planning",
         "Transitions",
-        "Discharge",
+        "Discharge Planning",
         "Discharge",
         "Community",
     ];
     let mut signs: Vec<_> = page
         .text
         .iter()
-        .filter(|r| stages.contains(&r.text.trim()) || r.text.trim() == "Planning")
-        .filter(|r| r.text.trim() != "Planning")
+        .filter(|r| stages.contains(&r.text.trim()))
         .collect();
-    signs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    signs.sort_by(|a, b| b.y.total_cmp(&a.y));
     let order: Vec<&str> = signs.iter().map(|r| r.text.trim()).collect();
     assert_eq!(order, stages, "signposts in journey order");
     // Lines broken at a space keep the space, so runs of white space collapse.

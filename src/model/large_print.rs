@@ -56,6 +56,25 @@ pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
     }
 }
 
+/// A journey stage's tip as a row: its picture, headline and text.
+fn tip_row(stage: &super::Stage, block: &BlockDef) -> Option<BlockDef> {
+    let tip = stage.tip.as_ref()?;
+    Some(BlockDef {
+        content: BlockContent::Row {
+            picture: super::PictureRef {
+                width: Some(Abs::mm(25.0)),
+                ..tip.picture.clone()
+            },
+            heading: Some(tip.heading.clone()),
+            text: Some(tip.text.clone()),
+            items: Vec::new(),
+            colour: stage.colour,
+        },
+        anchor: Anchor::Top,
+        ..block.clone()
+    })
+}
+
 /// Sizes of at least 16 pt, headings larger, line spacing 1.5 or more.
 fn type_scale(standard: &TypeSizes) -> TypeSizes {
     let at_least = |size: Abs, pt: f64| size.max(Abs::pt(pt));
@@ -71,8 +90,8 @@ fn type_scale(standard: &TypeSizes) -> TypeSizes {
 
 /// The standard variant's blocks in reading order (the flowing sections in
 /// place of the flow page), one section each, a heading joined to the
-/// block after it, every block stacked from the top, the journey drawing
-/// as a list of its stages.
+/// block after it, every block stacked from the top, the journey scene
+/// as a list of its stages and a row for each tip.
 fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
     let mut blocks: Vec<BlockDef> = Vec::new();
     for page in &standard.pages {
@@ -90,13 +109,30 @@ fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
             // A band of colour is for the foot of a page; here helplines
             // are a list like the contacts.
             BlockContent::Helplines { fill, .. } => *fill = None,
-            // The journey's signposts, a drawing sized for a poster, become
-            // its stages as a list, in the document's ink.
+            // The journey, a scene sized for a poster, becomes its stages
+            // as a list, in the document's ink, then each stage's tip as a
+            // row with its picture.
             BlockContent::Journey { stages, .. } => {
-                block.content = BlockContent::List {
-                    items: std::mem::take(stages),
-                    colour: ink,
-                }
+                let stages = std::mem::take(stages);
+                let rows = stages.iter().filter_map(|s| tip_row(s, &block));
+                let list = BlockDef {
+                    content: BlockContent::List {
+                        items: stages.iter().map(|s| s.label.clone()).collect(),
+                        colour: ink,
+                    },
+                    anchor: Anchor::Top,
+                    ..block.clone()
+                };
+                out.extend(std::iter::once(list).chain(rows).map(|b| {
+                    SectionDef {
+                        span: b.span.clone(),
+                        blocks: std::mem::take(&mut pending)
+                            .into_iter()
+                            .chain([b])
+                            .collect(),
+                    }
+                }));
+                continue;
             }
             _ => {}
         }

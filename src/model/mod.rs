@@ -190,6 +190,13 @@ impl Resource {
                         picture: Some(picture),
                         ..
                     } => out.push(&picture.src),
+                    BlockContent::Journey {
+                        stages, start, end, ..
+                    } => {
+                        let tips = stages.iter().filter_map(|s| s.tip.as_ref());
+                        let ends = start.iter().chain(end);
+                        out.extend(tips.map(|t| &t.picture.src).chain(ends.map(|p| &p.src)));
+                    }
                     _ => {}
                 }
             }
@@ -273,6 +280,28 @@ pub struct Card {
     pub text: Located<String>,
     /// Accent colour.
     pub colour: Colour,
+}
+
+/// One stage of a `journey`.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    /// The signpost's label.
+    pub label: Located<String>,
+    /// The signpost's and tip's colour.
+    pub colour: Colour,
+    /// The tip beside the signpost, if the stage has one.
+    pub tip: Option<Tip>,
+}
+
+/// The tip of a journey's stage.
+#[derive(Debug, Clone)]
+pub struct Tip {
+    /// Bold headline.
+    pub heading: Located<String>,
+    /// Text below it.
+    pub text: Located<String>,
+    /// Its picture.
+    pub picture: PictureRef,
 }
 
 /// Font sizes of the text styles.
@@ -449,14 +478,19 @@ pub enum BlockContent {
         /// Columns.
         columns: usize,
     },
-    /// A winding path with numbered signposts.
+    /// A path winding down through numbered signposts, each stage's tip
+    /// beside its signpost.
     Journey {
-        /// Stage names in order.
-        stages: Vec<Located<String>>,
-        /// Signpost colour.
+        /// The stages in order.
+        stages: Vec<Stage>,
+        /// The path's colour.
         colour: Colour,
-        /// Height of the drawing.
+        /// The least height of the scene (it grows to fit its tips).
         height: Abs,
+        /// The picture the path starts at.
+        start: Option<PictureRef>,
+        /// The picture the path ends at.
+        end: Option<PictureRef>,
     },
 }
 

@@ -340,8 +340,10 @@ block_kinds! {
     List "list" [Items, Colour],
     /// A grid of coloured cards (tips).
     Cards "cards" [Card, Columns],
-    /// A winding path with numbered signposts (a journey).
-    Journey "journey" [Stages, Colour, Height],
+    /// A scene: a path winding down from a picture at its start to one at
+    /// its end, a numbered signpost at each stage and the stage's tip
+    /// beside it.
+    Journey "journey" [Stage, Start, End, Colour, Height],
     /// The area's logo and "prepared by" line; nothing when the area has
     /// neither.
     PreparedBy "prepared-by" [Width, Colour],
@@ -497,8 +499,43 @@ block_keys! {
     /// `contacts` block, 1 or 2 (default: two when every contact fits in
     /// half the width on as many lines as in the whole width).
     columns(Columns): Option<Spanned<usize>>,
-    /// Stages of a journey, in order.
-    stages(Stages): Option<Vec<Spanned<String>>>,
+    /// Stages of a journey, in order: `[[….block.stage]]` tables.
+    stage(Stage): Option<Vec<Spanned<StageFile>>>,
+    /// The picture a journey's path starts at (a hospital).
+    start(Start): Option<Spanned<EndFile>>,
+    /// The picture a journey's path ends at (homes).
+    end(End): Option<Spanned<EndFile>>,
+}
+
+/// One stage of a journey: its signpost's label and, optionally, the tip
+/// shown beside it (a tip has all of `heading`, `text`, `picture` and
+/// `alt`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StageFile {
+    /// The signpost's label ("Admission").
+    pub label: Spanned<String>,
+    /// The tip's bold headline.
+    pub heading: Option<Spanned<String>>,
+    /// The tip's text below it.
+    pub text: Option<Spanned<String>>,
+    /// The tip's picture, inside the project.
+    pub picture: Option<Spanned<String>>,
+    /// What the tip's picture shows.
+    pub alt: Option<Spanned<String>>,
+    /// The stage's colour (signpost and tip): a theme name or #RRGGBB;
+    /// default the journey's `colour`.
+    pub colour: Option<Spanned<String>>,
+}
+
+/// The picture at one end of a journey's path.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EndFile {
+    /// The picture, inside the project.
+    pub picture: Spanned<String>,
+    /// What it shows.
+    pub alt: Spanned<String>,
 }
 
 /// `waive = { rule = "sentence-too-long", reason = "…" }`.

@@ -93,7 +93,15 @@ impl Filler<'_> {
                 stages,
                 colour,
                 height,
-            } => Some(journey::resolve(self, stages, *colour, *height)),
+                start,
+                end,
+            } => Some(journey::resolve(
+                self,
+                stages,
+                (*colour, ink),
+                *height,
+                (start.as_ref(), end.as_ref()),
+            )),
         }
     }
 }

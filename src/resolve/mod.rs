@@ -331,15 +331,33 @@ pub enum Content {
         /// Body colour.
         ink: Colour,
     },
-    /// A winding path with numbered signposts.
+    /// A path winding down through numbered signposts, each stage's tip
+    /// beside its signpost.
     Journey {
-        /// Stage names.
-        stages: Vec<RichText>,
-        /// Signpost colour.
+        /// The stages in order.
+        stages: Vec<Stage>,
+        /// The path's colour.
         colour: Colour,
-        /// Height of the drawing.
+        /// The least height of the scene.
         height: Abs,
+        /// The picture the path starts at.
+        start: Option<PictureSpec>,
+        /// The picture the path ends at.
+        end: Option<PictureSpec>,
+        /// The tips' text colour.
+        ink: Colour,
     },
+}
+
+/// One stage of a journey, filled in.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    /// The signpost's label.
+    pub label: RichText,
+    /// The signpost's and tip's colour.
+    pub colour: Colour,
+    /// The tip: headline, text and picture.
+    pub tip: Option<(RichText, RichText, PictureSpec)>,
 }
 
 /// Makes the document for one resource, variant and area. A bilingual

@@ -91,7 +91,7 @@ impl<'a> Writer<'a> {
             } => self.row(picture, heading.as_ref(), text.as_ref(), items),
             Content::List { items, .. } => list(items),
             Content::Cards { cards, .. } => self.cards(cards),
-            Content::Journey { stages, .. } => journey(stages),
+            Content::Journey { stages, .. } => self.journey(stages),
         };
         self.out.push_str(&html);
     }
@@ -170,6 +170,29 @@ impl<'a> Writer<'a> {
         out
     }
 
+    /// The stages as a numbered list, each with its tip (headline, text,
+    /// picture).
+    fn journey(&mut self, stages: &[crate::resolve::Stage]) -> String {
+        let mut out = String::from("<ol class=\"journey\">\n");
+        let level = self.level_for(3);
+        for stage in stages {
+            let _ = write!(out, "<li><strong>{}</strong>", inline(&stage.label, &[]));
+            if let Some((heading, text, picture)) = &stage.tip {
+                let _ = write!(
+                    out,
+                    "<h{level}>{}</h{level}><p>{}</p>{}",
+                    inline(heading, &[]),
+                    text_html(text),
+                    self.picture(picture)
+                );
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n");
+        self.level = level;
+        out
+    }
+
     fn picture(&self, spec: &PictureSpec) -> String {
         match self.pictures.get(&spec.src) {
             Some(p) => picture::element(p, &spec.alt),
@@ -211,15 +234,6 @@ fn list(items: &[RichText]) -> String {
         let _ = writeln!(out, "<li>{}</li>", text_html(item));
     }
     out.push_str("</ul>\n");
-    out
-}
-
-fn journey(stages: &[RichText]) -> String {
-    let mut out = String::from("<ol class=\"journey\">\n");
-    for stage in stages {
-        let _ = writeln!(out, "<li>{}</li>", inline(stage, &[]));
-    }
-    out.push_str("</ol>\n");
     out
 }
 

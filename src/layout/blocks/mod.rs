@@ -164,7 +164,18 @@ impl BlockContext<'_> {
                 stages,
                 colour,
                 height,
-            } => journey::lay(self, stages, *colour, *height, block, l)?,
+                start,
+                end,
+                ink,
+            } => {
+                let scene = journey::Scene {
+                    stages,
+                    colours: (*colour, *ink),
+                    height: *height,
+                    ends: (start.as_ref(), end.as_ref()),
+                };
+                journey::lay(self, &scene, block, l)?
+            }
         }
         Ok(laid)
     }

@@ -198,7 +198,11 @@ mod tests {
                 "card = [{ title = \"Tip\", text = \"Sleep well\", colour = \"#336699\" }]"
             }
             BlockKey::Columns => "columns = 2",
-            BlockKey::Stages => "stages = [\"One\", \"Two\"]",
+            BlockKey::Stage => "stage = [{ label = \"One\" }, { label = \"Two\" }]",
+            BlockKey::Start => {
+                "start = { picture = \"assets/pictures/hospital.svg\", alt = \"A hospital\" }"
+            }
+            BlockKey::End => "end = { picture = \"assets/pictures/home.svg\", alt = \"A house\" }",
         }
     }
 

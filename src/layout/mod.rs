@@ -302,10 +302,57 @@ fn pour_as<'a>(
             return even.into_iter().collect();
         }
     }
+    let fill = |splits: &[(usize, usize)]| -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
+        let mut out = Vec::with_capacity(splits.len());
+        for (i, &(a, b)) in splits.iter().enumerate() {
+            out.push(flow::page(&with(&doc.sections[a..b]), &cx_at(i), bleed)?);
+        }
+        if let Some(n) = panels {
+            while out.len() < n {
+                out.push(flow::page(&with(&[]), &cx_at(out.len()), bleed)?);
+            }
+        }
+        Ok(out)
+    };
+    let splits = greedy(doc, &with, cx_at, bleed, panels, 1.0)?;
+    if panels.is_some() || splits.len() < 2 {
+        return fill(&splits);
+    }
+    // Shared by height: the shortest pages that still take the sections
+    // in as many pages, so the last page is not left half empty.
+    let (mut lo, mut hi, mut best) = (0.3, 1.0, splits.clone());
+    for _ in 0..6 {
+        let mid = (lo + hi) / 2.0;
+        match greedy(doc, &with, cx_at, bleed, panels, mid) {
+            Ok(s) if s.len() == splits.len() => {
+                best = s;
+                hi = mid;
+            }
+            _ => lo = mid,
+        }
+    }
+    fill(&best)
+}
+
+/// Where the sections break into panels when each panel takes as many as
+/// fit on a page `share` of the panel's height: `(first, end)` of each.
+fn greedy<'a>(
+    doc: &Document,
+    with: &dyn Fn(&[Vec<Block>]) -> Page,
+    cx_at: &dyn Fn(usize) -> blocks::BlockContext<'a>,
+    bleed: Abs,
+    panels: Option<usize>,
+    share: f64,
+) -> Result<Vec<(usize, usize)>, Vec<crate::diag::Diagnostic>> {
+    let at = |i: usize| {
+        let mut cx = cx_at(i);
+        cx.size.h = cx.size.h * share;
+        cx
+    };
     let mut out = Vec::new();
     let mut start = 0;
     for end in 1..=doc.sections.len() {
-        let cx = cx_at(out.len());
+        let cx = at(out.len());
         if flow::page(&with(&doc.sections[start..end]), &cx, bleed).is_ok() {
             continue;
         }
@@ -313,11 +360,7 @@ fn pour_as<'a>(
             // This section does not fit even an empty panel: say why.
             flow::page(&with(&doc.sections[start..end]), &cx, bleed)?;
         }
-        out.push(flow::page(
-            &with(&doc.sections[start..end - 1]),
-            &cx,
-            bleed,
-        )?);
+        out.push((start, end - 1));
         start = end - 1;
         if let Some(n) = panels
             && out.len() >= n
@@ -330,15 +373,6 @@ fn pour_as<'a>(
                 ).with_hint("shorten the sections or use a format with more pages")]);
         }
     }
-    out.push(flow::page(
-        &with(&doc.sections[start..]),
-        &cx_at(out.len()),
-        bleed,
-    )?);
-    if let Some(n) = panels {
-        while out.len() < n {
-            out.push(flow::page(&with(&[]), &cx_at(out.len()), bleed)?);
-        }
-    }
+    out.push((start, doc.sections.len()));
     Ok(out)
 }

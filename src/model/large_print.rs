@@ -36,10 +36,11 @@ pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
         pages: vec![PageDef {
             background: None,
             flow: true,
-            // Pages that flow stack: spreading blocks out would only move
-            // the last page's gap between its blocks.
-            spacing: super::Spacing::Stack,
-            max_gap: Abs::ZERO,
+            // The sections are shared out by height (layout's `pour`), and
+            // what a page has left is spread between its blocks, a little
+            // at most, rather than left at its foot.
+            spacing: super::Spacing::Distribute,
+            max_gap: Abs::mm(12.0),
             // Large print's pages flow: what does not fit goes on the
             // next page; a section taller than a page may close its gaps
             // and set contacts in two columns, but its type never shrinks.

@@ -868,7 +868,7 @@ fn every_welsh_text_of_the_bilingual_pdfs_is_marked_as_welsh() {
             // What fills the edition's placeholders is checked as words of
             // its own ("Rhagfyr"); the pieces of text between them here.
             let pieces: Vec<String> = filled
-                .split(|c| c == '{' || c == '}')
+                .split(['{', '}'])
                 .step_by(2)
                 .map(normalise)
                 .filter(|p| !p.is_empty())

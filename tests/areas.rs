@@ -198,31 +198,7 @@ fn csv_contacts_equal_the_toml_form_and_give_the_same_pdfs() {
     ]);
     let (ts, tp) = toml.load().expect("TOML form loads");
     let (cs, cp) = csv.load().expect("CSV form loads");
-    let fields = |p: &wellprint::model::Project| -> Vec<Vec<String>> {
-        p.areas[0]
-            .contacts
-            .iter()
-            .map(|c| {
-                let opt = |o: &Option<wellprint::model::Located<String>>| {
-                    o.as_ref().map(|l| l.value.clone()).unwrap_or_default()
-                };
-                vec![
-                    c.name.value.clone(),
-                    c.phone.value.clone(),
-                    opt(&c.hours),
-                    opt(&c.web),
-                    opt(&c.email),
-                    opt(&c.description),
-                    opt(&c.lang),
-                    c.tags
-                        .iter()
-                        .map(|t| t.value.as_str())
-                        .collect::<Vec<_>>()
-                        .join(";"),
-                ]
-            })
-            .collect()
-    };
+    let fields = common::contact_fields;
     assert_eq!(fields(&tp), fields(&cp));
     assert_eq!(fields(&cp)[1][0], "Grŵp Cymorth, Tŷ Test");
     assert_eq!(fields(&cp)[1][5], "Peer support, \"drop in\"");

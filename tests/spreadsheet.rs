@@ -7,11 +7,11 @@ mod common;
 #[path = "common/sheets.rs"]
 mod sheets;
 
-use common::{TempProject, build, run};
+use common::{TempProject, build, contact_fields as fields, run};
 use sheets::{Cell, Sheet, ods, rows, t, xlsx};
 use wellprint::diag::Sources;
 use wellprint::inspect::inspect;
-use wellprint::model::{Project, Variant};
+use wellprint::model::Variant;
 
 /// The area, with its contacts in `file` (and `extra` keys).
 fn area(file: &str, extra: &str) -> String {
@@ -55,30 +55,6 @@ fn assert_has(text: &str, needles: &[&str]) {
     for n in needles {
         assert!(text.contains(n), "expected `{n}` in:\n{text}");
     }
-}
-
-/// Each contact's fields as text, tags joined with `;`.
-fn fields(p: &Project) -> Vec<Vec<String>> {
-    let opt = |o: &Option<wellprint::model::Located<String>>| {
-        o.as_ref().map(|l| l.value.clone()).unwrap_or_default()
-    };
-    p.areas[0]
-        .contacts
-        .iter()
-        .map(|c| {
-            let tags: Vec<&str> = c.tags.iter().map(|t| t.value.as_str()).collect();
-            vec![
-                c.name.value.clone(),
-                c.phone.value.clone(),
-                opt(&c.hours),
-                opt(&c.web),
-                opt(&c.email),
-                opt(&c.description),
-                opt(&c.lang),
-                tags.join(";"),
-            ]
-        })
-        .collect()
 }
 
 #[test]

@@ -374,3 +374,27 @@ name = "Testshire Advocacy"
 phone = "01632 960 902"
 tags = ["advocacy"]
 "#;
+
+/// Each contact of the first area: its fields as text, tags joined with `;`.
+pub fn contact_fields(p: &wellprint::model::Project) -> Vec<Vec<String>> {
+    let opt = |o: &Option<wellprint::model::Located<String>>| {
+        o.as_ref().map(|l| l.value.clone()).unwrap_or_default()
+    };
+    p.areas[0]
+        .contacts
+        .iter()
+        .map(|c| {
+            let tags: Vec<&str> = c.tags.iter().map(|t| t.value.as_str()).collect();
+            vec![
+                c.name.value.clone(),
+                c.phone.value.clone(),
+                opt(&c.hours),
+                opt(&c.web),
+                opt(&c.email),
+                opt(&c.description),
+                opt(&c.lang),
+                tags.join(";"),
+            ]
+        })
+        .collect()
+}

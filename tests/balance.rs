@@ -17,10 +17,10 @@ const GOAL: f64 = 0.25;
 /// their pages may measure.
 const NOT_YET: [(&str, f64); 5] = [
     ("wellbeing-leaflet standard dl", 0.37),
-    ("wellbeing-leaflet standard a5", 0.42),
-    ("wellbeing-leaflet bilingual a5", 0.34),
+    ("wellbeing-leaflet standard a5", 0.28),
+    ("wellbeing-leaflet bilingual a5", 0.28),
     ("wellbeing-leaflet easy-read a4", 0.33),
-    ("large-print", 0.53),
+    ("large-print", 0.46),
 ];
 
 /// The tallest run of empty rows of each page inside its trim, as a share

@@ -285,7 +285,10 @@ fn pour_as<'a>(
             ..page.clone()
         }
     };
-    if let Some(n) = panels.filter(|&n| n > 0) {
+    // In order, the same number of sections to each panel: the way
+    // sections are shared when they do not fit by height.
+    let even = || -> Option<Result<Vec<Frame>, Vec<crate::diag::Diagnostic>>> {
+        let n = panels.filter(|&n| n > 0)?;
         let (base, extra) = (doc.sections.len() / n, doc.sections.len() % n);
         let mut even = Vec::with_capacity(n);
         let mut at = 0;
@@ -298,10 +301,10 @@ fn pour_as<'a>(
             ));
             at += take;
         }
-        if even.iter().all(Result::is_ok) {
-            return even.into_iter().collect();
-        }
-    }
+        even.iter()
+            .all(Result::is_ok)
+            .then(|| even.into_iter().collect())
+    };
     let fill = |splits: &[(usize, usize)]| -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
         let mut out = Vec::with_capacity(splits.len());
         for (i, &(a, b)) in splits.iter().enumerate() {
@@ -314,17 +317,22 @@ fn pour_as<'a>(
         }
         Ok(out)
     };
-    let splits = greedy(doc, &with, cx_at, bleed, panels, 1.0)?;
-    if panels.is_some() || splits.len() < 2 {
+    let splits = match greedy(doc, &with, cx_at, bleed, panels, 1.0) {
+        Ok(splits) => splits,
+        Err(e) => return even().unwrap_or(Err(e)),
+    };
+    // Shared by height: the shortest pages that still take the sections
+    // in as many pages (or the format's panels), so the last page is not
+    // left half empty.
+    let pages = panels.unwrap_or(splits.len());
+    if pages < 2 {
         return fill(&splits);
     }
-    // Shared by height: the shortest pages that still take the sections
-    // in as many pages, so the last page is not left half empty.
     let (mut lo, mut hi, mut best) = (0.3, 1.0, splits.clone());
     for _ in 0..6 {
         let mid = (lo + hi) / 2.0;
         match greedy(doc, &with, cx_at, bleed, panels, mid) {
-            Ok(s) if s.len() == splits.len() => {
+            Ok(s) if s.len() <= pages && (panels.is_some() || s.len() == pages) => {
                 best = s;
                 hi = mid;
             }

@@ -15,7 +15,7 @@ use wellprint::pipeline::batch::{self, BatchOptions, Failure, JobResult, Outcome
 use wellprint::pipeline::{broken_jobs, combine};
 use wellprint::{BuildOptions, Job, Target, render::PdfOptions};
 
-use super::session::{Session, emit, selection};
+use super::session::{Session, Stderr, emit, selection};
 use super::{exit, interrupt};
 use crate::cli::BuildArgs;
 
@@ -288,14 +288,19 @@ fn summary(
     args: &BuildArgs,
     report: Option<&std::path::PathBuf>,
 ) {
+    let mut err = Stderr::new();
     for r in results {
         if let Outcome::Built { warnings, .. } = &r.outcome
             && !warnings.is_empty()
         {
-            eprintln!("\n⚠ {} was built with warnings:", r.path.display());
-            emit(&session.sources, warnings);
+            err.line(&format!(
+                "\n⚠ {} was built with warnings:",
+                r.path.display()
+            ));
+            err.diagnostics(&session.sources, warnings);
         }
     }
+    drop(err);
     let not_started = results.iter().filter(|r| is_interrupted(r)).count();
     let failed: Vec<&JobResult> = results
         .iter()

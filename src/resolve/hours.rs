@@ -182,31 +182,32 @@ fn with_and(toks: &[Tok]) -> Vec<Tok> {
     let mut out = toks.to_vec();
     let mut i = 0;
     while i < out.len() {
-        // A run: day (", " day)+
-        let mut last_comma = None;
-        let mut j = i;
-        if !matches!(&out[j], Tok::Word(w) if is_day(w)) {
-            i += 1;
-            continue;
-        }
-        while j + 3 < out.len() + 1
-            && out.get(j + 1) == Some(&Tok::Other(','))
-            && out.get(j + 2) == Some(&Tok::Other(' '))
-            && matches!(out.get(j + 3), Some(Tok::Word(w)) if is_day(w))
-        {
-            last_comma = Some(j + 1);
-            j += 3;
-        }
-        if let Some(c) = last_comma {
+        let run = day_run(&out[i..]);
+        if run > 1 {
+            // The run's last ", " is at 3 × (run − 1) − 2 from its start.
+            let comma = i + 3 * (run - 1) - 2;
             out.splice(
-                c..c + 2,
+                comma..comma + 2,
                 [Tok::Other(' '), Tok::Word("and".into()), Tok::Other(' ')],
             );
-            j += 1;
+            i += 3 * (run - 1) + 2;
+        } else {
+            i += 1;
         }
-        i = j + 1;
     }
     out
+}
+
+/// How many days `toks` starts with, joined by ", " (0 when it does not
+/// start with a day).
+fn day_run(toks: &[Tok]) -> usize {
+    match toks {
+        [Tok::Word(w), rest @ ..] if is_day(w) => match rest {
+            [Tok::Other(','), Tok::Other(' '), next @ ..] if day_run(next) > 0 => 1 + day_run(next),
+            _ => 1,
+        },
+        _ => 0,
+    }
 }
 
 fn render(toks: &[Tok]) -> String {

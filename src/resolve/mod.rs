@@ -648,43 +648,44 @@ impl Filler<'_> {
             return Some(Ok(v));
         }
         let plain = |text: String| text::Value { text, lang: None };
-        let edition = match (name, self.edition) {
-            (
-                "edition.published" | "edition.review" | "edition.version" | "other-formats-from",
-                None,
-            ) => {
-                return Some(Err(Diagnostic::error(
-                    text.span.clone(),
-                    format!("`{{{name}}}` needs the resource's [edition] table"),
-                )
-                .with_hint("add [edition] with published, review, version and other-formats-from (docs/format.md)")));
-            }
-            (_, e) => e,
-        };
-        Some(Ok(match (name, edition) {
-            ("edition.published", Some(e)) => plain(self.month(e.published, e)),
-            ("edition.review", Some(e)) => plain(self.month(e.review, e)),
-            ("edition.version", Some(e)) => plain(e.version.value.clone()),
-            ("other-formats-from", Some(e)) => match &self.area.other_formats_from {
-                Some(own) => plain(own.value.clone()),
-                None => plain(self.word(&e.other_formats_from)),
-            },
-            ("other-formats", _) => {
-                let names: Vec<String> = self
-                    .others
-                    .clone()
-                    .into_iter()
-                    .map(|n| {
-                        self.word(&Located {
-                            value: n.to_owned(),
-                            span: text.span.clone(),
-                        })
+        if name == "other-formats" {
+            let names: Vec<String> = self
+                .others
+                .clone()
+                .into_iter()
+                .map(|n| {
+                    self.word(&Located {
+                        value: n.to_owned(),
+                        span: text.span.clone(),
                     })
-                    .collect();
-                plain(names.join(", "))
-            }
-            _ => return None,
-        }))
+                })
+                .collect();
+            return Some(Ok(plain(names.join(", "))));
+        }
+        if !matches!(
+            name,
+            "edition.published" | "edition.review" | "edition.version" | "other-formats-from"
+        ) {
+            return None;
+        }
+        let Some(e) = self.edition else {
+            return Some(Err(Diagnostic::error(
+                text.span.clone(),
+                format!("`{{{name}}}` needs the resource's [edition] table"),
+            )
+            .with_hint(
+                "add [edition] with published, review, version and other-formats-from (docs/format.md)",
+            )));
+        };
+        Some(Ok(plain(match name {
+            "edition.published" => self.month(e.published, e),
+            "edition.review" => self.month(e.review, e),
+            "edition.version" => e.version.value.clone(),
+            _ => match &self.area.other_formats_from {
+                Some(own) => own.value.clone(),
+                None => self.word(&e.other_formats_from),
+            },
+        })))
     }
 
     /// "December 2026", the month's name in the version's language.

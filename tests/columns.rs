@@ -116,3 +116,65 @@ fn contacts_take_1_or_2_columns() {
     );
     assert!(errors.contains("tips-poster.toml"), "{errors}");
 }
+
+/// The poster with its advocacy contacts asked for in two columns.
+fn two_column_poster(project: &common::TempProject) {
+    let path = project.path().join("resources/tips-poster.toml");
+    let text = std::fs::read_to_string(&path).expect("poster");
+    let from = "tags = [\"advocacy\"]\nfields = [\"phone\", \"hours\"]\n\n";
+    assert!(text.contains(from), "the poster's advocacy block");
+    let text = text.replacen(
+        from,
+        "tags = [\"advocacy\"]\nfields = [\"phone\", \"hours\"]\ncolumns = 2\n\n",
+        1,
+    );
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn details_that_would_wrap_in_a_narrow_column_take_a_line_each() {
+    const HOURS: &str = "Mon–Fri 9am–5pm, Sat 10am–2pm";
+    let project = common::TempProject::new();
+    let mut area = area(0);
+    for i in 0..2 {
+        area.push_str(&format!(
+            "\n[[contact]]\nname = \"Advocacy {i}\"\nphone = \"01632 960 1{i:02}\"\nhours = \"{HOURS}\"\ntags = [\"advocacy\"]\n"
+        ));
+    }
+    project.write("areas/testshire.toml", &area);
+    two_column_poster(&project);
+    let (sources, loaded) = project.load().expect("loads");
+    let built = common::build(
+        &sources,
+        &loaded,
+        "tips-poster",
+        Variant::Standard,
+        "testshire",
+    )
+    .expect("the poster builds");
+    let mut lines = Vec::new();
+    built.frames.last().expect("a page").visit(&mut |at, item| {
+        if let FrameItem::Text(t) = item {
+            lines.push((at.x.to_mm(), at.y.to_mm(), t.text()));
+        }
+    });
+    for i in 0..2 {
+        let phone = format!("01632 960 1{i:02}");
+        // The phone number is a line of its own, and the hours the next.
+        let at = lines
+            .iter()
+            .position(|l| l.2.trim() == phone)
+            .unwrap_or_else(|| panic!("{phone} on a line of its own: {lines:?}"));
+        assert_eq!(lines[at + 1].2.trim(), HOURS, "{lines:?}");
+    }
+    // The two contacts stand side by side.
+    let name = |n: &str| {
+        lines
+            .iter()
+            .find(|l| l.2.starts_with(n))
+            .expect("name")
+            .clone()
+    };
+    let (a, b) = (name("Advocacy 0"), name("Advocacy 1"));
+    assert!((a.1 - b.1).abs() < 0.01 && b.0 > a.0 + 50.0, "{a:?} {b:?}");
+}

@@ -58,13 +58,55 @@ fn name(rng: &mut Lcg, first: &str, len: usize) -> String {
     out
 }
 
-/// The text of area `i`; its logo, if any, is `logos/<shape>.png`.
-fn area(i: usize, rng: &mut Lcg) -> String {
+/// What an area has that may make it hard to fit, for grouping failures.
+#[derive(Default, Clone)]
+struct Traits {
+    /// The logo's shape, if any.
+    logo: &'static str,
+    /// How many contacts are tagged `card`.
+    card: usize,
+    /// How many contacts are tagged `advocacy`.
+    advocacy: usize,
+    /// The longest contact name, in characters.
+    longest: usize,
+}
+
+impl Traits {
+    /// The traits as a short label: the properties past the usual range.
+    fn label(&self) -> String {
+        let mut out = Vec::new();
+        if self.longest >= 60 {
+            out.push("name 60+".to_owned());
+        } else if self.longest >= 40 {
+            out.push("name 40-59".to_owned());
+        }
+        if self.card >= 6 {
+            out.push("6+ card".to_owned());
+        }
+        if self.advocacy >= 4 {
+            out.push("4+ advocacy".to_owned());
+        }
+        if !self.logo.is_empty() {
+            out.push(format!("{} logo", self.logo));
+        }
+        if out.is_empty() {
+            "ordinary".to_owned()
+        } else {
+            out.join(", ")
+        }
+    }
+}
+
+/// The text of area `i` and its traits; its logo, if any, is
+/// `logos/<shape>.png`.
+fn area(i: usize, rng: &mut Lcg) -> (String, Traits) {
+    let mut traits = Traits::default();
     let mut a = format!("id = \"area-{i}\"\nname = \"Area {i}\"\nnation = \"england\"\n");
     match rng.below(4) {
         0 => {}
         shape => {
             let file = ["square", "wide", "tall"][shape - 1];
+            traits.logo = file;
             let len = 20 + rng.below(50);
             a.push_str(&format!(
                 "logo = \"logos/{file}.png\"\nprepared-by = \"Prepared by {}\"\n",
@@ -75,6 +117,7 @@ fn area(i: usize, rng: &mut Lcg) -> String {
     let contacts = rng.below(13);
     for c in 0..contacts {
         let len = 10 + rng.below(61);
+        traits.longest = traits.longest.max(len);
         a.push_str(&format!(
             "\n[[contact]]\nname = \"{}\"\nphone = \"01632 960 {:03}\"\n",
             name(rng, &format!("No{c}"), len),
@@ -94,9 +137,11 @@ fn area(i: usize, rng: &mut Lcg) -> String {
             1 => "[\"advocacy\"]",
             _ => "[\"card\", \"advocacy\"]",
         };
+        traits.card += usize::from(tags.contains("card"));
+        traits.advocacy += usize::from(tags.contains("advocacy"));
         a.push_str(&format!("tags = {tags}\n"));
     }
-    a
+    (a, traits)
 }
 
 /// Every character printed, white space left out.
@@ -140,8 +185,11 @@ fn every_document_lays_out_or_names_what_is_too_big() {
             .expect("png");
     }
     let mut rng = Lcg(18);
+    let mut traits = std::collections::BTreeMap::new();
     for i in 0..AREAS {
-        p.write(&format!("areas/area-{i}.toml"), &area(i, &mut rng));
+        let (text, t) = area(i, &mut rng);
+        p.write(&format!("areas/area-{i}.toml"), &text);
+        traits.insert(format!("area-{i}"), t);
     }
     let (sources, loaded) = p.load().expect("loads");
     let fonts = common::fonts();
@@ -149,6 +197,8 @@ fn every_document_lays_out_or_names_what_is_too_big() {
     let (mut cases, mut built, mut problems) = (0, 0, Vec::new());
     // What failed, and how often: the design pass's to-do list.
     let mut failed = std::collections::BTreeMap::new();
+    // The same, by what the failing areas have.
+    let mut by_trait = std::collections::BTreeMap::new();
     for job in wellprint::all_jobs(&loaded.project) {
         cases += 1;
         let what = format!(
@@ -166,6 +216,15 @@ fn every_document_lays_out_or_names_what_is_too_big() {
                         .unwrap_or(m.len().min(40));
                     m[..cut].chars().filter(|c| !c.is_ascii_digit()).collect()
                 });
+                let label = traits
+                    .get(&job.area.id.value.to_string())
+                    .map_or(String::new(), Traits::label);
+                *by_trait
+                    .entry(format!(
+                        "{} {} {}: {label}",
+                        job.resource.id.value, job.variant, job.format.name
+                    ))
+                    .or_insert(0) += 1;
                 *failed
                     .entry(format!(
                         "{} {} {}: {kind}",
@@ -208,6 +267,10 @@ fn every_document_lays_out_or_names_what_is_too_big() {
     }
     eprintln!("range test: {cases} documents, {built} laid out");
     for (kind, n) in &failed {
+        eprintln!("  {n:4} × {kind}");
+    }
+    eprintln!("failures by what the area has:");
+    for (kind, n) in &by_trait {
         eprintln!("  {n:4} × {kind}");
     }
     assert!(

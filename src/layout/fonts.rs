@@ -9,6 +9,7 @@ use crate::diag::Diagnostic;
 use crate::files::Files;
 use crate::geom::Em;
 use crate::layout::frame::Glyph;
+use crate::layout::text::{SetKey, SetLines};
 
 /// Which bundled face a glyph comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -82,21 +83,28 @@ fn intern(bytes: Vec<u8>) -> &'static [u8] {
 /// memory stays bounded however many areas a run builds.
 const MAX_SHAPED_RUNS: usize = 50_000;
 
+/// Most set paragraphs kept, as for [`MAX_SHAPED_RUNS`].
+const MAX_SET_PARAGRAPHS: usize = 20_000;
+
 /// Shaping results shared by every document of a run, behind a lock so
 /// that worker threads share them.
 ///
 /// The same words (titles, explanations, helplines) recur in every area's
 /// documents; shaping is deterministic, so a run of text in a face is shaped
 /// once and its glyphs reused. Shape plans (rustybuzz's per-face, per-script
-/// feature lookup, the costly part of shaping a short run) are kept too.
+/// feature lookup, the costly part of shaping a short run) are kept too,
+/// and so are whole set paragraphs: a resource's texts are set at the same
+/// widths in every area's document, and again at each fit step of a page.
 #[derive(Default)]
 pub(crate) struct ShapeCache {
-    runs: Mutex<HashMap<RunKey, Arc<[Glyph]>>>,
+    /// Per face, in [`FontId::ALL`] order: text to glyphs.
+    runs: Mutex<[FaceRuns; 3]>,
     plans: Mutex<HashMap<(FontId, rustybuzz::Script), Arc<rustybuzz::ShapePlan>>>,
+    paragraphs: Mutex<HashMap<SetKey, Arc<SetLines>>>,
 }
 
-/// A run of text in one face.
-type RunKey = (FontId, Box<str>);
+/// The runs of text shaped in one face, with their glyphs.
+type FaceRuns = HashMap<Box<str>, Arc<[Glyph]>>;
 
 impl std::fmt::Debug for ShapeCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -104,7 +112,9 @@ impl std::fmt::Debug for ShapeCache {
             .runs
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .len();
+            .iter()
+            .map(HashMap::len)
+            .sum::<usize>();
         f.debug_struct("ShapeCache").field("runs", &runs).finish()
     }
 }
@@ -113,16 +123,38 @@ impl ShapeCache {
     /// The glyphs of `text` in `font`, if shaped before.
     pub(crate) fn run(&self, font: FontId, text: &str) -> Option<Arc<[Glyph]>> {
         let runs = self.runs.lock().unwrap_or_else(PoisonError::into_inner);
-        runs.get(&(font, Box::from(text))).cloned()
+        runs[font.index()].get(text).cloned()
     }
 
     /// Remembers the glyphs of `text` in `font`.
     pub(crate) fn keep_run(&self, font: FontId, text: &str, glyphs: Arc<[Glyph]>) {
         let mut runs = self.runs.lock().unwrap_or_else(PoisonError::into_inner);
-        if runs.len() >= MAX_SHAPED_RUNS {
-            runs.clear();
+        let face = &mut runs[font.index()];
+        if face.len() >= MAX_SHAPED_RUNS {
+            face.clear();
         }
-        runs.insert((font, Box::from(text)), glyphs);
+        face.insert(Box::from(text), glyphs);
+    }
+
+    /// The lines of a paragraph set as `key` says, if set before.
+    pub(crate) fn paragraph(&self, key: &SetKey) -> Option<Arc<SetLines>> {
+        let set = self
+            .paragraphs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        set.get(key).cloned()
+    }
+
+    /// Remembers the lines of a paragraph set as `key` says.
+    pub(crate) fn keep_paragraph(&self, key: SetKey, lines: Arc<SetLines>) {
+        let mut set = self
+            .paragraphs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if set.len() >= MAX_SET_PARAGRAPHS {
+            set.clear();
+        }
+        set.insert(key, lines);
     }
 
     /// The shape plan for left-to-right text of `script` in `font`, made on

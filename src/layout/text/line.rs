@@ -49,7 +49,7 @@ pub struct Line {
 }
 
 /// How pieces are filled into lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Wrap {
     /// As many pieces on each line as fit.
     Greedy,

@@ -10,6 +10,7 @@ mod linebreak;
 mod shaping;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::colour::Colour;
 use crate::diag::Span;
@@ -46,15 +47,64 @@ pub enum TextError {
 /// A set paragraph, ready to place.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
-    lines: Vec<line::Line>,
+    /// The lines and marks, shared with every paragraph of the run set
+    /// from the same text in the same way.
+    set: Arc<SetLines>,
     spec: TextSpec,
     /// Distance from the top of a line box to its baseline.
     baseline: Abs,
     span: Option<Span>,
+}
+
+/// What setting a text gives, whichever document it is in: the same
+/// text, spec, width and wrap always give the same lines, so it is set
+/// once per run (see [`super::fonts::ShapeCache`]).
+#[derive(Debug)]
+pub(crate) struct SetLines {
+    lines: Vec<line::Line>,
     /// What the paragraph's own text marks: runs in another language
     /// ([`Role::Span`] with a language) and phone numbers that can be
     /// rung ([`Role::Link`] to `tel:`), by [`Marks`] position.
     marks: Marks,
+}
+
+/// What a set paragraph depends on: the text's runs (characters, weight,
+/// language), the spec's size, leading and weight (as bits, exactly), the
+/// width and the wrap.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct SetKey {
+    runs: Box<[KeyRun]>,
+    spec: (u64, u64, bool),
+    width: u64,
+    wrap: Wrap,
+}
+
+/// A run of a [`SetKey`]: its characters, weight and language.
+type KeyRun = (Box<str>, bool, Option<Box<str>>);
+
+impl SetKey {
+    fn of(text: &RichText, spec: TextSpec, width: Abs, wrap: Wrap) -> SetKey {
+        SetKey {
+            runs: text
+                .runs
+                .iter()
+                .map(|r| {
+                    (
+                        r.text.as_str().into(),
+                        r.bold,
+                        r.lang.as_deref().map(Box::from),
+                    )
+                })
+                .collect(),
+            spec: (
+                spec.size.to_pt().to_bits(),
+                spec.leading.to_bits(),
+                spec.bold,
+            ),
+            width: width.to_pt().to_bits(),
+            wrap,
+        }
+    }
 }
 
 /// Parts of a paragraph set apart for screen readers: each a range of
@@ -124,7 +174,9 @@ impl Paragraph {
         Paragraph::set_wrapped(text, spec, width, faces, Wrap::Greedy)
     }
 
-    /// Sets `text` into lines of at most `width`, filled as `wrap` says.
+    /// Sets `text` into lines of at most `width`, filled as `wrap` says,
+    /// or takes the lines from an earlier paragraph of the run set the same
+    /// way.
     pub fn set_wrapped(
         text: &RichText,
         spec: TextSpec,
@@ -132,25 +184,16 @@ impl Paragraph {
         faces: &Faces,
         wrap: Wrap,
     ) -> Result<Paragraph, TextError> {
-        let mut shaped = Vec::new();
-        for piece in linebreak::pieces(text) {
-            let mut segments = Vec::new();
-            let mut plain = String::new();
-            for (part, bold) in &piece.parts {
-                segments.extend(
-                    shaping::shape(part, spec.bold || *bold, faces).map_err(TextError::Missing)?,
-                );
-                plain.push_str(part);
+        let key = SetKey::of(text, spec, width, wrap);
+        let cache = faces.shaped();
+        let set = match cache.paragraph(&key) {
+            Some(set) => set,
+            None => {
+                let set = Arc::new(set_lines(text, spec, width, faces, wrap)?);
+                cache.keep_paragraph(key, Arc::clone(&set));
+                set
             }
-            shaped.push(line::ShapedPiece::new(
-                segments,
-                spec.size,
-                piece.mandatory,
-                plain,
-            ));
-        }
-        let lines =
-            line::fill_wrapped(shaped, width, spec.size, wrap).map_err(TextError::TooWide)?;
+        };
         let m = faces.metrics(if spec.bold {
             FontId::Bold
         } else {
@@ -160,11 +203,10 @@ impl Paragraph {
         let content = (m.ascender - m.descender).at(spec.size);
         let baseline = (line_height - content) / 2.0 + m.ascender.at(spec.size);
         Ok(Paragraph {
-            lines,
+            set,
             spec,
             baseline,
             span: text.span.clone(),
-            marks: Marks::of(text),
         })
     }
 
@@ -175,17 +217,21 @@ impl Paragraph {
 
     /// Height of all lines.
     pub fn height(&self) -> Abs {
-        self.line_height() * self.lines.len() as f64
+        self.line_height() * self.set.lines.len() as f64
     }
 
     /// Number of lines.
     pub fn line_count(&self) -> usize {
-        self.lines.len()
+        self.set.lines.len()
     }
 
     /// Width of the widest line.
     pub fn width(&self) -> Abs {
-        self.lines.iter().map(|l| l.width).fold(Abs::ZERO, Abs::max)
+        self.set
+            .lines
+            .iter()
+            .map(|l| l.width)
+            .fold(Abs::ZERO, Abs::max)
     }
 
     /// Distance from the top of the paragraph to the first baseline.
@@ -222,7 +268,7 @@ impl Paragraph {
         let items = if role == Role::Artifact {
             items
         } else {
-            split_links(items, links, &self.marks)
+            split_links(items, links, &self.set.marks)
         };
         out.push((
             Point::default(),
@@ -232,7 +278,7 @@ impl Paragraph {
 
     /// Places the lines with the top-left of the first line box at `at`.
     pub fn place(&self, at: Point, fill: Colour, out: &mut Vec<(Point, FrameItem)>) {
-        for (i, line) in self.lines.iter().enumerate() {
+        for (i, line) in self.set.lines.iter().enumerate() {
             let y = at.y + self.line_height() * i as f64 + self.baseline;
             for (x, seg) in &line.segments {
                 if seg.glyphs.is_empty() {
@@ -251,6 +297,38 @@ impl Paragraph {
             }
         }
     }
+}
+
+/// Shapes `text`, fills it into lines and finds its marks.
+fn set_lines(
+    text: &RichText,
+    spec: TextSpec,
+    width: Abs,
+    faces: &Faces,
+    wrap: Wrap,
+) -> Result<SetLines, TextError> {
+    let mut shaped = Vec::new();
+    for piece in linebreak::pieces(text) {
+        let mut segments = Vec::new();
+        let mut plain = String::new();
+        for (part, bold) in &piece.parts {
+            segments.extend(
+                shaping::shape(part, spec.bold || *bold, faces).map_err(TextError::Missing)?,
+            );
+            plain.push_str(part);
+        }
+        shaped.push(line::ShapedPiece::new(
+            segments,
+            spec.size,
+            piece.mandatory,
+            plain,
+        ));
+    }
+    let lines = line::fill_wrapped(shaped, width, spec.size, wrap).map_err(TextError::TooWide)?;
+    Ok(SetLines {
+        lines,
+        marks: Marks::of(text),
+    })
 }
 
 /// Whether the words just before a phone number already say to ring it
@@ -478,7 +556,8 @@ mod wrap_tests {
 
     /// The words of each line.
     fn lines(p: &Paragraph) -> Vec<String> {
-        p.lines
+        p.set
+            .lines
             .iter()
             .map(|l| {
                 let s: String = l
@@ -513,11 +592,43 @@ mod wrap_tests {
         assert!(l[1].contains(' '), "last line of one word: {l:?}");
         assert!(p.width() <= w, "no line wider than the box");
         // Balanced: the lines differ by less than a third of the box.
-        let widths: Vec<Abs> = p.lines.iter().map(|l| l.width).collect();
+        let widths: Vec<Abs> = p.set.lines.iter().map(|l| l.width).collect();
         assert!(
             (widths[0] - widths[1]).to_pt().abs() < w.to_pt() / 3.0,
             "{l:?}"
         );
+    }
+
+    #[test]
+    fn a_paragraph_set_again_the_same_way_is_shared_and_any_other_way_is_set_afresh() {
+        let book = book();
+        let faces = book.faces();
+        let s = "Good relationships with friends, peers and groups";
+        let set = |t: &RichText, spec: TextSpec, mm: f64, wrap: Wrap| {
+            Paragraph::set_wrapped(t, spec, Abs::mm(mm), &faces, wrap).expect("sets")
+        };
+        let first = set(&text(s), SPEC, 40.0, Wrap::Greedy);
+        let again = set(&text(s), SPEC, 40.0, Wrap::Greedy);
+        assert!(Arc::ptr_eq(&first.set, &again.set), "set twice");
+        // Each thing the lines depend on gives other lines.
+        let wider = set(&text(s), SPEC, 200.0, Wrap::Greedy);
+        assert_eq!(lines(&wider), [s]);
+        assert!(lines(&first).len() > 1);
+        let bigger = TextSpec {
+            size: Abs::pt(18.0),
+            ..SPEC
+        };
+        let small = set(&text(s), SPEC, 60.0, Wrap::Greedy);
+        assert!(lines(&set(&text(s), bigger, 60.0, Wrap::Greedy)).len() > lines(&small).len());
+        let bold = TextSpec { bold: true, ..SPEC };
+        let heavy = set(&text(s), bold, 40.0, Wrap::Greedy);
+        assert_ne!(heavy.set.lines[0].segments[0].1.font, FontId::Regular);
+        let mut in_bold = text(s);
+        in_bold.runs[0].bold = true;
+        let marked = set(&in_bold, SPEC, 40.0, Wrap::Greedy);
+        assert_ne!(marked.set.lines[0].segments[0].1.font, FontId::Regular);
+        let other = set(&text("Hope"), SPEC, 40.0, Wrap::Greedy);
+        assert_eq!(lines(&other), ["Hope"]);
     }
 
     #[test]

@@ -95,66 +95,93 @@ const MAX_SET_PARAGRAPHS: usize = 20_000;
 /// feature lookup, the costly part of shaping a short run) are kept too,
 /// and so are whole set paragraphs: a resource's texts are set at the same
 /// widths in every area's document, and again at each fit step of a page.
-#[derive(Default)]
 pub(crate) struct ShapeCache {
     /// Per face, in [`FontId::ALL`] order: text to glyphs.
-    runs: Mutex<[FaceRuns; 3]>,
+    runs: [Kept<Box<str>, [Glyph]>; 3],
     plans: Mutex<HashMap<(FontId, rustybuzz::Script), Arc<rustybuzz::ShapePlan>>>,
-    paragraphs: Mutex<HashMap<SetKey, Arc<SetLines>>>,
+    paragraphs: Kept<SetKey, SetLines>,
 }
 
-/// The runs of text shaped in one face, with their glyphs.
-type FaceRuns = HashMap<Box<str>, Arc<[Glyph]>>;
+/// Results kept by key, shared behind a lock; when `most` are kept, the
+/// map starts again empty, so memory stays bounded however many areas a
+/// run builds.
+struct Kept<K, V: ?Sized> {
+    map: Mutex<HashMap<K, Arc<V>>>,
+    most: usize,
+}
+
+impl<K: std::hash::Hash + Eq, V: ?Sized> Kept<K, V> {
+    fn new(most: usize) -> Self {
+        Kept {
+            map: Mutex::default(),
+            most,
+        }
+    }
+
+    fn get<Q>(&self, key: &Q) -> Option<Arc<V>>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        let map = self.map.lock().unwrap_or_else(PoisonError::into_inner);
+        map.get(key).cloned()
+    }
+
+    fn keep(&self, key: K, value: Arc<V>) {
+        let mut map = self.map.lock().unwrap_or_else(PoisonError::into_inner);
+        if map.len() >= self.most {
+            map.clear();
+        }
+        map.insert(key, value);
+    }
+
+    fn len(&self) -> usize {
+        self.map
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+}
+
+impl Default for ShapeCache {
+    fn default() -> Self {
+        ShapeCache {
+            runs: std::array::from_fn(|_| Kept::new(MAX_SHAPED_RUNS)),
+            plans: Mutex::default(),
+            paragraphs: Kept::new(MAX_SET_PARAGRAPHS),
+        }
+    }
+}
 
 impl std::fmt::Debug for ShapeCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let runs = self
-            .runs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-            .map(HashMap::len)
-            .sum::<usize>();
-        f.debug_struct("ShapeCache").field("runs", &runs).finish()
+        let runs: usize = self.runs.iter().map(Kept::len).sum();
+        f.debug_struct("ShapeCache")
+            .field("runs", &runs)
+            .field("paragraphs", &self.paragraphs.len())
+            .finish()
     }
 }
 
 impl ShapeCache {
     /// The glyphs of `text` in `font`, if shaped before.
     pub(crate) fn run(&self, font: FontId, text: &str) -> Option<Arc<[Glyph]>> {
-        let runs = self.runs.lock().unwrap_or_else(PoisonError::into_inner);
-        runs[font.index()].get(text).cloned()
+        self.runs[font.index()].get(text)
     }
 
     /// Remembers the glyphs of `text` in `font`.
     pub(crate) fn keep_run(&self, font: FontId, text: &str, glyphs: Arc<[Glyph]>) {
-        let mut runs = self.runs.lock().unwrap_or_else(PoisonError::into_inner);
-        let face = &mut runs[font.index()];
-        if face.len() >= MAX_SHAPED_RUNS {
-            face.clear();
-        }
-        face.insert(Box::from(text), glyphs);
+        self.runs[font.index()].keep(Box::from(text), glyphs);
     }
 
     /// The lines of a paragraph set as `key` says, if set before.
     pub(crate) fn paragraph(&self, key: &SetKey) -> Option<Arc<SetLines>> {
-        let set = self
-            .paragraphs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        set.get(key).cloned()
+        self.paragraphs.get(key)
     }
 
     /// Remembers the lines of a paragraph set as `key` says.
     pub(crate) fn keep_paragraph(&self, key: SetKey, lines: Arc<SetLines>) {
-        let mut set = self
-            .paragraphs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if set.len() >= MAX_SET_PARAGRAPHS {
-            set.clear();
-        }
-        set.insert(key, lines);
+        self.paragraphs.keep(key, lines);
     }
 
     /// The shape plan for left-to-right text of `script` in `font`, made on

@@ -176,6 +176,39 @@ fn a_key_that_does_not_belong_to_the_block_kind_is_an_error() {
 }
 
 #[test]
+fn a_format_name_the_variant_is_not_made_in_is_an_error_at_it() {
+    let p = TempProject::new().with_area("medway");
+    let leaflet =
+        std::fs::read_to_string(p.path().join("resources/wellbeing-leaflet.toml")).expect("read");
+    p.write(
+        "resources/wellbeing-leaflet.toml",
+        &leaflet.replacen("formats = [\"dl\"]", "formats = [\"dll\"]", 1),
+    );
+    let err = p.load().expect_err("must fail");
+    assert!(err.contains("there is no format called `dll`"), "{err}");
+    assert!(err.contains("did you mean `dl`?"), "{err}");
+    assert!(
+        err.contains("wellbeing-leaflet.toml:"),
+        "at the name: {err}"
+    );
+    // Easy Read is made in its own formats: the standard's are not its.
+    p.write(
+        "resources/wellbeing-leaflet.toml",
+        &leaflet.replacen(
+            "[[easy-read.section]]",
+            "[[easy-read.section]]\nformats = [\"a5-booklet\"]",
+            1,
+        ),
+    );
+    let err = p.load().expect_err("must fail");
+    assert!(
+        err.contains("there is no format called `a5-booklet`"),
+        "{err}"
+    );
+    assert!(err.contains("this variant is made in: a4"), "{err}");
+}
+
+#[test]
 fn unknown_area_on_the_command_line_lists_the_real_ones() {
     let p = TempProject::new().with_area("medway");
     let out = run(p.path(), &["build", "--area", "kent"]);

@@ -75,13 +75,49 @@ fn every_resource_has_a_large_print_a4_variant_with_no_text_under_16_pt() {
     );
 }
 
+/// The words of the standard variant's blocks that the resource prints in
+/// large print and not in the standard's first format (`formats =
+/// ["large-print"]`, docs/format.md).
+fn large_print_only(resource: &wellprint::model::Resource) -> BTreeSet<String> {
+    use wellprint::model::{BlockContent, printed_in};
+    let standard = &resource.variants[&Variant::Standard];
+    let first = standard
+        .formats
+        .first()
+        .or(resource.formats.first())
+        .map_or("", |f| f.name.as_str());
+    let mut out = BTreeSet::new();
+    for block in standard.blocks() {
+        if printed_in(&block.formats, first) || !printed_in(&block.formats, "large-print") {
+            continue;
+        }
+        let BlockContent::Cards { cards, .. } = &block.content else {
+            panic!("teach this test the words of {:?}", block.content);
+        };
+        for card in cards {
+            let text = format!("{} {}", card.title.value, card.text.value);
+            out.extend(
+                text.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    out
+}
+
 #[test]
 fn large_print_says_what_the_standard_variant_says() {
     let example = common::Example::shipped();
+    let mut own = 0;
     for resource in &example.project.resources {
         let standard = example.build(&resource.id.value, Variant::Standard, "oxfordshire", None);
         let large = example.build(&resource.id.value, Variant::LargePrint, "oxfordshire", None);
-        let (s, l) = (words(&standard), words(&large));
+        let (mut s, l) = (words(&standard), words(&large));
+        // Blocks the resource gives large print alone are its words too.
+        let only = large_print_only(resource);
+        own += only.len();
+        s.extend(only);
         // The page numbers are large print's own words, and so is the
         // standard print it names among the other formats (where the
         // standard names large print); the rest come from the standard
@@ -109,6 +145,7 @@ fn large_print_says_what_the_standard_variant_says() {
             resource.id.value
         );
     }
+    assert!(own > 0, "the card gives its large print a quote of its own");
 }
 
 #[test]

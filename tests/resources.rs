@@ -154,6 +154,45 @@ fn the_a5_booklet_puts_back_and_cover_outside_and_the_inside_pages_inside() {
     assert_eq!(half(1, "Empowerment"), "right");
 }
 
+/// The DL in folding order (docs/print.md): outside, the flap with the
+/// area's support, the back with a quote, the credits and the helplines,
+/// then the cover; inside, Connection and Hope, Identity and Meaning,
+/// Empowerment and a quote.
+#[test]
+fn the_dl_prints_its_panels_in_folding_order() {
+    let ex = Example::shipped();
+    let built = ex.build("wellbeing-leaflet", Variant::Standard, "medway", Some("dl"));
+    let report = inspect(&built.bytes).expect("parses");
+    // The panel (1 to 3, left to right) each phrase is printed on.
+    let panels = |page: usize, phrases: &[&str]| -> Vec<usize> {
+        let trim = report.pages[page].trim_box.expect("TrimBox");
+        phrases
+            .iter()
+            .map(|phrase| {
+                let run = report.pages[page]
+                    .text
+                    .iter()
+                    .find(|r| r.text.contains(phrase))
+                    .unwrap_or_else(|| panic!("{phrase:?} on sheet side {}", page + 1));
+                1 + ((run.x - trim.x0) / (trim.width() / 3.0)) as usize
+            })
+            .collect()
+    };
+    let outside = ["Support in Medway", "Samaritans", "Published", "What helps"];
+    assert_eq!(panels(0, &outside), [1, 2, 2, 3]);
+    let inside = [
+        "Connection",
+        "Hope",
+        "Identity",
+        "Meaning",
+        "Empowerment",
+        "stands out",
+    ];
+    assert_eq!(panels(1, &inside), [1, 1, 2, 2, 3, 3]);
+    let all = report.text();
+    assert_eq!(all.matches("Support in Medway").count(), 1, "once: {all}");
+}
+
 #[test]
 fn leaflet_has_the_five_chime_headings_and_pictures_with_alt_text() {
     let ex = Example::shipped();

@@ -83,6 +83,18 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
             def.formats = cx.formats(&file.format, *first.get_ref().size.get_ref());
         }
     }
+    for (variant, def) in &variants {
+        let own = if def.formats.is_empty() {
+            &formats
+        } else {
+            &def.formats
+        };
+        let mut names: Vec<&str> = own.iter().map(|f| f.name.as_str()).collect();
+        if *variant == Variant::Standard {
+            names.push(super::large_print::FORMATS_NAME);
+        }
+        formats_named(&mut cx.errors, def, &names);
+    }
     let welsh = raw
         .welsh
         .as_ref()
@@ -485,6 +497,14 @@ impl Checker<'_> {
         Span::new(self.file, s.span())
     }
 
+    /// Each string of a list, with its place (none: an empty list).
+    fn locs(&self, list: Option<&[Spanned<String>]>) -> Vec<Located<String>> {
+        list.unwrap_or_default()
+            .iter()
+            .map(|s| self.loc(s))
+            .collect()
+    }
+
     fn loc(&self, s: &Spanned<String>) -> Located<String> {
         Located {
             value: s.get_ref().clone(),
@@ -550,6 +570,7 @@ impl Checker<'_> {
                 .iter()
                 .map(|sec| SectionDef {
                     span: self.span(sec),
+                    formats: self.locs(sec.get_ref().formats.as_deref()),
                     blocks: sec
                         .get_ref()
                         .block
@@ -578,6 +599,29 @@ impl Checker<'_> {
             blocks: page.block.iter().filter_map(|b| self.block(b)).collect(),
             span,
         }
+    }
+}
+
+/// An error at each name in a block's or section's `formats` that is not
+/// one of `names`, the formats its variant is made in.
+fn formats_named(errors: &mut Vec<Diagnostic>, def: &VariantDef, names: &[&str]) {
+    let listed = def
+        .sections
+        .iter()
+        .flat_map(|s| &s.formats)
+        .chain(def.blocks().flat_map(|b| &b.formats));
+    for name in listed.filter(|n| !names.contains(&n.value.as_str())) {
+        let hint = match super::load::closest(&name.value, names.iter().copied()) {
+            Some(c) => format!("did you mean `{c}`?"),
+            None => format!("this variant is made in: {}", names.join(", ")),
+        };
+        errors.push(
+            Diagnostic::error(
+                name.span.clone(),
+                format!("there is no format called `{}`", name.value),
+            )
+            .with_hint(hint),
+        );
     }
 }
 

@@ -15,6 +15,10 @@ use crate::colour::Colour;
 use crate::diag::Span;
 use crate::geom::{Abs, Size};
 
+/// What a standard block's or section's `formats` list names to be
+/// printed in large print too.
+pub const FORMATS_NAME: &str = "large-print";
+
 /// The large-print body size: the smallest type in the document.
 pub const BODY_PT: f64 = 16.0;
 
@@ -40,7 +44,7 @@ pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
             // what a page has left is spread between its blocks, a little
             // at most, rather than left at its foot.
             spacing: super::Spacing::Distribute,
-            max_gap: Abs::mm(12.0),
+            max_gap: Abs::mm(40.0),
             // Large print's pages flow: what does not fit goes on the
             // next page; a section taller than a page may close its gaps
             // and set contacts in two columns, but its type never shrinks.
@@ -95,15 +99,22 @@ fn type_scale(standard: &TypeSizes) -> TypeSizes {
 /// as a list of its stages and a row for each tip.
 fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
     let mut blocks: Vec<BlockDef> = Vec::new();
+    let printed = |b: &&BlockDef| super::printed_in(&b.formats, FORMATS_NAME);
     for page in &standard.pages {
-        blocks.extend(page.blocks.iter().cloned());
+        blocks.extend(page.blocks.iter().filter(printed).cloned());
         if page.flow {
-            blocks.extend(standard.sections.iter().flat_map(|s| s.blocks.clone()));
+            let sections = standard
+                .sections
+                .iter()
+                .filter(|s| super::printed_in(&s.formats, FORMATS_NAME));
+            blocks.extend(sections.flat_map(|s| s.blocks.iter().filter(printed).cloned()));
         }
     }
     let mut out: Vec<SectionDef> = Vec::new();
     let mut pending: Vec<BlockDef> = Vec::new();
     for mut block in blocks {
+        // Chosen for large print above; its own format is another name.
+        block.formats.clear();
         match &mut block.content {
             BlockContent::Spacer { .. } => continue,
             BlockContent::Contacts { count, .. } => *count = usize::MAX,
@@ -127,6 +138,7 @@ fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
                 out.extend(std::iter::once(list).chain(rows).map(|b| {
                     SectionDef {
                         span: b.span.clone(),
+                        formats: Vec::new(),
                         blocks: std::mem::take(&mut pending)
                             .into_iter()
                             .chain([b])
@@ -144,6 +156,7 @@ fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
             let span = pending[0].span.clone();
             out.push(SectionDef {
                 blocks: std::mem::take(&mut pending),
+                formats: Vec::new(),
                 span,
             });
         }
@@ -152,6 +165,7 @@ fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
         let span = first.span.clone();
         out.push(SectionDef {
             blocks: pending,
+            formats: Vec::new(),
             span,
         });
     }

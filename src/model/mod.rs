@@ -176,6 +176,12 @@ pub struct Format {
     pub fold: Option<Fold>,
 }
 
+/// Whether a block or section limited to `formats` (none: every format)
+/// is printed in the format called `name`.
+pub fn printed_in(formats: &[Located<String>], name: &str) -> bool {
+    formats.is_empty() || formats.iter().any(|f| f.value == name)
+}
+
 impl Resource {
     /// Every picture path the resource refers to.
     pub fn pictures(&self) -> Vec<&Located<String>> {
@@ -254,6 +260,8 @@ impl VariantDef {
 /// Blocks kept together when flowing.
 #[derive(Debug, Clone)]
 pub struct SectionDef {
+    /// The format names it is printed in; empty: every format.
+    pub formats: Vec<Located<String>>,
     /// The blocks.
     pub blocks: Vec<BlockDef>,
     /// Where the section is written.
@@ -374,6 +382,8 @@ pub struct BlockDef {
     pub content: BlockContent,
     /// An Easy Read rule waived for this block: (rule id, reason).
     pub waive: Option<(Located<String>, Located<String>)>,
+    /// The format names it is printed in; empty: every format.
+    pub formats: Vec<Located<String>>,
 }
 
 /// What a block shows.

@@ -177,6 +177,9 @@ pub struct VariantFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SectionFile {
+    /// The formats the section is printed in (default: every format).
+    #[serde(default)]
+    pub formats: Option<Vec<Spanned<String>>>,
     /// The blocks.
     #[serde(default)]
     pub block: Vec<Spanned<BlockFile>>,
@@ -406,6 +409,9 @@ macro_rules! block_keys {
             /// Waive one Easy Read rule for this block, with a reason.
             #[serde(default)]
             pub waive: Option<WaiveFile>,
+            /// The formats the block is printed in (default: every format).
+            #[serde(default)]
+            pub formats: Option<Vec<Spanned<String>>>,
             $( $(#[doc = $doc])* #[serde(default)] pub $field: $ty, )*
         }
 

@@ -454,6 +454,7 @@ impl Version<'_> {
             edition: resource.edition.as_ref(),
             others: self.other_forms(),
             easy_read: self.variant == Variant::EasyRead,
+            format: format.name.as_str(),
         };
         let pages = cx.pages(def, resource.ink, self.helplines);
         let sections = cx.sections(def, resource.ink, self.helplines);
@@ -525,6 +526,9 @@ struct Filler<'a> {
     others: Vec<&'static str>,
     /// Easy Read: contacts' hours are written out ("Monday to Friday").
     easy_read: bool,
+    /// The format's name: blocks and sections limited to other formats are
+    /// left out.
+    format: &'a str,
 }
 
 impl Filler<'_> {
@@ -555,9 +559,11 @@ impl Filler<'_> {
         def.sections
             .iter()
             .enumerate()
+            .filter(|(_, sec)| crate::model::printed_in(&sec.formats, self.format))
             .map(|(si, sec)| {
                 self.blocks(&sec.blocks, &format!("section {}", si + 1), ink, helplines)
             })
+            .filter(|blocks| !blocks.is_empty())
             .collect()
     }
 
@@ -571,6 +577,9 @@ impl Filler<'_> {
     ) -> Vec<Block> {
         let mut blocks = Vec::new();
         for (bi, block) in defs.iter().enumerate() {
+            if !crate::model::printed_in(&block.formats, self.format) {
+                continue;
+            }
             let label = format!(
                 "{place}, block {} ({})",
                 bi + 1,

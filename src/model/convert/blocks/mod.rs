@@ -60,6 +60,7 @@ impl Checker<'_> {
                 .waive
                 .as_ref()
                 .map(|w| (self.loc(&w.rule), self.loc(&w.reason))),
+            formats: self.locs(b.formats.as_deref()),
         })
     }
 

@@ -1,9 +1,7 @@
 //! Pages that are full: the tallest empty band of every page of every
 //! shipped document, measured as `../shared/tools/empty_band.py` measures
 //! it (a 40 dpi render, inside the TrimBox, a row one flat colour), is at
-//! most 25 % of the trimmed height, the goal in docs/print.md, except for
-//! the pages listed in `NOT_YET` (each with what it measures today), which
-//! may not get worse.
+//! most 25 % of the trimmed height, the goal in docs/print.md.
 
 mod common;
 
@@ -12,16 +10,6 @@ use wellprint::inspect::inspect;
 
 /// The goal.
 const GOAL: f64 = 0.25;
-
-/// Documents whose pages do not meet the goal yet, with the most any of
-/// their pages may measure.
-const NOT_YET: [(&str, f64); 5] = [
-    ("wellbeing-leaflet standard dl", 0.37),
-    ("wellbeing-leaflet standard a5", 0.28),
-    ("wellbeing-leaflet bilingual a5", 0.28),
-    ("wellbeing-leaflet easy-read a4", 0.33),
-    ("large-print", 0.46),
-];
 
 /// The tallest run of empty rows of each page inside its trim, as a share
 /// of the trim height.
@@ -71,10 +59,7 @@ fn no_page_of_a_shipped_document_has_a_tall_empty_band() {
             "{} {} {}",
             job.resource.id.value, job.variant, job.format.name
         );
-        let limit = NOT_YET
-            .iter()
-            .find(|(n, _)| name.contains(n))
-            .map_or(GOAL, |(_, l)| *l);
+        let limit = GOAL;
         for (page, band) in empty_bands(&built.bytes).into_iter().enumerate() {
             measured += 1;
             if band > limit + 0.005 {

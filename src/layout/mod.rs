@@ -12,6 +12,7 @@ mod fonts;
 mod frame;
 mod impose;
 mod pictures;
+mod pour;
 mod text;
 
 pub use crate::geom::{FillRule, LineCap, LineJoin};
@@ -26,7 +27,7 @@ pub use text::{Paragraph, TextError, TextSpec};
 use crate::diag::SourceResult;
 use crate::geom::Abs;
 use crate::pictures::Pictures;
-use crate::resolve::{Block, Document, Page};
+use crate::resolve::Document;
 
 /// Layout settings that come from the output kind, not the resource.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -155,7 +156,7 @@ fn lay_version(
     let mut errors = Vec::new();
     for page in &doc.pages {
         if page.flow {
-            match pour(
+            match pour::pour(
                 doc,
                 page,
                 &|i| cx_at(frames.len() + i),
@@ -231,156 +232,4 @@ fn number_pages(
         );
     }
     Ok(())
-}
-
-/// Pours the document's sections into panels shaped like `page`: first as
-/// designed, so that a section that does not fit moves to the next panel;
-/// only when that fails, with the page's fit strategies.
-fn pour<'a>(
-    doc: &Document,
-    page: &Page,
-    cx_at: &dyn Fn(usize) -> blocks::BlockContext<'a>,
-    bleed: Abs,
-    panels: Option<usize>,
-) -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
-    let as_designed = Page {
-        fit: crate::model::Fit::none(),
-        ..page.clone()
-    };
-    match pour_as(doc, &as_designed, cx_at, bleed, panels) {
-        Err(_) if !page.fit.order.is_empty() => pour_as(doc, page, cx_at, bleed, panels),
-        done => done,
-    }
-}
-
-/// Pours the document's sections into panels shaped like `page` (panel `i`
-/// of them laid out with `cx_at(i)`), keeping each section on one panel. With a fixed number of panels the sections
-/// are shared out evenly (in order); otherwise, or when an even share does
-/// not fit, each panel takes as many as fit.
-fn pour_as<'a>(
-    doc: &Document,
-    page: &Page,
-    cx_at: &dyn Fn(usize) -> blocks::BlockContext<'a>,
-    bleed: Abs,
-    panels: Option<usize>,
-) -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
-    let with = |sections: &[Vec<Block>]| {
-        let mut blocks = page.blocks.clone();
-        for s in sections {
-            // A clear gap between sections, on top of the usual block gap.
-            if !blocks.is_empty()
-                && let Some(first) = s.first()
-            {
-                blocks.push(Block {
-                    content: crate::resolve::Content::Spacer {
-                        height: doc.type_sizes.body * doc.type_sizes.leading * 0.8,
-                    },
-                    ..first.clone()
-                });
-            }
-            blocks.extend(s.iter().cloned());
-        }
-        Page {
-            blocks,
-            ..page.clone()
-        }
-    };
-    // In order, the same number of sections to each panel: the way
-    // sections are shared when they do not fit by height.
-    let even = || -> Option<Result<Vec<Frame>, Vec<crate::diag::Diagnostic>>> {
-        let n = panels.filter(|&n| n > 0)?;
-        let (base, extra) = (doc.sections.len() / n, doc.sections.len() % n);
-        let mut even = Vec::with_capacity(n);
-        let mut at = 0;
-        for i in 0..n {
-            let take = base + usize::from(i < extra);
-            even.push(flow::page(
-                &with(&doc.sections[at..at + take]),
-                &cx_at(i),
-                bleed,
-            ));
-            at += take;
-        }
-        even.iter()
-            .all(Result::is_ok)
-            .then(|| even.into_iter().collect())
-    };
-    let fill = |splits: &[(usize, usize)]| -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
-        let mut out = Vec::with_capacity(splits.len());
-        for (i, &(a, b)) in splits.iter().enumerate() {
-            out.push(flow::page(&with(&doc.sections[a..b]), &cx_at(i), bleed)?);
-        }
-        if let Some(n) = panels {
-            while out.len() < n {
-                out.push(flow::page(&with(&[]), &cx_at(out.len()), bleed)?);
-            }
-        }
-        Ok(out)
-    };
-    let splits = match greedy(doc, &with, cx_at, bleed, panels, 1.0) {
-        Ok(splits) => splits,
-        Err(e) => return even().unwrap_or(Err(e)),
-    };
-    // Shared by height: the shortest pages that still take the sections
-    // in as many pages (or the format's panels), so the last page is not
-    // left half empty.
-    let pages = panels.unwrap_or(splits.len());
-    if pages < 2 {
-        return fill(&splits);
-    }
-    let (mut lo, mut hi, mut best) = (0.3, 1.0, splits.clone());
-    for _ in 0..6 {
-        let mid = (lo + hi) / 2.0;
-        match greedy(doc, &with, cx_at, bleed, panels, mid) {
-            Ok(s) if s.len() <= pages && (panels.is_some() || s.len() == pages) => {
-                best = s;
-                hi = mid;
-            }
-            _ => lo = mid,
-        }
-    }
-    fill(&best)
-}
-
-/// Where the sections break into panels when each panel takes as many as
-/// fit on a page `share` of the panel's height: `(first, end)` of each.
-fn greedy<'a>(
-    doc: &Document,
-    with: &dyn Fn(&[Vec<Block>]) -> Page,
-    cx_at: &dyn Fn(usize) -> blocks::BlockContext<'a>,
-    bleed: Abs,
-    panels: Option<usize>,
-    share: f64,
-) -> Result<Vec<(usize, usize)>, Vec<crate::diag::Diagnostic>> {
-    let at = |i: usize| {
-        let mut cx = cx_at(i);
-        cx.size.h = cx.size.h * share;
-        cx
-    };
-    let mut out = Vec::new();
-    let mut start = 0;
-    for end in 1..=doc.sections.len() {
-        let cx = at(out.len());
-        if flow::page(&with(&doc.sections[start..end]), &cx, bleed).is_ok() {
-            continue;
-        }
-        if end - 1 == start {
-            // This section does not fit even an empty panel: say why.
-            flow::page(&with(&doc.sections[start..end]), &cx, bleed)?;
-        }
-        out.push((start, end - 1));
-        start = end - 1;
-        if let Some(n) = panels
-            && out.len() >= n
-        {
-            let first = doc.sections[start].first();
-            let label = first.map_or("a section".to_owned(), |b| b.label.clone());
-            return Err(vec![crate::diag::Diagnostic::error(
-                    first.map(|b| b.span.clone()),
-                    format!("the sections do not fit in the {n} panels of this format: {label} is left over"),
-                ).with_hint("shorten the sections or use a format with more pages")]);
-        }
-    }
-    out.push((start, doc.sections.len()));
-    Ok(out)
 }

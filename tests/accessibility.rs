@@ -120,7 +120,7 @@ fn version_text(doc: &wellprint::resolve::Document) -> String {
             Block::Contacts(list) | Block::Helplines(list) => {
                 list.entries.iter().for_each(|e| push(e.plain()))
             }
-            Block::Spacer { .. } | Block::Picture(_) => {}
+            Block::Spacer { .. } | Block::Picture(_) | Block::Logo { .. } => {}
             Block::PreparedBy { text, .. } => text.iter().for_each(|t| push(t.plain())),
             Block::Row {
                 heading,

@@ -193,6 +193,48 @@ fn the_dl_prints_its_panels_in_folding_order() {
     assert_eq!(all.matches("Support in Medway").count(), 1, "once: {all}");
 }
 
+/// The area's logo on the leaflet's cover (`kind = "logo"`), 30 mm wide
+/// for Glasgow's wide logo, in every form; an area without a logo gets
+/// none.
+#[test]
+fn the_area_logo_is_on_the_leaflet_cover() {
+    let ex = Example::shipped();
+    for format in [None, Some("dl"), Some("a5-booklet")] {
+        let built = ex.build("wellbeing-leaflet", Variant::Standard, "glasgow", format);
+        // The cover: the first page, or the outside sheet (its right
+        // panel or page) of a folded form.
+        let cover = 0;
+        let mut logos = Vec::new();
+        built.frames[cover].visit(&mut |_, item| {
+            if let wellprint::layout::FrameItem::Image(i) = item
+                && i.alt == "Glasgow logo"
+            {
+                logos.push(i.size);
+            }
+        });
+        // The back page's "prepared by" line has it too, smaller.
+        logos.sort_by(|a, b| a.w.to_pt().total_cmp(&b.w.to_pt()));
+        let size = *logos
+            .last()
+            .unwrap_or_else(|| panic!("{format:?}: no logo"));
+        assert!(
+            (size.w.to_mm() - 30.0).abs() < 0.1,
+            "{format:?}: {} mm wide",
+            size.w.to_mm()
+        );
+        let medway = ex.build("wellbeing-leaflet", Variant::Standard, "medway", format);
+        let mut images = 0;
+        medway.frames[0].visit(&mut |_, item| {
+            if let wellprint::layout::FrameItem::Image(i) = item
+                && i.alt.ends_with("logo")
+            {
+                images += 1;
+            }
+        });
+        assert_eq!(images, 0, "{format:?}: Medway has no logo");
+    }
+}
+
 #[test]
 fn leaflet_has_the_five_chime_headings_and_pictures_with_alt_text() {
     let ex = Example::shipped();

@@ -61,7 +61,10 @@ pub fn steps(page: &Page, sizes: TypeSizes) -> Vec<Relax> {
             }
             FitStrategy::Logo
                 if has(page, |c| {
-                    matches!(c, Content::PreparedBy { logo: Some(_), .. })
+                    matches!(
+                        c,
+                        Content::PreparedBy { logo: Some(_), .. } | Content::Logo { .. }
+                    )
                 }) =>
             {
                 for cut in [0.15, 0.3, 0.45, 0.6, 0.75] {

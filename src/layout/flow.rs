@@ -388,7 +388,8 @@ fn blame(errors: Vec<Diagnostic>, page: &Page) -> Vec<Diagnostic> {
     let logo = page.blocks.iter().find_map(|b| match &b.content {
         crate::resolve::Content::PreparedBy {
             logo_at: Some(at), ..
-        } => Some(at.clone()),
+        }
+        | crate::resolve::Content::Logo { logo_at: at, .. } => Some(at.clone()),
         _ => None,
     });
     let tried = tried(page);

@@ -451,6 +451,11 @@ pub enum BlockContent {
         /// Text colour.
         colour: Colour,
     },
+    /// The area's logo on its own, if it has one.
+    Logo {
+        /// The side of the logo's square box (default 30 mm).
+        width: Option<Abs>,
+    },
     /// Empty space.
     Spacer {
         /// Its height.

@@ -350,6 +350,9 @@ block_kinds! {
     /// The area's logo and "prepared by" line; nothing when the area has
     /// neither.
     PreparedBy "prepared-by" [Width, Colour],
+    /// The area's logo on its own, large (a cover's); nothing when the
+    /// area has none.
+    Logo "logo" [Width],
 }
 
 /// Where a block sits: stacked from the top (default) or from the bottom.

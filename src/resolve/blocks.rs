@@ -9,6 +9,7 @@ mod helplines;
 mod journey;
 mod key_list;
 mod list;
+mod logo;
 mod paragraph;
 mod picture;
 mod prepared_by;
@@ -71,6 +72,7 @@ impl Filler<'_> {
             BlockContent::PreparedBy { width, colour } => {
                 prepared_by::resolve(self, *width, *colour)
             }
+            BlockContent::Logo { width } => logo::resolve(self, *width),
             BlockContent::Picture { picture } => Some(picture::resolve(self, picture)),
             BlockContent::Row {
                 picture,

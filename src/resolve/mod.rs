@@ -293,6 +293,13 @@ pub enum Content {
         /// Text colour.
         colour: Colour,
     },
+    /// The area's logo on its own.
+    Logo {
+        /// The logo.
+        logo: PictureSpec,
+        /// Where the area file names it (blamed when it does not fit).
+        logo_at: Span,
+    },
     /// Empty space.
     Spacer {
         /// Its height.

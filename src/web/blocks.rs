@@ -77,6 +77,7 @@ impl<'a> Writer<'a> {
             Content::KeyList { items, .. } => key_list(items),
             Content::Contacts(e) | Content::Helplines(e) => entries(&e.entries, &e.marks),
             Content::PreparedBy { logo, text, .. } => self.prepared_by(logo.as_ref(), text),
+            Content::Logo { logo, .. } => format!("<p class=\"logo\">{}</p>\n", self.picture(logo)),
             Content::Spacer { .. } => String::new(),
             Content::Picture(spec) => format!(
                 "<figure class=\"picture\">{}</figure>\n",

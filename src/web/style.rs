@@ -69,6 +69,7 @@ ol.journey { padding-left: 1.5rem; }
 ol.journey li { margin: 0 0 0.4em; padding-left: 0.25rem; }
 footer.prepared-by { display: flex; gap: 1rem; align-items: center; margin-top: 2rem; }
 footer.prepared-by img, footer.prepared-by svg { max-width: 8rem; max-height: 4rem; width: auto; }
+p.logo img, p.logo svg { max-width: 12rem; max-height: 6rem; width: auto; height: auto; }
 @media print {
   body { background: #fff; }
   main { max-width: none; padding: 0; }

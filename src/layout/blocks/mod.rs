@@ -9,6 +9,7 @@ mod helplines;
 mod journey;
 mod key_list;
 mod list;
+mod logo;
 mod paragraph;
 mod picture;
 mod prepared_by;
@@ -136,6 +137,7 @@ impl BlockContext<'_> {
             Content::PreparedBy {
                 logo, text, colour, ..
             } => prepared_by::lay(self, block, (logo.as_ref(), text.as_ref()), *colour, l)?,
+            Content::Logo { logo, .. } => logo::lay(self, block, logo, l)?,
             Content::Picture(spec) => picture::lay(self, block, spec, l)?,
             Content::Row {
                 picture,

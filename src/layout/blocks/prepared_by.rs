@@ -27,13 +27,7 @@ pub(super) fn lay(
     let mut logo_item = None;
     if let Some(logo) = logo {
         let declared = logo.width.unwrap_or(Abs::mm(25.0)).min(cx.width * 0.4);
-        let boxed = if cx.relax.logo_cut > 0.0 {
-            (declared * (1.0 - cx.relax.logo_cut)).max(cx.relax.min_logo.min(declared))
-        } else {
-            declared
-        };
-        let aspect = pictures::aspect(cx.pictures, logo, block)?;
-        let width = if aspect >= 1.0 { boxed } else { boxed * aspect };
+        let width = boxed_width(cx, logo, declared, block)?;
         let (item, h) = pictures::place(cx.pictures, logo, width, block)?;
         logo_item = Some(item);
         logo_h = h;
@@ -54,4 +48,23 @@ pub(super) fn lay(
         p.place_as(Role::P, Point::new(x, top), colour, &mut laid.items);
     }
     Ok(())
+}
+
+/// The width of a logo that keeps its shape inside a square box of side
+/// `declared`, shrunk as far as the `logo` fit strategy has gone (never
+/// below `min-logo`): a wide logo is as wide as the box, a tall one as
+/// tall.
+pub(super) fn boxed_width(
+    cx: &BlockContext,
+    logo: &PictureSpec,
+    declared: Abs,
+    block: &Block,
+) -> Result<Abs, Diagnostic> {
+    let boxed = if cx.relax.logo_cut > 0.0 {
+        (declared * (1.0 - cx.relax.logo_cut)).max(cx.relax.min_logo.min(declared))
+    } else {
+        declared
+    };
+    let aspect = pictures::aspect(cx.pictures, logo, block)?;
+    Ok(if aspect >= 1.0 { boxed } else { boxed * aspect })
 }

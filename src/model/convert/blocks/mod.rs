@@ -10,6 +10,7 @@ mod helplines;
 mod journey;
 mod key_list;
 mod list;
+mod logo;
 mod paragraph;
 mod picture;
 mod prepared_by;
@@ -36,6 +37,7 @@ impl BlockContent {
             BlockContent::Helplines { .. } => BlockKind::Helplines,
             BlockContent::Spacer { .. } => BlockKind::Spacer,
             BlockContent::PreparedBy { .. } => BlockKind::PreparedBy,
+            BlockContent::Logo { .. } => BlockKind::Logo,
             BlockContent::Picture { .. } => BlockKind::Picture,
             BlockContent::Row { .. } => BlockKind::Row,
             BlockContent::List { .. } => BlockKind::List,
@@ -102,6 +104,7 @@ impl Checker<'_> {
             BlockKind::Contacts => contacts::check,
             BlockKind::Helplines => helplines::check,
             BlockKind::PreparedBy => prepared_by::check,
+            BlockKind::Logo => logo::check,
             BlockKind::Spacer => spacer::check,
             BlockKind::Picture => picture::check,
             BlockKind::Row => row::check,

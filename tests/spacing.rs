@@ -30,15 +30,16 @@ fn lines(project: &common::TempProject) -> Vec<(f64, String)> {
     out
 }
 
-/// The Easy Read leaflet with its first page's spacing line replaced.
+/// The Easy Read leaflet with its first page's spacing lines replaced (so
+/// `max-gap` takes its default unless `spacing` gives one).
 fn leaflet(spacing: &str) -> common::TempProject {
     let project = common::TempProject::new().with_area("oxfordshire");
     let path = project.path().join("resources/wellbeing-leaflet.toml");
     let text = std::fs::read_to_string(&path).expect("resource");
-    let first = "[[easy-read.page]]\nspacing = \"distribute\"\n";
+    let first = "[[easy-read.page]]\nspacing = \"distribute\"\nmax-gap = \"30mm\"\n";
     assert!(
         text.contains(first),
-        "the shipped leaflet distributes its first page"
+        "the shipped leaflet distributes its first page, up to 30 mm a gap"
     );
     let text = text.replacen(first, &format!("[[easy-read.page]]\n{spacing}\n"), 1);
     std::fs::write(&path, text).expect("write");

@@ -68,3 +68,69 @@ fn the_report_names_the_contacts_left_out() {
     );
     assert!(report.contains("not printed"), "{report}");
 }
+
+/// The `fewer` fit strategy: a contact whose long name leaves no room on
+/// the Easy Read card's support panel is left out, named in a warning that
+/// points at it in the area file; without `fewer` in the panel's `fit`
+/// the same area is an error.
+#[test]
+fn a_panel_that_allows_fewer_prints_what_fits_and_names_the_rest() {
+    let long = "Cowley Road and East Oxford Community Peer Support and Wellbeing Group";
+    let p = common::TempProject::new().with_area("oxfordshire");
+    let area = std::fs::read_to_string(p.path().join("areas/oxfordshire.toml")).expect("area");
+    p.write(
+        "areas/oxfordshire.toml",
+        &area.replace("Cowley Road Peer Support Group", long),
+    );
+    let (sources, loaded) = p.load().expect("loads");
+    let built = common::build(
+        &sources,
+        &loaded,
+        "chime-wallet-card",
+        Variant::EasyRead,
+        "oxfordshire",
+    )
+    .expect("builds, with a contact left out");
+    let mut printed = String::new();
+    for f in &built.frames {
+        f.visit(&mut |_, item| {
+            if let wellprint::layout::FrameItem::Text(t) = item {
+                printed.push_str(&t.text());
+            }
+        });
+    }
+    assert!(printed.contains("Oxford Recovery College"), "{printed}");
+    assert!(!printed.contains("East Oxford"), "{printed}");
+    let warning = built
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("\"fewer\""))
+        .unwrap_or_else(|| panic!("no warning names it: {:?}", built.warnings));
+    assert!(warning.message.contains(long), "{}", warning.message);
+    assert!(
+        warning.message.contains("has room for the first 1"),
+        "{}",
+        warning.message
+    );
+    let text = sources.render_plain(warning);
+    assert!(
+        text.contains("areas/oxfordshire.toml:"),
+        "points at it: {text}"
+    );
+    // Without `fewer`, the panel does not fit: an error, not a silent cut.
+    let card =
+        std::fs::read_to_string(p.path().join("resources/chime-wallet-card.toml")).expect("card");
+    let without = card.replace("fit = [\"spacing\", \"fewer\"]", "fit = [\"spacing\"]");
+    assert_ne!(card, without, "the shipped panel allows fewer");
+    p.write("resources/chime-wallet-card.toml", &without);
+    let (sources, loaded) = p.load().expect("loads");
+    let err = common::build(
+        &sources,
+        &loaded,
+        "chime-wallet-card",
+        Variant::EasyRead,
+        "oxfordshire",
+    )
+    .expect_err("does not fit");
+    assert!(err.contains("too tall"), "{err}");
+}

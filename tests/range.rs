@@ -4,8 +4,9 @@
 //! out in every shipped resource × variant × format. Each document lays
 //! out, or fails with a clear error: one with a place, and, when something
 //! is too big, a note or place in the area file. Every contact a block
-//! selects is printed (layout drops none: contacts past `count` are
-//! warned about by resolve, see tests/left_out.rs).
+//! selects is printed or named in a warning (contacts past `count` are
+//! warned about by resolve, see tests/left_out.rs; those a page's `fewer`
+//! strategy leaves out by layout).
 //!
 //! The grid is deterministic (a small linear congruential generator), so a
 //! failure names a case that fails again.
@@ -194,7 +195,7 @@ fn every_document_lays_out_or_names_what_is_too_big() {
     let (sources, loaded) = p.load().expect("loads");
     let fonts = common::fonts();
     let options = wellprint::BuildOptions::default();
-    let (mut cases, mut built, mut problems) = (0, 0, Vec::new());
+    let (mut cases, mut laid, mut problems) = (0, 0, Vec::new());
     // What failed, and how often: the design pass's to-do list.
     let mut failed = std::collections::BTreeMap::new();
     // The same, by what the failing areas have.
@@ -205,8 +206,8 @@ fn every_document_lays_out_or_names_what_is_too_big() {
             "{} {} {} {}",
             job.area.id.value, job.resource.id.value, job.variant, job.format.name
         );
-        let frames = match wellprint::lay_out(&loaded, &job, &fonts, &options) {
-            Ok(f) => f,
+        let built = match wellprint::build(&loaded, &job, &fonts, &options) {
+            Ok(b) => b,
             Err(errors) => {
                 let kind = errors.first().map_or(String::new(), |d| {
                     let m = &d.message;
@@ -240,8 +241,11 @@ fn every_document_lays_out_or_names_what_is_too_big() {
                 continue;
             }
         };
-        built += 1;
-        let text = printed(&frames);
+        laid += 1;
+        let text = printed(&built.frames);
+        // A contact the `fewer` strategy left out is named in a warning.
+        let mut warned: String = built.warnings.iter().map(|w| w.message.as_str()).collect();
+        warned.retain(|c| !c.is_whitespace());
         let doc = job.resolve(&loaded.project).expect("resolves");
         let blocks = doc
             .pages
@@ -259,13 +263,15 @@ fn every_document_lays_out_or_names_what_is_too_big() {
                     .map(|r| r.text.clone())
                     .unwrap_or_default();
                 name.retain(|c| !c.is_whitespace());
-                if !text.contains(&name) {
-                    problems.push(format!("{what}: {name} is selected but not printed"));
+                if !text.contains(&name) && !warned.contains(&name) {
+                    problems.push(format!(
+                        "{what}: {name} is selected but neither printed nor named in a warning"
+                    ));
                 }
             }
         }
     }
-    eprintln!("range test: {cases} documents, {built} laid out");
+    eprintln!("range test: {cases} documents, {laid} laid out");
     for (kind, n) in &failed {
         eprintln!("  {n:4} × {kind}");
     }
@@ -280,5 +286,5 @@ fn every_document_lays_out_or_names_what_is_too_big() {
         problems.join("\n")
     );
     // Most ordinary areas fit: the strategies are doing their job.
-    assert!(built * 10 >= cases * 7, "only {built} of {cases} laid out");
+    assert!(laid * 100 >= cases * 85, "only {laid} of {cases} laid out");
 }

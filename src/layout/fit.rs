@@ -78,7 +78,9 @@ pub fn steps(page: &Page, sizes: TypeSizes) -> Vec<Relax> {
                     out.push(at);
                 }
             }
-            FitStrategy::Columns | FitStrategy::Logo => {}
+            // Done around the whole document, after every other step
+            // (`super::fewer`).
+            FitStrategy::Columns | FitStrategy::Logo | FitStrategy::Fewer => {}
         }
     }
     out

@@ -424,6 +424,7 @@ fn tried(page: &Page) -> Option<String> {
             crate::model::FitStrategy::Columns => "two columns of contacts",
             crate::model::FitStrategy::Logo => "a smaller logo",
             crate::model::FitStrategy::Type => "smaller type",
+            crate::model::FitStrategy::Fewer => "only one contact a block",
         })
         .collect();
     Some(format!(

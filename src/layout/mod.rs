@@ -6,6 +6,7 @@
 //! or shrunk.
 
 mod blocks;
+mod fewer;
 mod fit;
 mod flow;
 mod fonts;
@@ -17,6 +18,7 @@ mod text;
 
 pub use crate::geom::{FillRule, LineCap, LineJoin};
 pub use blocks::ink_on;
+pub use fewer::layout as layout_fewer;
 pub use fonts::{Faces, FontBook, FontId};
 pub use frame::{
     Frame, FrameItem, Geometry, Glyph, GlyphText, Group, ImageItem, PathSeg, Role, Shape, Stroke,

@@ -274,6 +274,9 @@ pub enum FitStrategy {
     /// Step every type size down by half a point at a time, down to
     /// `min-size`.
     Type,
+    /// The last resort: print as many of the page's contacts as fit (at
+    /// least one a block) and name each one left out in a warning.
+    Fewer,
 }
 
 impl FitStrategy {

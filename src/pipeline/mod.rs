@@ -414,7 +414,9 @@ fn resolve_and_lay_out(
     fonts: &Fonts,
     options: &BuildOptions,
 ) -> SourceResult<(Document, Vec<Frame>)> {
-    let doc = job.resolve(project)?;
-    let frames = layout::layout(&doc, &fonts.book, &project.pictures, &options.layout)?;
+    let mut doc = job.resolve(project)?;
+    let (frames, left_out) =
+        layout::layout_fewer(&doc, &fonts.book, &project.pictures, &options.layout)?;
+    doc.warnings.extend(left_out);
     Ok((doc, frames))
 }

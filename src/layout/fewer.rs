@@ -1,0 +1,110 @@
+//! The `fewer` fit strategy, the last resort: when a document does not fit
+//! with every other strategy its pages state, each contacts block on a
+//! page whose `fit` lists `"fewer"` prints as many of its contacts as fit
+//! (at least one), and every contact left out is named in a warning.
+//! Nothing is dropped silently.
+
+use crate::diag::{Diagnostic, SourceResult};
+use crate::pictures::Pictures;
+use crate::resolve::{Content, Document, Entries};
+
+use super::{FontBook, Frame, LayoutOptions};
+
+/// [`super::layout`], or, when that fails and pages allow `fewer`, the
+/// layout with the fewest contacts left out, and a warning for each block
+/// that left some out. The errors are the full layout's when even one
+/// contact a block does not fit.
+pub fn layout(
+    doc: &Document,
+    fonts: &FontBook,
+    pictures: &Pictures,
+    options: &LayoutOptions,
+) -> SourceResult<(Vec<Frame>, Vec<Diagnostic>)> {
+    let errors = match super::layout(doc, fonts, pictures, options) {
+        Ok(frames) => return Ok((frames, Vec::new())),
+        Err(e) => e,
+    };
+    let most = allowing(doc).map(|e| e.entries.len()).max().unwrap_or(0);
+    for n in (1..most).rev() {
+        let (fewer, warnings) = cut_to(doc, n);
+        if let Ok(frames) = super::layout(&fewer, fonts, pictures, options) {
+            return Ok((frames, warnings));
+        }
+    }
+    Err(errors)
+}
+
+/// The contacts blocks of the pages that allow `fewer` (the bilingual
+/// version, whose two languages must match, has none).
+fn allowing(doc: &Document) -> impl Iterator<Item = &Entries> {
+    let pages = doc
+        .pages
+        .iter()
+        .filter(|p| allows(p) && doc.welsh.is_none());
+    pages
+        .flat_map(|p| &p.blocks)
+        .filter_map(|b| match &b.content {
+            Content::Contacts(e) => Some(e),
+            _ => None,
+        })
+}
+
+/// Whether the page's `fit` lists `fewer`.
+fn allows(page: &crate::resolve::Page) -> bool {
+    page.fit.order.contains(&crate::model::FitStrategy::Fewer)
+}
+
+/// The document with every contacts block of the pages that allow `fewer`
+/// cut to its first `n` contacts, and a warning for each block cut.
+fn cut_to(doc: &Document, n: usize) -> (Document, Vec<Diagnostic>) {
+    let mut fewer = doc.clone();
+    let mut warnings = Vec::new();
+    for page in fewer.pages.iter_mut().filter(|p| allows(p)) {
+        for block in &mut page.blocks {
+            let Content::Contacts(e) = &mut block.content else {
+                continue;
+            };
+            if e.entries.len() <= n {
+                continue;
+            }
+            let left: Vec<_> = e.entries.drain(n..).collect();
+            e.marks.truncate(n);
+            warnings.push(left_out(&block.span, &block.label, n, &left));
+        }
+    }
+    (fewer, warnings)
+}
+
+/// The warning for a block that prints its first `n` contacts and leaves
+/// out `left` (each named, and pointed at in the area file).
+fn left_out(
+    at: &crate::diag::Span,
+    label: &str,
+    n: usize,
+    left: &[crate::resolve::RichText],
+) -> Diagnostic {
+    let name = |e: &crate::resolve::RichText| {
+        e.runs
+            .first()
+            .map_or(String::new(), |r| r.text.trim().to_owned())
+    };
+    let names: Vec<String> = left.iter().map(|e| format!("\"{}\"", name(e))).collect();
+    let what = match left.len() {
+        1 => "1 contact is".to_owned(),
+        k => format!("{k} contacts are"),
+    };
+    let mut d = Diagnostic::warning(
+        at.clone(),
+        format!(
+            "{what} not printed: {label} has room for the first {n} (`fit` lists \"fewer\"), which leaves out {}",
+            names.join(", ")
+        ),
+    )
+    .with_hint("to print them, shorten the contacts' names or details, move the most important up the area's list, or give them their own tag");
+    for e in left {
+        if let Some(span) = &e.span {
+            d = d.with_related(span.clone(), format!("{}, left out", name(e)));
+        }
+    }
+    d
+}

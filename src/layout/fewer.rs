@@ -25,14 +25,32 @@ pub fn layout(
         Err(e) => e,
     };
     let most = allowing(doc).map(|e| e.entries.len()).max().unwrap_or(0);
-    for n in (1..most).rev() {
+    // No page holds more than a few hundred contacts: far more is a
+    // mistake in the area's data, and stays an error.
+    if !(2..=MOST).contains(&most) {
+        return Err(errors);
+    }
+    let fits = |n: usize| {
         let (fewer, warnings) = cut_to(doc, n);
-        if let Ok(frames) = super::layout(&fewer, fonts, pictures, options) {
-            return Ok((frames, warnings));
+        super::layout(&fewer, fonts, pictures, options).map(|frames| (frames, warnings))
+    };
+    let Ok(mut best) = fits(1) else {
+        return Err(errors);
+    };
+    // Fewer contacts never take more room: the most that fit, by halves.
+    let (mut lo, mut hi) = (1, most);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        match fits(mid) {
+            Ok(done) => (lo, best) = (mid, done),
+            Err(_) => hi = mid,
         }
     }
-    Err(errors)
+    Ok(best)
 }
+
+/// The most contacts a block may have for `fewer` to be tried.
+const MOST: usize = 200;
 
 /// The contacts blocks of the pages that allow `fewer` (the bilingual
 /// version, whose two languages must match, has none).

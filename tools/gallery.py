@@ -36,9 +36,12 @@ def pages(pdf, work):
     boxes = trim_boxes(pdf)
     # Render at about the gallery's size: sharp, without wasting work.
     dpi = max(20, round(HEIGHT * 72 / (boxes[0][3] - boxes[0][1])))
-    prefix = work / pdf.stem
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(prefix)], check=True)
-    pngs = sorted(work.glob(pdf.stem + "-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    # Each document in a folder of its own: "x-standard-*.png" would also
+    # match the pages of "x-standard-dl.pdf".
+    own = work / ("pages-" + pdf.stem)
+    own.mkdir()
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(own / "p")], check=True)
+    pngs = sorted(own.glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     out = []
     for png, (x0, y0, x1, y1, mh) in zip(pngs, boxes):
         im = Image.open(png).convert("RGB")

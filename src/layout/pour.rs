@@ -31,9 +31,11 @@ pub(super) fn pour<'a>(
 }
 
 /// Pours the document's sections into panels shaped like `page` (panel `i`
-/// of them laid out with `cx_at(i)`), keeping each section on one panel. With a fixed number of panels the sections
-/// are shared out evenly (in order); otherwise, or when an even share does
-/// not fit, each panel takes as many as fit.
+/// of them laid out with `cx_at(i)`), keeping each section on one panel.
+/// Without a fixed number of panels: in as few pages as hold them, split
+/// so that the emptiest page is as full as can be ([`balanced`]). With a
+/// fixed number: each panel as full as the shortest height that still
+/// takes them all; when they do not fit so, the same number to each.
 fn pour_as<'a>(
     doc: &Document,
     page: &Page,
@@ -106,8 +108,8 @@ fn pour_as<'a>(
         return fill(&splits);
     }
     if panels.is_none()
-        && let Some(even) = balanced(doc, &with, &cx_at(0), bleed, pages)
-        && let Ok(frames) = fill(&even)
+        && let Some(shared) = balanced(doc, &with, &cx_at(0), bleed, pages)
+        && let Ok(frames) = fill(&shared)
     {
         return Ok(frames);
     }

@@ -84,16 +84,7 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         }
     }
     for (variant, def) in &variants {
-        let own = if def.formats.is_empty() {
-            &formats
-        } else {
-            &def.formats
-        };
-        let mut names: Vec<&str> = own.iter().map(|f| f.name.as_str()).collect();
-        if *variant == Variant::Standard {
-            names.push(super::large_print::FORMATS_NAME);
-        }
-        formats_named(&mut cx.errors, def, &names);
+        formats_named(&mut cx.errors, *variant, def, &formats);
     }
     let welsh = raw
         .welsh
@@ -603,8 +594,23 @@ impl Checker<'_> {
 }
 
 /// An error at each name in a block's or section's `formats` that is not
-/// one of `names`, the formats its variant is made in.
-fn formats_named(errors: &mut Vec<Diagnostic>, def: &VariantDef, names: &[&str]) {
+/// one of the formats the variant is made in: its own, or else the
+/// resource's (`formats`), and for the standard variant large print.
+fn formats_named(
+    errors: &mut Vec<Diagnostic>,
+    variant: Variant,
+    def: &VariantDef,
+    formats: &[super::Format],
+) {
+    let own = if def.formats.is_empty() {
+        formats
+    } else {
+        &def.formats
+    };
+    let mut names: Vec<&str> = own.iter().map(|f| f.name.as_str()).collect();
+    if variant == Variant::Standard {
+        names.push(super::large_print::FORMATS_NAME);
+    }
     let listed = def
         .sections
         .iter()

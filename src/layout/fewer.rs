@@ -52,14 +52,11 @@ pub fn layout(
 /// The most contacts a block may have for `fewer` to be tried.
 const MOST: usize = 200;
 
-/// The contacts blocks of the pages that allow `fewer` (the bilingual
-/// version, whose two languages must match, has none).
+/// The contacts blocks of the pages that allow `fewer`.
 fn allowing(doc: &Document) -> impl Iterator<Item = &Entries> {
-    let pages = doc
-        .pages
+    doc.pages
         .iter()
-        .filter(|p| allows(p) && doc.welsh.is_none());
-    pages
+        .filter(|p| allows(p))
         .flat_map(|p| &p.blocks)
         .filter_map(|b| match &b.content {
             Content::Contacts(e) => Some(e),
@@ -73,11 +70,22 @@ fn allows(page: &crate::resolve::Page) -> bool {
 }
 
 /// The document with every contacts block of the pages that allow `fewer`
-/// cut to its first `n` contacts, and a warning for each block cut.
+/// cut to its first `n` contacts, and a warning for each block cut. A
+/// bilingual document's Welsh version is cut alike, so both languages
+/// print the same contacts (and only one set of warnings is given).
 fn cut_to(doc: &Document, n: usize) -> (Document, Vec<Diagnostic>) {
     let mut fewer = doc.clone();
+    let warnings = cut_pages(&mut fewer, n);
+    if let Some((welsh, _)) = &mut fewer.welsh {
+        cut_pages(welsh, n);
+    }
+    (fewer, warnings)
+}
+
+/// Cuts `doc`'s own pages as [`cut_to`] says; the warnings.
+fn cut_pages(doc: &mut Document, n: usize) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    for page in fewer.pages.iter_mut().filter(|p| allows(p)) {
+    for page in doc.pages.iter_mut().filter(|p| allows(p)) {
         for block in &mut page.blocks {
             let Content::Contacts(e) = &mut block.content else {
                 continue;
@@ -90,7 +98,7 @@ fn cut_to(doc: &Document, n: usize) -> (Document, Vec<Diagnostic>) {
             warnings.push(left_out(&block.span, &block.label, n, &left));
         }
     }
-    (fewer, warnings)
+    warnings
 }
 
 /// The warning for a block that prints its first `n` contacts and leaves

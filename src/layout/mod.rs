@@ -6,6 +6,7 @@
 //! or shrunk.
 
 mod blocks;
+mod carry;
 mod fewer;
 mod fit;
 mod flow;

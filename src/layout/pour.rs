@@ -12,7 +12,9 @@ use super::frame::Frame;
 
 /// Pours the document's sections into panels shaped like `page`: first as
 /// designed, so that a section that does not fit moves to the next panel;
-/// only when that fails, with the page's fit strategies.
+/// only when that fails, with the page's fit strategies. Where the pages
+/// are as many as needed, a section too tall for one is first split at
+/// its contacts ([`super::carry`]).
 pub(super) fn pour<'a>(
     doc: &Document,
     page: &Page,
@@ -20,6 +22,13 @@ pub(super) fn pour<'a>(
     bleed: Abs,
     panels: Option<usize>,
 ) -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
+    // Pages as many as needed: a section too tall for one carries its
+    // contacts over to the next.
+    let carried = match panels {
+        None => super::carry::split(doc, page, &cx_at(0), bleed),
+        Some(_) => std::borrow::Cow::Borrowed(doc),
+    };
+    let doc = carried.as_ref();
     let as_designed = Page {
         fit: crate::model::Fit::none(),
         ..page.clone()

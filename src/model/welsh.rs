@@ -100,9 +100,11 @@ impl Welsh {
 /// The bilingual variant: the standard variant's design in the formats
 /// that can carry both versions (`formats`, the standard variant's).
 ///
-/// Its pages fit by spacing and columns only: stepping the type down or
-/// shrinking the logo could set one language smaller than the other,
-/// and the two must have the same size and prominence.
+/// Its pages fit by spacing, columns and `fewer` only: stepping the type
+/// down or shrinking the logo page by page could set one language smaller
+/// than the other, and the two must have the same size and prominence
+/// (layout steps both versions' type together instead). `fewer` cuts both
+/// versions' contacts alike.
 pub fn derive(standard: &VariantDef, formats: &[Format], pairing: Pairing) -> VariantDef {
     let mut def = VariantDef {
         formats: formats
@@ -112,9 +114,12 @@ pub fn derive(standard: &VariantDef, formats: &[Format], pairing: Pairing) -> Va
         ..standard.clone()
     };
     for page in &mut def.pages {
-        page.fit
-            .order
-            .retain(|s| matches!(s, FitStrategy::Spacing | FitStrategy::Columns));
+        page.fit.order.retain(|s| {
+            matches!(
+                s,
+                FitStrategy::Spacing | FitStrategy::Columns | FitStrategy::Fewer
+            )
+        });
     }
     def
 }

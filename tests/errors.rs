@@ -77,14 +77,7 @@ fn wrong_type_is_explained() {
 #[test]
 fn too_many_contacts_is_an_overflow_error_naming_the_block() {
     let p = TempProject::new();
-    let card =
-        std::fs::read_to_string(p.path().join("resources/chime-wallet-card.toml")).expect("card");
-    let strict = card.replace(
-        "fit = [\"spacing\", \"columns\", \"type\", \"fewer\"]",
-        "fit = [\"spacing\", \"columns\", \"type\"]",
-    );
-    assert_ne!(card, strict);
-    p.write("resources/chime-wallet-card.toml", &strict);
+    p.strict_card();
     let mut area = GOOD_AREA.to_owned();
     for i in 0..12 {
         area.push_str(&format!(

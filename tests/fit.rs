@@ -295,3 +295,77 @@ fn easy_read_type_may_not_step_below_14pt() {
     assert!(err.contains("`min-size` is 10.0 pt"), "{err}");
     assert!(err.contains("may not be smaller than 14.0 pt"), "{err}");
 }
+
+/// `n` contacts with names of about 60 characters, for the card and for
+/// advocacy, in a Welsh area when `welsh`.
+fn many_long_contacts(n: usize, welsh: bool) -> String {
+    let nation = if welsh { "wales" } else { "england" };
+    let mut a = format!("id = \"testshire\"\nname = \"Testshire\"\nnation = \"{nation}\"\n");
+    for i in 0..n {
+        a.push_str(&format!(
+            "\n[[contact]]\nname = \"Contact {i:02} Community Mental Health Recovery and Wellbeing Network\"\nphone = \"01632 960 1{i:02}\"\nhours = \"Monday to Friday, 9am to 5pm; Saturday, 10am to 1pm\"\ntags = [\"card\", \"advocacy\"]\n"
+        ));
+    }
+    a
+}
+
+/// The pages on which `needle` is printed (white space left out).
+fn pages_with(frames: &[wellprint::layout::Frame], needle: &str) -> Vec<usize> {
+    (0..frames.len())
+        .filter(|&i| frames_text(&frames[i..=i]).contains(needle))
+        .collect()
+}
+
+/// Large print's pages are as many as it needs: the leaflet's support
+/// section, too tall for one A4 page with sixteen long contacts, carries
+/// the rest of its contacts over to the next page, and none is left out.
+#[test]
+fn a_large_print_section_too_tall_for_a_page_carries_its_contacts_over() {
+    let p = project(&many_long_contacts(16, false), None);
+    let built =
+        build(&p, "wellbeing-leaflet", Variant::LargePrint, None).unwrap_or_else(|e| panic!("{e}"));
+    let first = pages_with(&built.frames, "Contact00");
+    let last = pages_with(&built.frames, "Contact15");
+    assert_eq!((first.len(), last.len()), (1, 1), "{first:?} {last:?}");
+    assert!(first[0] < last[0], "carried over: {first:?} {last:?}");
+    for i in 0..16 {
+        assert_eq!(
+            pages_with(&built.frames, &format!("Contact{i:02}")).len(),
+            1
+        );
+    }
+    assert!(
+        !built
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("not printed")),
+        "{:?}",
+        built.warnings
+    );
+}
+
+/// The bilingual card's back lists `fewer` too: its Welsh and English
+/// backs print the same first contacts, and one warning names the rest.
+#[test]
+fn the_bilingual_card_leaves_the_same_contacts_out_of_both_languages() {
+    let p = project(&many_long_contacts(8, true), None);
+    let built =
+        build(&p, "chime-wallet-card", Variant::Bilingual, None).unwrap_or_else(|e| panic!("{e}"));
+    let left: Vec<_> = built
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("has room for the first"))
+        .collect();
+    assert_eq!(left.len(), 1, "{:?}", built.warnings);
+    let printed = |page: usize| {
+        (0..8)
+            .filter(|i| pages_with(&built.frames, &format!("0163296010{i}")).contains(&page))
+            .collect::<Vec<_>>()
+    };
+    // Welsh front and back, then English front and back.
+    assert_eq!(built.frames.len(), 4);
+    let (cy, en) = (printed(1), printed(3));
+    assert!(!cy.is_empty() && cy.len() < 8, "{cy:?}");
+    assert_eq!(cy, en);
+    assert!(left[0].message.contains(&format!("Contact 0{}", cy.len())));
+}

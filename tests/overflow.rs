@@ -1,5 +1,6 @@
 //! A page that overflows says which area data made it grow: the last
-//! contact each contacts block prints, at its line in the area file.
+//! contact each contacts block prints, at its line in the area file (on a
+//! card back whose `fit` does not list `fewer`).
 
 mod common;
 
@@ -8,6 +9,7 @@ use wellprint::model::Variant;
 #[test]
 fn an_overflowing_card_names_the_area_file_and_the_last_contact() {
     let project = common::TempProject::new();
+    project.strict_card();
     let mut area = String::from("id = \"busy\"\nname = \"Busy\"\nnation = \"england\"\n");
     for i in 0..8 {
         area.push_str(&format!(

@@ -269,20 +269,22 @@ fn overlaps(frame: &Frame) -> Vec<String> {
 }
 
 /// Whether [`overlaps`] finds the overlap when the first text line of
-/// `frame` is painted a second time, a little lower: the check can fail.
+/// `frame` (wherever it is nested) is painted a second time, a little
+/// lower: the check can fail.
 fn overlaps_when_doubled(frame: &Frame) -> bool {
-    let mut doubled = frame.clone();
-    let first = frame
-        .items
-        .iter()
-        .find(|(_, i)| matches!(i, FrameItem::Text(_)));
-    let Some((at, item)) = first.cloned() else {
+    let mut first = None;
+    frame.visit(&mut |at, item| {
+        if first.is_none() && matches!(item, FrameItem::Text(_)) {
+            first = Some((at, item.clone()));
+        }
+    });
+    let Some((at, item)) = first else {
         return false;
     };
-    doubled.items.push((
-        at + wellprint::geom::Point::new(wellprint::geom::Abs::ZERO, wellprint::geom::Abs::pt(2.0)),
-        item,
-    ));
+    let mut doubled = frame.clone();
+    let lower =
+        wellprint::geom::Point::new(wellprint::geom::Abs::ZERO, wellprint::geom::Abs::pt(2.0));
+    doubled.items.push((at + lower, item));
     overlaps(frame).is_empty() && !overlaps(&doubled).is_empty()
 }
 
@@ -404,6 +406,8 @@ fn every_document_of_every_area_in_the_range_builds_whole_and_clear() {
     let (mut cases, mut problems) = (0, Vec::new());
     // What failed, and how often, by the error and by what the area has.
     let mut failed = std::collections::BTreeMap::new();
+    // The documents that printed fewer contacts than selected, by design.
+    let mut fewer = std::collections::BTreeMap::new();
     for job in wellprint::all_jobs(&loaded.project) {
         cases += 1;
         let design = format!(
@@ -412,19 +416,25 @@ fn every_document_of_every_area_in_the_range_builds_whole_and_clear() {
         );
         let what = format!("{} {design}", job.area.id.value);
         match wellprint::build(&loaded, &job, &fonts, &options) {
-            Ok(built) if cases == 1 => {
-                assert!(overlaps_when_doubled(&built.frames[0]), "{what}");
+            Ok(built) => {
+                // The overlap check can fail: it finds a doubled line.
+                assert!(
+                    cases > 1 || overlaps_when_doubled(&built.frames[0]),
+                    "{what}"
+                );
+                if built
+                    .warnings
+                    .iter()
+                    .any(|w| w.message.contains("has room for the first"))
+                {
+                    *fewer.entry(design.clone()).or_insert(0) += 1;
+                }
                 problems.extend(
                     faults(&loaded, &job, &built)
                         .into_iter()
                         .map(|f| format!("{what}: {f}")),
                 );
             }
-            Ok(built) => problems.extend(
-                faults(&loaded, &job, &built)
-                    .into_iter()
-                    .map(|f| format!("{what}: {f}")),
-            ),
             Err(errors) => {
                 let label = traits
                     .get(&job.area.id.value.to_string())
@@ -437,6 +447,9 @@ fn every_document_of_every_area_in_the_range_builds_whole_and_clear() {
         }
     }
     eprintln!("range test: {cases} documents");
+    for (design, n) in &fewer {
+        eprintln!("  {n:4} × {design} printed fewer contacts (named in a warning)");
+    }
     for (kind, n) in &failed {
         eprintln!("  {n:4} × {kind}");
     }

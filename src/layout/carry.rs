@@ -15,8 +15,9 @@ use super::flow;
 
 /// `doc` with every section that does not fit on one page shaped like
 /// `page` split at its contacts list, as often as it takes. A section with
-/// no list of two or more contacts, or whose first contact alone does not
-/// fit, stays whole (and pouring says why it does not fit).
+/// no list of two or more contacts, or one of more than
+/// [`super::fewer::MOST`], or whose first contact alone does not fit,
+/// stays whole (and pouring says why it does not fit).
 pub(super) fn split<'d>(
     doc: &'d Document,
     page: &Page,
@@ -64,6 +65,9 @@ fn cut(section: &[Block], fits: &dyn Fn(&[Block]) -> bool) -> Option<(Vec<Block>
     let Content::Contacts(list) = &section[at].content else {
         return None;
     };
+    if list.entries.len() > super::fewer::MOST {
+        return None;
+    }
     let with_first = |k: usize| {
         let mut head = section[..at].to_vec();
         head.push(part(&section[at], list, 0..k));

@@ -49,8 +49,10 @@ pub fn layout(
     Ok(best)
 }
 
-/// The most contacts a block may have for `fewer` to be tried.
-const MOST: usize = 200;
+/// The most contacts a block may have for `fewer` to be tried (and for
+/// [`super::carry`] to carry them over): far more is a mistake in the
+/// area's data, and stays an error.
+pub(super) const MOST: usize = 200;
 
 /// The contacts blocks of the pages that allow `fewer`.
 fn allowing(doc: &Document) -> impl Iterator<Item = &Entries> {

@@ -245,6 +245,21 @@ impl TempProject {
         self
     }
 
+    /// Takes `"fewer"` out of the card back's `fit`, so that a back with
+    /// more contacts than fit is an error again (for the tests of that
+    /// error; the shipped back prints what fits and warns).
+    pub fn strict_card(&self) -> &Self {
+        let path = self.dir.path().join("resources/chime-wallet-card.toml");
+        let card = fs::read_to_string(&path).expect("card");
+        let strict = card.replace(
+            "fit = [\"spacing\", \"columns\", \"type\", \"fewer\"]",
+            "fit = [\"spacing\", \"columns\", \"type\"]",
+        );
+        assert_ne!(card, strict, "the card's back lists fewer");
+        fs::write(path, strict).expect("write");
+        self
+    }
+
     /// Copies a real area file in.
     pub fn with_area(self, id: &str) -> Self {
         fs::copy(

@@ -86,3 +86,59 @@ fn max_gap_caps_the_space_added() {
         assert!((a.0 - b.0).abs() < 0.01, "{} moved: {} → {}", a.1, a.0, b.0);
     }
 }
+
+/// The lines of `frame`: (baseline in mm from the top, text), top to
+/// bottom.
+fn frame_lines(frame: &wellprint::layout::Frame) -> Vec<(f64, String)> {
+    let mut out = Vec::new();
+    frame.visit(&mut |at, item| {
+        if let FrameItem::Text(t) = item {
+            out.push((at.y.to_mm(), t.text()));
+        }
+    });
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out
+}
+
+/// Bottom blocks hold together: the credits (`anchor = "bottom"`, before
+/// the helplines) sit on the helpline band however much room the page
+/// leaves, on the leaflet's back (which distributes its top blocks) and the
+/// card's back: for every shipped area, the edition line is just above the
+/// band, always the same distance from its first line.
+#[test]
+fn the_credits_hold_to_the_helpline_band() {
+    let example = common::Example::shipped();
+    for (resource, format, page, most) in [
+        ("wellbeing-leaflet", Some("a5"), 3, 20.0),
+        ("chime-wallet-card", None, 1, 10.0),
+    ] {
+        let mut gaps = Vec::new();
+        for area in &example.project.areas {
+            let id = area.id.value.to_string();
+            let built = example.build(resource, Variant::Standard, &id, format);
+            let lines = frame_lines(&built.frames[page]);
+            let band = lines
+                .iter()
+                .position(|(_, t)| t.starts_with("Samaritans"))
+                .unwrap_or_else(|| panic!("{id} {resource}: no helplines in {lines:?}"));
+            assert!(band >= 1, "{id} {resource}");
+            let above = &lines[band.saturating_sub(3)..band];
+            assert!(
+                above
+                    .iter()
+                    .any(|(_, t)| t.contains("Version") || t.contains("Published")),
+                "{id} {resource}: the edition line is not above the helplines: {above:?}"
+            );
+            // From the credits' last baseline to the band's first: one gap,
+            // the band's colour above its text, one line.
+            gaps.push(lines[band].0 - lines[band - 1].0);
+        }
+        let (low, high) = gaps
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), &g| (l.min(g), h.max(g)));
+        assert!(
+            high < most && high - low < 2.0,
+            "{resource}: the credits are {low:.1} to {high:.1} mm above the helplines"
+        );
+    }
+}

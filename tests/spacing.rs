@@ -142,3 +142,54 @@ fn the_credits_hold_to_the_helpline_band() {
         );
     }
 }
+
+/// The Easy Read leaflet's first page (oxfordshire) with its second row's
+/// text said twice, so that row is taller than the others, and `grid`
+/// as given: the top of each row's first line, in mm.
+fn row_tops(grid: bool) -> Vec<f64> {
+    let project = common::TempProject::new().with_area("oxfordshire");
+    let path = project.path().join("resources/wellbeing-leaflet.toml");
+    let text = std::fs::read_to_string(&path).expect("resource");
+    let second = "People who have been unwell told us 5 things that help.";
+    assert!(text.contains(second) && text.contains("grid = true\n"));
+    let mut text = text.replacen(second, &format!("{second} {second} {second}"), 1);
+    if !grid {
+        text = text.replacen("grid = true\n", "", 1);
+    }
+    std::fs::write(&path, text).expect("write");
+    let lines = lines(&project);
+    [
+        "This guide",
+        "People who",
+        "In this guide",
+        "You can read this",
+    ]
+    .iter()
+    .map(|start| {
+        lines
+            .iter()
+            .find(|(_, t)| t.starts_with(start))
+            .unwrap_or_else(|| panic!("{start} in {lines:?}"))
+            .0
+    })
+    .collect()
+}
+
+/// The steps between successive tops.
+fn pitches(tops: &[f64]) -> Vec<f64> {
+    tops.windows(2).map(|w| w[1] - w[0]).collect()
+}
+
+/// `grid = true`: every row on the page is as tall as the tallest, so the
+/// rows fall on one pitch even when one row's text is longer; without it
+/// the long row pushes the next one further down than the others.
+#[test]
+fn rows_on_a_grid_page_fall_on_one_pitch() {
+    let on = pitches(&row_tops(true));
+    let off = pitches(&row_tops(false));
+    let spread = |p: &[f64]| {
+        p.iter().cloned().fold(f64::MIN, f64::max) - p.iter().cloned().fold(f64::MAX, f64::min)
+    };
+    assert!(spread(&on) < 0.2, "rows on the grid: {on:?}");
+    assert!(spread(&off) > 2.0, "rows without the grid: {off:?}");
+}

@@ -221,12 +221,33 @@ fn lay_blocks<'a>(
             .map(|(i, b)| (i, b, lay(b)))
             .collect()
     };
-    let top = stack(Anchor::Top);
+    let mut top = stack(Anchor::Top);
     let bottom = stack(Anchor::Bottom);
     if !errors.is_empty() {
         return Err(errors);
     }
+    if page.grid {
+        on_one_pitch(&mut top);
+    }
     Ok((top, bottom))
+}
+
+/// Makes every `row` block as tall as the tallest (its content stays at
+/// its top), so that, with equal gaps, the rows fall on one pitch.
+fn on_one_pitch(blocks: &mut [Stacked<'_>]) {
+    let is_row = |b: &Block| matches!(b.content, crate::resolve::Content::Row { .. });
+    let pitch = blocks
+        .iter()
+        .filter(|(_, b, _)| is_row(b))
+        .filter_map(|(_, _, laid)| laid.as_ref().map(|l| l.height))
+        .fold(Abs::ZERO, Abs::max);
+    for (_, block, laid) in blocks.iter_mut() {
+        if let Some(laid) = laid
+            && is_row(block)
+        {
+            laid.height = pitch;
+        }
+    }
 }
 
 /// The page's sizes that stacking reads.

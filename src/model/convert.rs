@@ -586,6 +586,7 @@ impl Checker<'_> {
                 .max_gap
                 .as_ref()
                 .map_or(Abs::mm(DEFAULT_MAX_GAP_MM), |g| g.get_ref().0),
+            grid: page.grid,
             fit,
             blocks: page.block.iter().filter_map(|b| self.block(b)).collect(),
             span,

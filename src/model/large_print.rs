@@ -45,6 +45,7 @@ pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
             // at most, rather than left at its foot.
             spacing: super::Spacing::Distribute,
             max_gap: Abs::mm(40.0),
+            grid: false,
             // Large print's pages flow: what does not fit goes on the
             // next page; a section taller than a page may close its gaps
             // and set contacts in two columns, but its type never shrinks.

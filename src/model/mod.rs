@@ -340,6 +340,8 @@ pub struct PageDef {
     pub spacing: Spacing,
     /// The largest gap between blocks when spacing is distributed.
     pub max_gap: Abs,
+    /// Every row block as tall as the tallest on the page.
+    pub grid: bool,
     /// What layout tries when the page does not fit.
     pub fit: Fit,
     /// Blocks in source order.

@@ -229,6 +229,10 @@ pub struct PageFile {
     /// (default 12mm).
     #[serde(default)]
     pub max_gap: Option<Spanned<Length>>,
+    /// Every `row` block on the page as tall as the tallest, so the rows
+    /// (their pictures in one column) fall on one pitch (default false).
+    #[serde(default)]
+    pub grid: bool,
     /// What layout tries, in order, when the page does not fit (default
     /// `["spacing", "columns", "logo", "type"]`; `[]` tries nothing).
     #[serde(default)]

@@ -75,6 +75,8 @@ pub struct Page {
     pub spacing: crate::model::Spacing,
     /// The largest gap between blocks when spacing is distributed.
     pub max_gap: Abs,
+    /// Every row block as tall as the tallest on the page.
+    pub grid: bool,
     /// What layout may try when the page does not fit.
     pub fit: crate::model::Fit,
     /// Blocks in source order.
@@ -549,6 +551,7 @@ impl Filler<'_> {
                 flow: page.flow,
                 spacing: page.spacing,
                 max_gap: page.max_gap,
+                grid: page.grid,
                 fit: page.fit.clone(),
                 blocks,
             });

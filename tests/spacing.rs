@@ -193,3 +193,55 @@ fn rows_on_a_grid_page_fall_on_one_pitch() {
     assert!(spread(&on) < 0.2, "rows on the grid: {on:?}");
     assert!(spread(&off) > 2.0, "rows without the grid: {off:?}");
 }
+
+/// Where the Easy Read leaflet's "C is for Connection" heading starts, in
+/// mm from the page's left edge (after the row's picture column), with
+/// the resource's text changed by `edit`.
+fn connection_x(edit: &dyn Fn(String) -> String) -> f64 {
+    let project = common::TempProject::new().with_area("oxfordshire");
+    let path = project.path().join("resources/wellbeing-leaflet.toml");
+    let text = std::fs::read_to_string(&path).expect("resource");
+    std::fs::write(&path, edit(text)).expect("write");
+    let (sources, loaded) = project.load().expect("project loads");
+    let built = common::build(
+        &sources,
+        &loaded,
+        "wellbeing-leaflet",
+        Variant::EasyRead,
+        "oxfordshire",
+    )
+    .expect("builds");
+    let mut x = None;
+    for frame in &built.frames {
+        frame.visit(&mut |at, item| {
+            if let FrameItem::Text(t) = item
+                && t.text().starts_with("C is for Connection")
+            {
+                x = Some(at.x.to_mm());
+            }
+        });
+    }
+    x.expect("the Connection heading")
+}
+
+/// `max-width`: the Easy Read leaflet's row pictures are 28 mm and may
+/// grow to 35 mm; its CHIME page has the room, so they do, and the text
+/// beside them moves right by the 7 mm. Without `max-width` they keep
+/// their 28 mm. Allowed 60 mm, they grow only as far as the page has
+/// room.
+#[test]
+fn pictures_grow_into_the_room_the_page_leaves_up_to_max_width() {
+    let grown = connection_x(&|t| t);
+    let kept = connection_x(&|t| t.replace("max-width = \"35mm\"\n", ""));
+    assert!(
+        (grown - kept - 7.0).abs() < 0.05,
+        "the text beside the picture is at {grown:.2} mm, {kept:.2} mm without max-width"
+    );
+    // Up to 60 mm they would not all fit: they grow as far as the page
+    // has room, further than to 35 mm but short of 60.
+    let big = connection_x(&|t| t.replace("max-width = \"35mm\"", "max-width = \"60mm\""));
+    assert!(
+        big > grown + 0.5 && big < kept + 32.0 - 0.5,
+        "with max-width 60 mm the text is at {big:.2} mm ({kept:.2} mm at 28 mm)"
+    );
+}

@@ -12,6 +12,7 @@ mod fit;
 mod flow;
 mod fonts;
 mod frame;
+mod grow;
 mod impose;
 mod pictures;
 mod pour;
@@ -171,7 +172,7 @@ fn lay_version(
             }
             continue;
         }
-        match flow::page(page, &cx_at(frames.len()), options.bleed) {
+        match grow::page(page, &cx_at(frames.len()), options.bleed) {
             Ok(f) => frames.push(f),
             Err(e) => errors.extend(e),
         }

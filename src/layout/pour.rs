@@ -96,7 +96,11 @@ fn pour_as<'a>(
     let fill = |splits: &[(usize, usize)]| -> Result<Vec<Frame>, Vec<crate::diag::Diagnostic>> {
         let mut out = Vec::with_capacity(splits.len());
         for (i, &(a, b)) in splits.iter().enumerate() {
-            out.push(flow::page(&with(&doc.sections[a..b]), &cx_at(i), bleed)?);
+            out.push(super::grow::page(
+                &with(&doc.sections[a..b]),
+                &cx_at(i),
+                bleed,
+            )?);
         }
         if let Some(n) = panels {
             while out.len() < n {

@@ -277,6 +277,8 @@ pub struct PictureRef {
     pub alt: Located<String>,
     /// Placed width, if set.
     pub width: Option<Abs>,
+    /// The most the picture may grow to when its page has room.
+    pub max_width: Option<Abs>,
 }
 
 /// A card of a `cards` block.

@@ -343,9 +343,9 @@ block_kinds! {
     /// Empty space.
     Spacer "spacer" [Height],
     /// A picture on its own.
-    Picture "picture" [Picture, Alt, Width],
+    Picture "picture" [Picture, Alt, Width, MaxWidth],
     /// A picture on the left, a heading, text and bullet points on the right.
-    Row "row" [Picture, Alt, Width, Heading, Text, Items, Colour],
+    Row "row" [Picture, Alt, Width, MaxWidth, Heading, Text, Items, Colour],
     /// Bullet points.
     List "list" [Items, Colour],
     /// A grid of coloured cards (tips).
@@ -505,6 +505,9 @@ block_keys! {
     alt(Alt): Option<Spanned<String>>,
     /// Picture width.
     width(Width): Option<Spanned<Length>>,
+    /// The most a picture may grow to when its page has room (picture,
+    /// row; default: it keeps its `width`).
+    max_width(MaxWidth): Option<Spanned<Length>>,
     /// Heading of a row.
     heading(Heading): Option<Spanned<String>>,
     /// Bullet points (list, row).

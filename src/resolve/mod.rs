@@ -92,6 +92,8 @@ pub struct PictureSpec {
     pub alt: String,
     /// Placed width, if set.
     pub width: Option<Abs>,
+    /// The most the picture may grow to when its page has room.
+    pub max_width: Option<Abs>,
     /// The language of the alternative text (BCP 47, `cy`) when it is not
     /// the document's.
     pub lang: Option<String>,
@@ -613,6 +615,7 @@ impl Filler<'_> {
             src: p.src.value.clone(),
             alt: self.plain(&p.alt),
             width: p.width,
+            max_width: p.max_width,
             lang: self.welsh.is_some().then(|| "cy".to_owned()),
         }
     }

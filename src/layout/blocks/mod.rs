@@ -27,6 +27,28 @@ use super::fonts::Faces;
 use super::frame::FrameItem;
 use super::text::{Paragraph, TextError, TextSpec, Wrap};
 
+/// The picture of a `picture` or `row` block that may grow (it has a
+/// `max-width` beyond its width), and the width it is placed at now.
+pub(super) fn growing_picture<'b>(
+    cx: &BlockContext,
+    block: &'b mut Block,
+) -> Option<(&'b mut crate::resolve::PictureSpec, Abs)> {
+    let (spec, now) = match &mut block.content {
+        Content::Picture(spec) => {
+            let now = picture::width(cx, spec);
+            (spec, now)
+        }
+        Content::Row { picture, .. } => {
+            let now = row::picture_width(cx, picture);
+            (picture, now)
+        }
+        _ => return None,
+    };
+    spec.max_width
+        .is_some_and(|m| m > now)
+        .then_some((spec, now))
+}
+
 /// A block laid out with its top-left at the origin.
 #[derive(Debug, Clone, Default)]
 pub struct Laid {

@@ -6,6 +6,11 @@ use crate::geom::{Abs, Point};
 use crate::layout::pictures;
 use crate::resolve::{Block, PictureSpec};
 
+/// The picture's width: `width` (default 40 mm), at most the column.
+pub(super) fn width(cx: &BlockContext, spec: &PictureSpec) -> Abs {
+    spec.width.unwrap_or(Abs::mm(40.0)).min(cx.width)
+}
+
 /// The picture at its width (default 40 mm, at most the column), centred.
 pub(super) fn lay(
     cx: &BlockContext,
@@ -13,7 +18,7 @@ pub(super) fn lay(
     spec: &PictureSpec,
     laid: &mut Laid,
 ) -> Result<(), Diagnostic> {
-    let width = spec.width.unwrap_or(Abs::mm(40.0)).min(cx.width);
+    let width = width(cx, spec);
     let (item, h) = pictures::place(cx.pictures, spec, width, block)?;
     laid.items
         .push((Point::new((cx.width - width) / 2.0, Abs::ZERO), item));

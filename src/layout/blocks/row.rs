@@ -10,6 +10,12 @@ use crate::layout::pictures;
 use crate::layout::text::Wrap;
 use crate::resolve::{Block, PictureSpec, RichText, TextStyle};
 
+/// The width of the picture column: `width` (default 22 % of the
+/// column), at most 40 % of it.
+pub(super) fn picture_width(cx: &BlockContext, picture: &PictureSpec) -> Abs {
+    picture.width.unwrap_or(cx.width * 0.22).min(cx.width * 0.4)
+}
+
 /// A picture on the left; heading, text and bullets on the right.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn lay(
@@ -23,7 +29,7 @@ pub(super) fn lay(
     laid: &mut Laid,
 ) -> Result<(), Diagnostic> {
     let body = cx.spec(TextStyle::Body);
-    let pic_w = picture.width.unwrap_or(cx.width * 0.22).min(cx.width * 0.4);
+    let pic_w = picture_width(cx, picture);
     let gap = body.size * 1.2;
     let x = pic_w + gap;
     let w = cx.width - x;

@@ -11,6 +11,7 @@ pub(super) fn resolve(cx: &mut Filler, width: Option<Abs>) -> Option<Content> {
             src: logo.src(),
             alt: format!("{} logo", cx.area.name.value),
             width: Some(width.unwrap_or(Abs::mm(30.0))),
+            max_width: None,
             lang: None,
         },
         logo_at: logo.span.clone(),

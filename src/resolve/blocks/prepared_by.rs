@@ -11,6 +11,7 @@ pub(super) fn resolve(cx: &mut Filler, width: Option<Abs>, colour: Colour) -> Op
         src: l.src(),
         alt: format!("{} logo", cx.area.name.value),
         width,
+        max_width: None,
         lang: None,
     });
     let text = cx.area.prepared_by.as_ref().and_then(line);

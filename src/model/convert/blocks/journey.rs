@@ -35,6 +35,7 @@ pub(super) fn check(cx: &mut Checker, b: &BlockFile, span: &Span) -> Option<Bloc
             src: cx.loc(&e.get_ref().picture),
             alt: cx.loc(&e.get_ref().alt),
             width: None,
+            max_width: None,
         })
     };
     Some(BlockContent::Journey {
@@ -65,6 +66,7 @@ fn stage(
                 src: cx.loc(p),
                 alt: nonempty(cx, a, "alt")?,
                 width: None,
+                max_width: None,
             },
         }),
         _ => {

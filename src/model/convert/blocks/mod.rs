@@ -167,6 +167,7 @@ impl Checker<'_> {
             src: self.loc(src),
             alt,
             width: b.width.as_ref().map(|w| w.get_ref().0),
+            max_width: b.max_width.as_ref().map(|w| w.get_ref().0),
         })
     }
 }
@@ -196,6 +197,7 @@ mod tests {
             BlockKey::Picture => "picture = \"assets/pictures/candle.svg\"",
             BlockKey::Alt => "alt = \"A candle\"",
             BlockKey::Width => "width = \"20mm\"",
+            BlockKey::MaxWidth => "max-width = \"30mm\"",
             BlockKey::Heading => "heading = \"Heading\"",
             BlockKey::Items => "items = [\"one\", \"two\"]",
             BlockKey::Card => {

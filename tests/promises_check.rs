@@ -214,7 +214,7 @@ fn the_library_refuses_an_easy_read_document_whose_text_has_errors() {
 #[test]
 fn easy_read_text_without_a_picture_is_found_by_check_and_build() {
     let list = "[[easy-read.page.block]]\nkind = \"list\"\nitems = [\"You can read this on your own.\", \"You can ask someone to read it with you.\"]";
-    let row = "[[easy-read.page.block]]\nkind = \"row\"\npicture = \"assets/pictures/reading-together.svg\"\nalt = \"Two people reading a booklet together\"\nwidth = \"28mm\"\ntext = \"You can read this on your own. Or you can ask someone to read it with you.\"";
+    let row = "[[easy-read.page.block]]\nkind = \"row\"\npicture = \"assets/pictures/reading-together.svg\"\nalt = \"Two people reading a booklet together\"\nwidth = \"28mm\"\nmax-width = \"35mm\"\ntext = \"You can read this on your own. Or you can ask someone to read it with you.\"";
     let leaflet = leaflet_with(row, list);
     let p = project(&leaflet);
     let out = check_leaflet_json(&p);

@@ -39,7 +39,7 @@ tags = ["card"]
 pub const RESOURCE: &str = "chime-wallet-card";
 
 /// Every file the card needs besides the area, by path in the project.
-pub const FILES: [(&str, &[u8]); 12] = [
+pub const FILES: [(&str, &[u8]); 13] = [
     (
         "resources/chime-wallet-card.toml",
         include_bytes!("../resources/chime-wallet-card.toml"),
@@ -87,6 +87,10 @@ pub const FILES: [(&str, &[u8]); 12] = [
     (
         "assets/pictures/phone-call.svg",
         include_bytes!("../assets/pictures/phone-call.svg"),
+    ),
+    (
+        "assets/pictures/wellbeing.svg",
+        include_bytes!("../assets/pictures/wellbeing.svg"),
     ),
 ];
 

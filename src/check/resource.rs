@@ -163,7 +163,7 @@ impl Blocks<'_> {
     }
 }
 
-/// `PictureReused` at each row or picture block that shows a picture an
+/// `PictureReused` at each row, picture or banner block that shows a picture an
 /// earlier one showed (in reading order). Contact lists may share their
 /// telephone: it means the same thing each time.
 fn reused_pictures(sources: &Sources, def: &crate::model::VariantDef) -> Vec<Finding> {
@@ -171,10 +171,13 @@ fn reused_pictures(sources: &Sources, def: &crate::model::VariantDef) -> Vec<Fin
     let mut findings = Vec::new();
     let blocks = def.blocks();
     for block in blocks {
-        let (BlockContent::Row { picture, .. } | BlockContent::Picture { picture }) =
-            &block.content
-        else {
-            continue;
+        let picture = match &block.content {
+            BlockContent::Row { picture, .. } | BlockContent::Picture { picture } => picture,
+            BlockContent::Banner {
+                picture: Some(picture),
+                ..
+            } => picture,
+            _ => continue,
         };
         let src = picture.src.value.as_str();
         match first.get(src) {

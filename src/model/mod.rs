@@ -195,6 +195,10 @@ impl Resource {
                     BlockContent::Contacts {
                         picture: Some(picture),
                         ..
+                    }
+                    | BlockContent::Banner {
+                        picture: Some(picture),
+                        ..
                     } => out.push(&picture.src),
                     BlockContent::Journey {
                         stages, start, end, ..
@@ -403,6 +407,9 @@ pub enum BlockContent {
         fill: Colour,
         /// Text colour.
         colour: Colour,
+        /// A picture at the right of the title, on a paper-coloured disc
+        /// (a cover's).
+        picture: Option<PictureRef>,
     },
     /// A heading.
     Heading {

@@ -329,7 +329,7 @@ macro_rules! block_kinds {
 
 block_kinds! {
     /// A coloured band across the top of the page, off the edges, with a title.
-    Banner "banner" [Text, Subtitle, Fill, Colour],
+    Banner "banner" [Text, Subtitle, Fill, Colour, Picture, Alt, Width],
     /// A heading.
     Heading "heading" [Text, Colour],
     /// Running text; `**bold**` marks bold words.

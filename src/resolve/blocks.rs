@@ -38,12 +38,12 @@ impl Filler<'_> {
                 subtitle,
                 fill,
                 colour,
+                picture,
             } => Some(banner::resolve(
                 self,
-                title,
-                subtitle.as_ref(),
-                *fill,
-                *colour,
+                (title, subtitle.as_ref()),
+                (*fill, *colour),
+                picture.as_ref(),
             )),
             BlockContent::Heading { text, colour } => Some(heading::resolve(self, text, *colour)),
             BlockContent::Paragraph {

@@ -257,6 +257,8 @@ pub enum Content {
         fill: Colour,
         /// Text colour.
         colour: Colour,
+        /// The picture at the right of the title.
+        picture: Option<PictureSpec>,
     },
     /// A heading.
     Heading {

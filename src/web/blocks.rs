@@ -71,7 +71,8 @@ impl<'a> Writer<'a> {
                 subtitle,
                 fill,
                 colour,
-            } => self.banner(title, subtitle.as_ref(), *fill, *colour),
+                picture,
+            } => self.banner(title, subtitle.as_ref(), (*fill, *colour), picture.as_ref()),
             Content::Heading { text, .. } => self.heading(2, text),
             Content::Paragraph { text, style, .. } => self.text(text, *style),
             Content::KeyList { items, .. } => key_list(items),
@@ -101,15 +102,18 @@ impl<'a> Writer<'a> {
         &mut self,
         title: &RichText,
         subtitle: Option<&RichText>,
-        fill: Colour,
-        colour: Colour,
+        (fill, colour): (Colour, Colour),
+        picture: Option<&PictureSpec>,
     ) -> String {
         let heading = self.heading(1, title);
         let sub = subtitle
             .map(|s| format!("<p>{}</p>\n", text_html(s)))
             .unwrap_or_default();
+        let picture = picture
+            .map(|p| format!("<figure class=\"disc\">{}</figure>\n", self.picture(p)))
+            .unwrap_or_default();
         format!(
-            "<header class=\"banner\" style=\"background:{fill};color:{colour}\">\n{heading}{sub}</header>\n"
+            "<header class=\"banner\" style=\"background:{fill};color:{colour}\">\n{picture}{heading}{sub}</header>\n"
         )
     }
 

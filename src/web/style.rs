@@ -50,6 +50,9 @@ a:focus-visible { outline: 3px solid currentColor; outline-offset: 2px; }
 .banner { padding: 1rem 1.25rem; border-radius: 0.5rem; margin: 0 0 1.5rem; }
 .banner h1, .banner h2 { margin: 0 0 0.25em; }
 .banner p { margin: 0; }
+.banner .disc { float: right; margin: 0 0 0.5rem 1rem; width: 7rem; height: 7rem; border-radius: 50%; background: #fff; display: flex; align-items: center; justify-content: center; }
+.banner .disc > * { width: 80%; height: auto; }
+.banner::after { content: \"\"; display: block; clear: both; }
 dl.key-list dt { font-weight: bold; margin-top: 0.75em; }
 dl.key-list dt::before { content: \"\"; display: inline-block; width: 0.8em; height: 0.8em; \
 border-radius: 50%; margin-right: 0.4em; background: var(--marker); }

@@ -145,7 +145,15 @@ impl BlockContext<'_> {
                 subtitle,
                 fill,
                 colour,
-            } => banner::lay(self, block, (title, subtitle.as_ref()), *fill, *colour, l)?,
+                picture,
+            } => banner::lay(
+                self,
+                block,
+                (title, subtitle.as_ref()),
+                (*fill, *colour),
+                picture.as_ref(),
+                l,
+            )?,
             Content::Heading { text, colour } => heading::lay(self, block, text, *colour, l)?,
             Content::Paragraph {
                 text,

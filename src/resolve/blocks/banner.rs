@@ -1,21 +1,22 @@
-//! `kind = "banner"`: the title and subtitle filled in.
+//! `kind = "banner"`: the title, subtitle and picture filled in.
 
 use super::super::{Content, Filler};
 use crate::colour::Colour;
-use crate::model::Located;
+use crate::model::{Located, PictureRef};
 
-/// The banner with its texts filled in.
+/// The banner with its texts filled in: the title and subtitle, the band's
+/// and the text's colours, and the picture.
 pub(super) fn resolve(
     cx: &mut Filler,
-    title: &Located<String>,
-    subtitle: Option<&Located<String>>,
-    fill: Colour,
-    colour: Colour,
+    (title, subtitle): (&Located<String>, Option<&Located<String>>),
+    (fill, colour): (Colour, Colour),
+    picture: Option<&PictureRef>,
 ) -> Content {
     Content::Banner {
         title: cx.rich(title),
         subtitle: subtitle.map(|s| cx.rich(s)),
         fill,
         colour,
+        picture: picture.map(|p| cx.picture(p)),
     }
 }

@@ -25,5 +25,9 @@ pub(super) fn check(cx: &mut Checker, b: &BlockFile, span: &Span) -> Option<Bloc
         subtitle: b.subtitle.as_ref().map(|s| cx.loc(s)),
         fill,
         colour,
+        picture: match &b.picture {
+            Some(_) => Some(cx.picture_ref(b, span)?),
+            None => None,
+        },
     })
 }

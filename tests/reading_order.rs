@@ -93,9 +93,9 @@ fn in_order(what: &str, elements: &[(String, String)], needles: &[&str]) {
     );
 }
 
-/// The Easy Read folding strip is printed C H I M / (back) Samaritans,
-/// contacts, E, M reversed; the tree reads cover, C, H, I, M, E, contacts,
-/// Samaritans.
+/// The Easy Read folding strip is printed Samaritans, E, contacts, cover
+/// on the outside and C H I M (turned head to foot) inside; the tree
+/// reads cover, C, H, I, M, E, contacts, Samaritans.
 #[test]
 fn easy_read_strip_reads_panels_in_order() {
     let built =

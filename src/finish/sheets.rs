@@ -250,6 +250,7 @@ fn sheet(grid: &Grid) -> Frame {
         bleed: Abs::ZERO,
         items: Vec::new(),
         folds: Vec::new(),
+        turned: false,
     }
 }
 

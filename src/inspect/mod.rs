@@ -263,6 +263,10 @@ pub struct TextRun {
     /// last string are not counted). Positive for ordinary left-to-right
     /// text.
     pub width: f64,
+    /// The baseline runs right to left on the page and the glyphs hang
+    /// below it: the text is upside down (a page whose artwork is turned
+    /// head to foot, such as the inside of the Easy Read folding card).
+    pub turned: bool,
     /// The MCID of the innermost marked-content sequence with one around
     /// the run (`/P <</MCID 3>> BDC … EMC`), if any: what ties the text to
     /// its structure element.

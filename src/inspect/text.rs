@@ -404,6 +404,7 @@ impl<'a> Interpreter<'a, '_> {
                 x,
                 y,
                 width: advance_to_last_glyph * start.x_scale(),
+                turned: start.a < 0.0 && start.d < 0.0,
                 mcid: self.marked.iter().rev().find_map(|m| m.0),
                 artifact: self.marked.iter().any(|m| m.1),
             });

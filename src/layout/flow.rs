@@ -121,6 +121,7 @@ fn as_relaxed(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<D
         bleed,
         items: Vec::new(),
         folds: Vec::new(),
+        turned: false,
     };
     let background = page.background.unwrap_or(doc.paper);
     frame
@@ -164,6 +165,7 @@ fn extra_gap(
         bleed: m.bleed,
         items: Vec::new(),
         folds: Vec::new(),
+        turned: false,
     };
     let (_, end) = m.stack_top(top, limit, &mut scratch)?;
     let shown: Vec<&Block> = top

@@ -23,6 +23,14 @@ pub struct Frame {
     /// vertical folds (a folded leaflet's panel edges). Empty for pages
     /// that do not fold. With crop marks, fold marks are drawn there.
     pub folds: Vec<Abs>,
+    /// Printed head to foot: the PDF turns the page's artwork through
+    /// 180° (the slug line and the printer's marks stay upright). The
+    /// back of the Easy Read folding strip is turned so that, printed
+    /// long-edge duplex and folded on its vertical folds, each panel is
+    /// the right way up. Checks on frames read the page unturned; every
+    /// check is the same either way, since a half turn maps the trim and
+    /// its margins onto themselves.
+    pub turned: bool,
 }
 
 impl Frame {
@@ -33,7 +41,14 @@ impl Frame {
     }
 }
 
-fn visit_items(origin: Point, items: &[(Point, FrameItem)], f: &mut dyn FnMut(Point, &FrameItem)) {
+/// Calls `f` with every one of `items` placed at `origin`, and its
+/// absolute position, descending into groups ([`Frame::visit`] for part of
+/// a frame).
+pub fn visit_items(
+    origin: Point,
+    items: &[(Point, FrameItem)],
+    f: &mut dyn FnMut(Point, &FrameItem),
+) {
     for (pos, item) in items {
         let at = origin + *pos;
         f(at, item);
@@ -441,6 +456,7 @@ mod tests {
             bleed: Abs::ZERO,
             items,
             folds: Vec::new(),
+            turned: false,
         }]
     }
 

@@ -27,6 +27,7 @@ pub fn scale(frames: Vec<Frame>, design: Size, output: Size) -> Vec<Frame> {
             bleed: f.bleed,
             items: scale_items(f.items, factor),
             folds: f.folds.into_iter().map(|x| x * factor).collect(),
+            turned: f.turned,
         })
         .collect()
 }
@@ -116,7 +117,18 @@ pub fn fold(panels: Vec<Frame>, fold: Fold) -> Vec<Frame> {
         // Roll fold, panels 1–6: the outside sheet shows 5 (the flap that
         // folds in), 6 (back) and 1 (cover); the inside shows 2, 3, 4.
         Fold::TriFold => sheets(panels, &[&[4, 5, 0], &[1, 2, 3]]),
-        Fold::Concertina => sheets(panels, &[&[0, 1, 2, 3], &[7, 6, 5, 4]]),
+        // Concertina, panels 1–8: the outside shows 8 (the back cover:
+        // Samaritans), 6, 7 and 1 (the cover, at the right, so that it
+        // opens like a book); the inside 2-3-4-5 as the reader sees it
+        // unfolded, turned head to foot for long-edge duplex (see
+        // docs/print.md and `tests/fold.rs`).
+        Fold::Concertina => {
+            let mut sides = sheets(panels, &[&[7, 5, 6, 0], &[1, 2, 3, 4]]);
+            if let Some(inside) = sides.get_mut(1) {
+                inside.turned = true;
+            }
+            sides
+        }
         Fold::Booklet => {
             // Sheet k (from the outside in): outside n-2k and 2k+1, inside
             // 2k+2 and n-2k-1 (1-based).
@@ -211,6 +223,7 @@ fn sheets(panels: Vec<Frame>, order: &[&[usize]]) -> Vec<Frame> {
                 bleed,
                 items,
                 folds,
+                turned: false,
             }
         })
         .collect()

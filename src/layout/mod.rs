@@ -24,7 +24,7 @@ pub use fewer::layout as layout_fewer;
 pub use fonts::{Faces, FontBook, FontId};
 pub use frame::{
     Frame, FrameItem, Geometry, Glyph, GlyphText, Group, ImageItem, PathSeg, Role, Shape, Stroke,
-    TextItem,
+    TextItem, visit_items,
 };
 pub use text::{Paragraph, TextError, TextSpec};
 

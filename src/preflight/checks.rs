@@ -137,8 +137,16 @@ fn text(runs: &[Run], trim: BoxPt, size: Size, n: Option<usize>, out: &mut Findi
         if run.size < min - 0.01 {
             tiny.entry(&run.text).or_insert((0, run.size)).0 += 1;
         }
-        let (x0, x1) = (run.x.min(run.x + run.width), run.x.max(run.x + run.width));
-        let (y0, y1) = (run.y - 0.2 * run.size, run.y + 0.75 * run.size);
+        // An upside-down run goes left from its start and hangs below it:
+        // (advance, extent below the baseline, extent above it).
+        let (width, below, above) = if run.turned {
+            (-run.width, 0.75, 0.2)
+        } else {
+            (run.width, 0.2, 0.75)
+        };
+        let end = run.x + width;
+        let (x0, x1) = (run.x.min(end), run.x.max(end));
+        let (y0, y1) = (run.y - below * run.size, run.y + above * run.size);
         let on_page = x1 > trim.x0 && x0 < trim.x1 && y1 > trim.y0 && y0 < trim.y1;
         let inside = safe.contains(&BoxPt::new(x0, y0, x1, y1), 0.01);
         if on_page && !inside {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::colour::Colour;
 use crate::geom::{Abs, Point};
 use crate::inspect::BoxPt;
-use crate::layout::{Faces, Frame, FrameItem, ImageItem, Shape, TextItem};
+use crate::layout::{self, Faces, Frame, FrameItem, ImageItem, Shape, TextItem};
 use crate::render::{self, ColourMode, PageBoxes, PdfOptions};
 
 use super::paint::{ImageUse, Paint, near_black};
@@ -34,8 +34,16 @@ pub(super) fn facts(frames: &[Frame], options: &PdfOptions, faces: &Faces) -> Fa
                 images: &mut images,
                 text: Vec::new(),
                 paint: Paint::default(),
+                turned: frame.turned.then(|| {
+                    let w = frame.size.w + boxes.margin * 2.0;
+                    (w.to_pt(), (frame.size.h + boxes.margin * 2.0).to_pt())
+                }),
             };
-            frame.visit(&mut |at, item| page.item(at, item));
+            // The slug line is written after the artwork, never turned.
+            let (art, slug) = render::split_slug(frame);
+            layout::visit_items(Point::default(), art, &mut |at, item| page.item(at, item));
+            page.turned = None;
+            layout::visit_items(Point::default(), slug, &mut |at, item| page.item(at, item));
             if let Some(marks) = &options.marks {
                 // Eight crop marks and two dashed marks per fold.
                 let count = 8 + 2 * frame.folds.len();
@@ -79,6 +87,11 @@ struct Page<'a> {
     images: &'a mut BTreeMap<usize, String>,
     text: Vec<Run>,
     paint: Paint,
+    /// The MediaBox's width and height in points when the page's artwork
+    /// is turned head to foot ([`Frame::turned`]). Only text positions are
+    /// read: a half turn maps the BleedBox, and what lies outside it, onto
+    /// itself.
+    turned: Option<(f64, f64)>,
 }
 
 impl Page<'_> {
@@ -129,13 +142,18 @@ impl Page<'_> {
             }
             advance += g.advance.at(t.size);
         }
-        let (x, y) = self.to_pdf(at);
+        let (mut x, mut y) = self.to_pdf(at);
+        if let Some((w, h)) = self.turned {
+            // The writer turns the artwork about the page's centre.
+            (x, y) = (w - x, h - y);
+        }
         self.text.push(Run {
             text: t.text(),
             size: t.size.to_pt(),
             x,
             y,
             width: visible.to_pt(),
+            turned: self.turned.is_some(),
         });
     }
 

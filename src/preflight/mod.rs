@@ -144,6 +144,8 @@ struct Run {
     y: f64,
     /// Advance to the end of the last visible glyph.
     width: f64,
+    /// Upside down: the run goes left from `x` and hangs below `y`.
+    turned: bool,
 }
 
 #[cfg(test)]

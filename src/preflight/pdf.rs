@@ -38,6 +38,7 @@ pub(super) fn facts(bytes: &[u8]) -> Result<Facts, InspectError> {
                         x: r.x,
                         y: r.y,
                         width: r.width,
+                        turned: r.turned,
                     })
                     .collect(),
             });

@@ -97,6 +97,9 @@ struct PageSpace {
     bleed: Abs,
     height: Abs,
     cmyk: bool,
+    /// The page's full width and height when its artwork is turned head
+    /// to foot ([`Frame::turned`]).
+    turned: Option<Size>,
 }
 
 impl PageSpace {
@@ -105,6 +108,12 @@ impl PageSpace {
             bleed: boxes.margin,
             height: frame.size.h + boxes.margin * 2.0,
             cmyk,
+            turned: frame.turned.then(|| {
+                Size::new(
+                    frame.size.w + boxes.margin * 2.0,
+                    frame.size.h + boxes.margin * 2.0,
+                )
+            }),
         }
     }
 
@@ -124,6 +133,32 @@ impl PageSpace {
         let x = p.x + self.bleed;
         let y = self.height - (p.y + self.bleed);
         (x.to_pt() as f32, y.to_pt() as f32)
+    }
+
+    /// Where a rectangle in PDF points (`[x0, y0, x1, y1]`, painted
+    /// under the page's turn) is on the page: annotations are not turned.
+    fn on_page(self, [x0, y0, x1, y1]: [f32; 4]) -> [f32; 4] {
+        match self.turned {
+            Some(full) => {
+                let (w, h) = (full.w.to_pt() as f32, full.h.to_pt() as f32);
+                [w - x1, h - y1, w - x0, h - y0]
+            }
+            None => [x0, y0, x1, y1],
+        }
+    }
+
+    /// The operator that turns the artwork head to foot, if it is turned.
+    fn turn(self) -> Option<Op> {
+        self.turned.map(|full| Op::SetTransformationMatrix {
+            matrix: printpdf::CurTransMat::Raw([
+                -1.0,
+                0.0,
+                0.0,
+                -1.0,
+                full.w.to_pt() as f32,
+                full.h.to_pt() as f32,
+            ]),
+        })
     }
 }
 
@@ -227,6 +262,7 @@ impl PageWriter<'_> {
         // the slug line, set outside the bleed, is drawn after the clip.
         let (art, slug) = split_slug(frame);
         self.ops.push(Op::SaveGraphicsState);
+        self.ops.extend(self.space.turn());
         let bleed_origin = Point::new(-frame.bleed, -frame.bleed);
         let bleed_size = Size::new(
             frame.size.w + frame.bleed * 2.0,
@@ -300,7 +336,7 @@ type Placed = (Point, FrameItem);
 /// trailing text items whose baselines start outside the BleedBox (what
 /// [`crate::finish::slug`] appends) are printer's marks, drawn outside the
 /// BleedBox clip.
-fn split_slug(frame: &Frame) -> (&[Placed], &[Placed]) {
+pub(crate) fn split_slug(frame: &Frame) -> (&[Placed], &[Placed]) {
     let eps = Abs::mm(0.01);
     let outside = |p: &Point| {
         p.x < -frame.bleed - eps

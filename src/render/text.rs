@@ -62,5 +62,5 @@ pub(super) fn bounds(space: PageSpace, pos: Point, item: &TextItem) -> [f32; 4] 
     let (x, y) = space.to_pdf(pos);
     let size = item.size.to_pt() as f32;
     let w = item.width().to_pt() as f32;
-    [x, y - size * 0.25, x + w, y + size * 0.9]
+    space.on_page([x, y - size * 0.25, x + w, y + size * 0.9])
 }

@@ -270,3 +270,42 @@ fn the_contrast_check_finds_pale_text_inside_groups() {
         "pale ink is found: {failures:?}"
     );
 }
+
+/// The Easy Read card's cover (the outside's rightmost panel) shows its
+/// banner's picture as a figure with its alternative text, at the right of
+/// the title, inside the panel's margins.
+#[test]
+fn the_easy_read_cover_shows_its_picture_beside_the_title() {
+    use wellprint::layout::{FrameItem, Role};
+    let built = common::Example::shipped().build(
+        "chime-wallet-card",
+        Variant::EasyRead,
+        "oxfordshire",
+        None,
+    );
+    let outside = &built.frames[0];
+    let (width, panel) = (outside.size.w.to_mm(), outside.size.w.to_mm() / 4.0);
+    let (mut figure, mut title) = (None, None);
+    outside.visit(&mut |at, item| match item {
+        FrameItem::Group(g)
+            if g.role == Some(Role::Figure)
+                && g.alt.as_deref() == Some("A happy, calm person holding a heart") =>
+        {
+            figure = Some(at);
+        }
+        FrameItem::Text(t) if t.text() == "CHIME" => title = Some(at),
+        _ => {}
+    });
+    let figure = figure.expect("the cover's picture, with its alt text");
+    let title = title.expect("the cover's title");
+    let (figure, title) = (figure.x.to_mm(), title.x.to_mm());
+    assert!(
+        title > panel * 3.0,
+        "the cover is the outside's rightmost panel"
+    );
+    assert!(figure > title + 20.0, "the picture is right of the title");
+    assert!(
+        figure + 25.0 <= width - 4.0 + 0.01,
+        "the 25 mm picture ends inside the margin: at {figure:.1} of {width:.1} mm"
+    );
+}

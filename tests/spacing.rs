@@ -1,5 +1,6 @@
 //! `spacing = "distribute"`: the height a page's blocks leave is shared
-//! out between them (up to `max-gap`), instead of pooling at the foot.
+//! out between them (up to `max-gap`), instead of pooling at the foot;
+//! `spacing = "centre"`: it is shared above and below them.
 
 mod common;
 
@@ -244,4 +245,61 @@ fn pictures_grow_into_the_room_the_page_leaves_up_to_max_width() {
         big > grown + 0.5 && big < kept + 32.0 - 0.5,
         "with max-width 60 mm the text is at {big:.2} mm ({kept:.2} mm at 28 mm)"
     );
+}
+
+/// The Easy Read card's Samaritans panel (the outside's leftmost, panel
+/// 8), its spacing line as given: the tops of its text lines, in mm.
+fn samaritans_lines(spacing: &str) -> Vec<f64> {
+    let project = common::TempProject::new().with_area("oxfordshire");
+    let path = project.path().join("resources/chime-wallet-card.toml");
+    let text = std::fs::read_to_string(&path).expect("resource");
+    let panel =
+        "# Panel 8: a helpline that is always open.\n[[easy-read.page]]\nspacing = \"centre\"\n";
+    assert!(text.contains(panel), "the shipped card centres panel 8");
+    let text = text.replacen(panel, &format!("[[easy-read.page]]\n{spacing}\n"), 1);
+    std::fs::write(&path, text).expect("write");
+    let (sources, loaded) = project.load().expect("project loads");
+    let built = common::build(
+        &sources,
+        &loaded,
+        "chime-wallet-card",
+        Variant::EasyRead,
+        "oxfordshire",
+    )
+    .expect("builds");
+    let panel_width = built.frames[0].size.w.to_mm() / 4.0;
+    let mut tops = Vec::new();
+    built.frames[0].visit(&mut |at, item| {
+        if let FrameItem::Text(_) = item
+            && at.x.to_mm() < panel_width
+        {
+            tops.push(at.y.to_mm());
+        }
+    });
+    tops.sort_by(f64::total_cmp);
+    tops.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+    tops
+}
+
+/// `spacing = "centre"`: the panel's one row (four lines of text, taller
+/// than its picture) moves down by half of what the panel leaves, so the
+/// space above it equals the space below.
+#[test]
+fn a_centred_panel_has_as_much_room_above_its_row_as_below() {
+    let stacked = samaritans_lines("");
+    let centred = samaritans_lines("spacing = \"centre\"");
+    assert_eq!(stacked.len(), 4, "four lines: {stacked:?}");
+    assert_eq!(centred.len(), stacked.len());
+    let pitch = stacked[1] - stacked[0];
+    // The card is 55 mm tall with 4.5 mm margins; stacked, the row starts
+    // at the top margin.
+    let left = 55.0 - 2.0 * 4.5 - pitch * stacked.len() as f64;
+    let moved: Vec<f64> = stacked.iter().zip(&centred).map(|(a, b)| b - a).collect();
+    for m in &moved {
+        assert!(
+            (m - left / 2.0).abs() < 0.3,
+            "the lines moved {moved:?} mm; half of the {left:.1} mm left is {:.1}",
+            left / 2.0
+        );
+    }
 }

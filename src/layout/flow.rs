@@ -113,6 +113,7 @@ fn as_relaxed(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<D
         margin: doc.margin,
         gap: body.size * body.leading * 0.6 * (1.0 - cx.relax.gap_cut),
         extra: Abs::ZERO,
+        lead: Abs::ZERO,
         pad: doc.margin * 0.5,
         bleed,
     };
@@ -137,7 +138,14 @@ fn as_relaxed(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<D
         bottom_limit - m.gap
     };
     let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)?;
-    let mut placed = Metrics { extra, ..m }.stack_top(&top, limit, &mut frame)?.0;
+    let lead = if page.spacing == crate::model::Spacing::Centre {
+        left_over(&m, &top, limit)? * 0.5
+    } else {
+        Abs::ZERO
+    };
+    let mut placed = Metrics { extra, lead, ..m }
+        .stack_top(&top, limit, &mut frame)?
+        .0;
     placed.extend(placed_bottom);
     placed.sort_by_key(|p| p.0);
     for (_, at, laid) in placed {
@@ -160,14 +168,7 @@ fn extra_gap(
     if page.spacing != crate::model::Spacing::Distribute {
         return Ok(Abs::ZERO);
     }
-    let mut scratch = Frame {
-        size: m.size,
-        bleed: m.bleed,
-        items: Vec::new(),
-        folds: Vec::new(),
-        turned: false,
-    };
-    let (_, end) = m.stack_top(top, limit, &mut scratch)?;
+    let left = left_over(m, top, limit)?;
     let shown: Vec<&Block> = top
         .iter()
         .filter(|(_, _, laid)| laid.is_some())
@@ -178,8 +179,22 @@ fn extra_gap(
     if slots == 0 {
         return Ok(Abs::ZERO);
     }
-    let share = (limit - end) * (1.0 / slots as f64);
+    let share = left * (1.0 / slots as f64);
     Ok(share.min(page.max_gap - m.gap).max(Abs::ZERO))
+}
+
+/// The height left between the top stack, stacked as `m` says, and
+/// `limit`.
+fn left_over(m: &Metrics, top: &[Stacked<'_>], limit: Abs) -> Result<Abs, Vec<Diagnostic>> {
+    let mut scratch = Frame {
+        size: m.size,
+        bleed: m.bleed,
+        items: Vec::new(),
+        folds: Vec::new(),
+        turned: false,
+    };
+    let (_, end) = m.stack_top(top, limit, &mut scratch)?;
+    Ok((limit - end).max(Abs::ZERO))
 }
 
 /// Whether distributed space may open up after `block`: not after a
@@ -261,6 +276,8 @@ struct Metrics {
     /// Added to `gap` between top blocks that spread (`spacing =
     /// "distribute"`).
     extra: Abs,
+    /// Space above the first top block (`spacing = "centre"`).
+    lead: Abs,
     /// Colour above and below the text of a band.
     pad: Abs,
     bleed: Abs,
@@ -337,10 +354,11 @@ impl Metrics {
             margin,
             gap,
             extra,
+            lead,
             pad,
             bleed,
         } = *self;
-        let mut y = margin;
+        let mut y = margin + lead;
         let mut placed = Vec::new();
         let mut previous: Option<&Block> = None;
         for (i, (index, block, laid)) in top.iter().enumerate() {

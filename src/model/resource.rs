@@ -262,6 +262,11 @@ pub enum Spacing {
     /// between the last of them and the bottom stack), up to `max-gap`
     /// each, so the page does not end in an empty band.
     Distribute,
+    /// The top blocks stack as with `Stack`, and the stack moves down by
+    /// half of what is left, so it sits in the middle of the page (or
+    /// between the top margin and the bottom stack): a card panel with a
+    /// single row.
+    Centre,
 }
 
 /// One way layout makes a page that does not fit fit, each within its

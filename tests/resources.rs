@@ -193,6 +193,35 @@ fn the_dl_prints_its_panels_in_folding_order() {
     assert_eq!(all.matches("Support in Medway").count(), 1, "once: {all}");
 }
 
+/// The area's logo on the poster: at least 40 mm wide on A3 for Glasgow's
+/// wide logo, and scaled with the poster on A2; in the Easy Read poster
+/// too.
+#[test]
+fn the_area_logo_on_the_poster_is_at_least_40_mm_on_a3() {
+    let ex = Example::shipped();
+    for (variant, format, least) in [
+        (Variant::Standard, None, 40.0),
+        (Variant::Standard, Some("a2"), 40.0 * 2f64.sqrt()),
+        (Variant::EasyRead, None, 40.0),
+    ] {
+        let built = ex.build("tips-poster", variant, "glasgow", format);
+        let mut widest: f64 = 0.0;
+        for frame in &built.frames {
+            frame.visit(&mut |_, item| {
+                if let wellprint::layout::FrameItem::Image(i) = item
+                    && i.alt == "Glasgow logo"
+                {
+                    widest = widest.max(i.size.w.to_mm());
+                }
+            });
+        }
+        assert!(
+            widest >= least - 0.1,
+            "{variant:?} {format:?}: the logo is {widest:.1} mm wide, at least {least:.1} wanted"
+        );
+    }
+}
+
 /// The area's logo on the leaflet's cover (`kind = "logo"`), 30 mm wide
 /// for Glasgow's wide logo, in every form; an area without a logo gets
 /// none.

@@ -35,8 +35,8 @@ pub(super) fn facts(frames: &[Frame], options: &PdfOptions, faces: &Faces) -> Fa
                 text: Vec::new(),
                 paint: Paint::default(),
                 turned: frame.turned.then(|| {
-                    let w = frame.size.w + boxes.margin * 2.0;
-                    (w.to_pt(), (frame.size.h + boxes.margin * 2.0).to_pt())
+                    let sheet = boxes.sheet();
+                    (sheet.w.to_pt(), sheet.h.to_pt())
                 }),
             };
             // The slug line is written after the artwork, never turned.

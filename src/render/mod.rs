@@ -108,12 +108,7 @@ impl PageSpace {
             bleed: boxes.margin,
             height: frame.size.h + boxes.margin * 2.0,
             cmyk,
-            turned: frame.turned.then(|| {
-                Size::new(
-                    frame.size.w + boxes.margin * 2.0,
-                    frame.size.h + boxes.margin * 2.0,
-                )
-            }),
+            turned: frame.turned.then(|| boxes.sheet()),
         }
     }
 

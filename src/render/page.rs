@@ -1,7 +1,7 @@
 //! Page box maths, in one place: where the trim, bleed and media boxes lie
 //! for a frame, with or without printer's marks.
 
-use crate::geom::Abs;
+use crate::geom::{Abs, Size};
 use crate::layout::Frame;
 
 /// Printer's marks around the bleed: crop marks and, optionally, a slug
@@ -70,5 +70,11 @@ impl PageBoxes {
             trim: [m, m, m + w, m + h],
             margin,
         }
+    }
+
+    /// The MediaBox's width and height: the whole sheet.
+    pub fn sheet(&self) -> Size {
+        let [x0, y0, x1, y1] = self.media;
+        Size::new(x1 - x0, y1 - y0)
     }
 }

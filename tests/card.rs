@@ -309,3 +309,56 @@ fn the_easy_read_cover_shows_its_picture_beside_the_title() {
         "the 25 mm picture ends inside the margin: at {figure:.1} of {width:.1} mm"
     );
 }
+
+#[test]
+fn phone_numbers_on_the_back_are_8_pt_bold_beside_7_5_pt_words() {
+    let (sources, project) = load(&root());
+    let mut full_size = 0;
+    for area in &project.areas {
+        let built =
+            build(&sources, &project, CARD, Variant::Standard, &area.id.value).expect("builds");
+        let report = inspect(&built.bytes).expect("parses");
+        let back = &report.pages[1];
+        let phones: Vec<&str> = area
+            .contacts
+            .iter()
+            .map(|c| c.phone.value.as_str())
+            .collect();
+        let numbers: Vec<_> = back
+            .text
+            .iter()
+            .filter(|r| phones.contains(&r.text.trim()))
+            .collect();
+        // The body size the back is set at: the helpline's name is in it.
+        let body = back
+            .text
+            .iter()
+            .find(|r| r.text.trim() == "Samaritans")
+            .map(|r| r.size)
+            .expect("the helpline's name");
+        assert!(
+            !numbers.is_empty(),
+            "{}: no local phone number on the back",
+            area.id.value
+        );
+        // 8 pt beside 7.5 pt; a back that steps its type down to fit many
+        // contacts sets them at the body size (`docs/format.md`).
+        let full = (body - 7.5).abs() < 0.01;
+        let phone = if full { 8.0 } else { body };
+        for run in numbers {
+            assert!(
+                (run.size - phone).abs() < 0.01 && run.font.contains("Bold"),
+                "{}: \"{}\" is {:.2} pt in {} beside {body:.2} pt words, not 8 pt bold beside 7.5",
+                area.id.value,
+                run.text,
+                run.size,
+                run.font
+            );
+        }
+        full_size += usize::from(full);
+    }
+    assert!(
+        full_size >= 4,
+        "only {full_size} areas' backs are at 7.5 pt"
+    );
+}

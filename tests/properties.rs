@@ -84,18 +84,10 @@ fn set_one(
     let mut sources = Sources::new();
     let file: FileId = sources.add("t.toml", s.to_owned());
     let rich = RichText {
-        runs: vec![Run {
-            text: s.to_owned(),
-            bold,
-            lang: None,
-        }],
+        runs: vec![Run::new(s, bold)],
         span: Some(Span::new(file, 0..s.len())),
     };
-    let spec = TextSpec {
-        size,
-        leading: 1.3,
-        bold: false,
-    };
+    let spec = TextSpec::new(size, 1.3, false);
     let unprintable = UNPRINTABLE.iter().any(|u| s.contains(u));
     tally.cases += 1;
     match Paragraph::set(&rich, spec, width, faces) {
@@ -260,18 +252,10 @@ fn symbols_the_main_face_lacks_come_from_the_fallback_face() {
     let s = "Phone ☎ 01632 960 001 → ŵŷ";
     let file = sources.add("t.toml", s.to_owned());
     let rich = RichText {
-        runs: vec![Run {
-            text: s.to_owned(),
-            bold: false,
-            lang: None,
-        }],
+        runs: vec![Run::new(s, false)],
         span: Some(Span::new(file, 0..s.len())),
     };
-    let spec = TextSpec {
-        size: Abs::pt(10.0),
-        leading: 1.2,
-        bold: false,
-    };
+    let spec = TextSpec::new(Abs::pt(10.0), 1.2, false);
     let p = Paragraph::set(&rich, spec, Abs::mm(100.0), &faces).expect("sets");
     let mut items = Vec::new();
     p.place(

@@ -17,18 +17,10 @@ pub fn label(
     book: &FontBook,
 ) -> Option<Vec<(Point, FrameItem)>> {
     let rich = RichText {
-        runs: vec![Run {
-            text: text.to_owned(),
-            bold: false,
-            lang: None,
-        }],
+        runs: vec![Run::new(text, false)],
         span: None,
     };
-    let spec = TextSpec {
-        size,
-        leading: 1.2,
-        bold: false,
-    };
+    let spec = TextSpec::new(size, 1.2, false);
     let para = Paragraph::set(&rich, spec, Abs::pt(100_000.0), &book.faces()).ok()?;
     let mut out = Vec::new();
     let top = Point::new(baseline.x, baseline.y - para.first_baseline());

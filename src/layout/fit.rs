@@ -93,10 +93,23 @@ fn has(page: &Page, test: impl Fn(&Content) -> bool) -> bool {
 
 /// The type sizes, the body half a point smaller each step until it
 /// reaches `min-size`; every size scales with the body, but none goes
-/// below `min-size` (a size already below it stays as it is).
+/// below `min-size` (a size already below it stays as it is). Phone
+/// numbers set larger than the body come down to it first, the sizes
+/// otherwise as they were, and then step with the body: a page short of
+/// room gives up their emphasis before any size.
 pub(super) fn stepped(sizes: TypeSizes, fit: &Fit) -> Vec<TypeSizes> {
     let floor = fit.min_size;
     let mut out = Vec::new();
+    let sizes = if sizes.phone > sizes.body {
+        let level = TypeSizes {
+            phone: sizes.body,
+            ..sizes
+        };
+        out.push(level);
+        level
+    } else {
+        sizes
+    };
     let mut body = sizes.body - TYPE_STEP;
     while body >= floor - Abs::pt(1e-9) && sizes.body > Abs::ZERO {
         let f = body / sizes.body;
@@ -107,6 +120,7 @@ pub(super) fn stepped(sizes: TypeSizes, fit: &Fit) -> Vec<TypeSizes> {
             heading: scale(sizes.heading),
             body: scale(sizes.body),
             small: scale(sizes.small),
+            phone: scale(sizes.phone),
             leading: sizes.leading,
         });
         body -= TYPE_STEP;
@@ -125,6 +139,7 @@ mod tests {
             heading: Abs::pt(20.0),
             body: Abs::pt(body),
             small: Abs::pt(small),
+            phone: Abs::pt(body),
             leading: 1.25,
         }
     }
@@ -151,6 +166,23 @@ mod tests {
         }
         assert!((steps[3].body.to_pt() - 14.0).abs() < 1e-9);
         assert!((steps[3].title.to_pt() - 35.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn larger_phone_numbers_come_down_to_the_body_first() {
+        let steps = stepped(
+            TypeSizes {
+                phone: Abs::pt(17.0),
+                ..sizes(16.0, 12.0)
+            },
+            &fit(14.0),
+        );
+        // The phone at 16, then 15.5, 15.0, 14.5, 14.0 with the body.
+        assert_eq!(steps.len(), 5);
+        assert_eq!(steps[0], sizes(16.0, 12.0));
+        for s in &steps {
+            assert_eq!(s.phone, s.body);
+        }
     }
 
     #[test]

@@ -218,11 +218,10 @@ fn number_pages(
     let spec = cx.spec(crate::resolve::TextStyle::Body);
     for (i, frame) in frames.iter_mut().enumerate() {
         let text = crate::resolve::RichText {
-            runs: vec![crate::resolve::Run {
-                text: format!("Page {} of {total}", i + 1),
-                bold: false,
-                lang: None,
-            }],
+            runs: vec![crate::resolve::Run::new(
+                format!("Page {} of {total}", i + 1),
+                false,
+            )],
             span: None,
         };
         let p = Paragraph::set(&text, spec, cx.width, cx.faces).map_err(|_| {

@@ -647,18 +647,24 @@ impl Checker<'_> {
             Variant::EasyRead => easy_read_min.max(PRINT_MIN_PT),
             Variant::LargePrint => super::large_print::BODY_PT,
         };
+        let body = raw
+            .body
+            .as_ref()
+            .map_or(Abs::pt(defaults[3]), |v| v.get_ref().0);
         let keys = [
             ("title", &raw.title),
             ("subtitle", &raw.subtitle),
             ("heading", &raw.heading),
             ("body", &raw.body),
             ("small", &raw.small),
+            ("phone", &raw.phone),
         ];
-        let mut sizes = [Abs::pt(0.0); 5];
-        for (i, (key, value)) in keys.into_iter().enumerate() {
-            let size = value
-                .as_ref()
-                .map_or(Abs::pt(defaults[i]), |v| v.get_ref().0);
+        // A phone number left to the default is set at the body size.
+        let defaults = defaults.map(Abs::pt);
+        let defaults = defaults.iter().copied().chain([body]);
+        let mut sizes = [Abs::pt(0.0); 6];
+        for (i, ((key, value), default)) in keys.into_iter().zip(defaults).enumerate() {
+            let size = value.as_ref().map_or(default, |v| v.get_ref().0);
             sizes[i] = size;
             if size.to_pt() >= min - 1e-9 {
                 continue;
@@ -668,13 +674,14 @@ impl Checker<'_> {
                 .push(too_small(variant, key, size, min, at.ok_or(fallback)));
         }
         let leading = raw.leading.as_ref().map_or(leading, |l| self.leading(l));
-        let [title, subtitle, heading, body, small] = sizes;
+        let [title, subtitle, heading, body, small, phone] = sizes;
         TypeSizes {
             title,
             subtitle,
             heading,
             body,
             small,
+            phone,
             leading,
         }
     }

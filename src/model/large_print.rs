@@ -90,6 +90,7 @@ fn type_scale(standard: &TypeSizes) -> TypeSizes {
         heading: at_least(standard.heading, 24.0),
         body: at_least(standard.body, BODY_PT),
         small: at_least(standard.small, BODY_PT),
+        phone: at_least(standard.phone, BODY_PT),
         leading: standard.leading.max(1.5),
     }
 }

@@ -331,6 +331,8 @@ pub struct TypeSizes {
     pub body: Abs,
     /// Small print size.
     pub small: Abs,
+    /// Size of phone numbers in contact entries set in body text.
+    pub phone: Abs,
     /// Line height as a multiple of the font size.
     pub leading: f64,
 }

@@ -201,6 +201,10 @@ pub struct TypeScale {
     pub body: Option<Spanned<Length>>,
     /// Credit lines and notes (default 6pt, the print minimum).
     pub small: Option<Spanned<Length>>,
+    /// Phone numbers in contact entries (default: the body size). The
+    /// lines stay as far apart as the body's, so keep it within about a
+    /// point of the body size.
+    pub phone: Option<Spanned<Length>>,
     /// Line height as a multiple of the font size (default 1.25).
     pub leading: Option<Spanned<f64>>,
 }

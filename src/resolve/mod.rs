@@ -8,7 +8,7 @@ mod blocks;
 mod hours;
 mod text;
 
-pub use text::{RichText, Run};
+pub use text::{RichText, Run, RunSize};
 
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, SourceResult, Span};

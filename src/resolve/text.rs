@@ -5,26 +5,47 @@ use std::ops::Range;
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Area, Located};
 
-/// A run of text in one weight and language.
+/// A run of text in one weight, size and language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
     /// The characters; `\n` forces a line break.
     pub text: String,
     /// Bold or regular.
     pub bold: bool,
+    /// The size it is set at.
+    pub size: RunSize,
     /// Natural language of the run (BCP 47, `cy`) when it is not the
     /// document's: screen readers switch voice for it.
     pub lang: Option<String>,
 }
 
+/// The size a run is set at, named by what the run is: the size itself
+/// comes from the resource's type scale.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum RunSize {
+    /// The paragraph's size.
+    #[default]
+    Text,
+    /// The type scale's `phone` size: a phone number in a contact entry,
+    /// set a little larger than the words around it to be found at a
+    /// glance.
+    Phone,
+}
+
 impl Run {
-    /// A run in the document's language.
+    /// A run in the document's language, at the paragraph's size.
     pub fn new(text: impl Into<String>, bold: bool) -> Run {
         Run {
             text: text.into(),
             bold,
+            size: RunSize::Text,
             lang: None,
         }
+    }
+
+    /// The same run at `size`.
+    pub fn at(self, size: RunSize) -> Run {
+        Run { size, ..self }
     }
 }
 
@@ -123,9 +144,8 @@ fn push_runs(runs: &mut Vec<Run>, part: &str, offset: usize, bold: bool, langs: 
             .find(|(r, _)| r.start <= s && e <= r.end)
             .map(|(_, l)| l.clone());
         runs.push(Run {
-            text: text.to_owned(),
-            bold,
             lang,
+            ..Run::new(text, bold)
         });
     }
 }

@@ -128,11 +128,7 @@ impl Look {
             width: cx.width,
             heading,
             body,
-            label: TextSpec {
-                size: body.size,
-                leading: 1.1,
-                bold: true,
-            },
+            label: TextSpec::new(body.size, 1.1, true),
             road_w,
             col_w: (cx.width - lane) / 2.0,
             pad: body.size * 0.6 * (0.5 + close / 2.0),
@@ -301,11 +297,7 @@ impl Unit {
             runs: vec![Run::new((i + 1).to_string(), true)],
             span: stage.label.span.clone(),
         };
-        let num_spec = TextSpec {
-            size: num_d * 0.62,
-            leading: 1.0,
-            bold: true,
-        };
+        let num_spec = TextSpec::new(num_d * 0.62, 1.0, true);
         let number = cx.set(&num, num_spec, num_d, block)?;
         let tip = match &stage.tip {
             None => None,

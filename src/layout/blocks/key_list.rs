@@ -80,11 +80,7 @@ fn tile_with_initial(
     let Some(initial) = term.plain().chars().next() else {
         return Ok(());
     };
-    let letter_spec = TextSpec {
-        size: tile * 0.62,
-        leading: 1.0,
-        bold: true,
-    };
+    let letter_spec = TextSpec::new(tile * 0.62, 1.0, true);
     let cap = cx.faces.metrics(FontId::Bold).cap_height;
     let letter = RichText {
         runs: vec![Run::new(initial.to_string(), true)],

@@ -97,17 +97,15 @@ impl BlockContext<'_> {
     /// The spec of a text style.
     pub fn spec(&self, style: TextStyle) -> TextSpec {
         let t = &self.relax.sizes.unwrap_or(self.doc.type_sizes);
-        let (size, leading, bold) = match style {
-            TextStyle::Title => (t.title, 1.05, true),
-            TextStyle::Subtitle => (t.subtitle, t.leading, false),
-            TextStyle::Heading => (t.heading, 1.15, true),
-            TextStyle::Body => (t.body, t.leading, false),
-            TextStyle::Small => (t.small, t.leading, false),
-        };
-        TextSpec {
-            size,
-            leading,
-            bold,
+        match style {
+            TextStyle::Title => TextSpec::new(t.title, 1.05, true),
+            TextStyle::Subtitle => TextSpec::new(t.subtitle, t.leading, false),
+            TextStyle::Heading => TextSpec::new(t.heading, 1.15, true),
+            TextStyle::Body => TextSpec {
+                phone: t.phone,
+                ..TextSpec::new(t.body, t.leading, false)
+            },
+            TextStyle::Small => TextSpec::new(t.small, t.leading, false),
         }
     }
 

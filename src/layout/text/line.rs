@@ -18,15 +18,15 @@ pub struct ShapedPiece {
 }
 
 impl ShapedPiece {
-    /// Measures shaped segments at `size`.
-    pub fn new(segments: Vec<Segment>, size: Abs, mandatory: bool, text: String) -> Self {
-        let total = width(&segments, size);
+    /// Measures shaped segments, each at its size.
+    pub fn new(segments: Vec<Segment>, mandatory: bool, text: String) -> Self {
+        let total = width(&segments);
         let trailing: Abs = segments
             .iter()
             .rev()
-            .flat_map(|s| s.glyphs.iter().rev())
-            .take_while(|g| g.text.chars().all(char::is_whitespace))
-            .map(|g| g.advance.at(size))
+            .flat_map(|s| s.glyphs.iter().rev().map(|g| (g, s.size)))
+            .take_while(|(g, _)| g.text.chars().all(char::is_whitespace))
+            .map(|(g, size)| g.advance.at(size))
             .sum();
         ShapedPiece {
             segments,
@@ -68,14 +68,9 @@ const SHORT_LINES: usize = 6;
 
 /// Fills pieces into lines of at most `max`, as `wrap` says. A text with a
 /// line feed is filled greedily.
-pub fn fill_wrapped(
-    pieces: Vec<ShapedPiece>,
-    max: Abs,
-    size: Abs,
-    wrap: Wrap,
-) -> Result<Vec<Line>, TooWide> {
+pub fn fill_wrapped(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Vec<Line>, TooWide> {
     let forced = pieces.iter().any(|p| p.mandatory);
-    let greedy = fill(pieces.clone(), max, size)?;
+    let greedy = fill(pieces.clone(), max)?;
     let n = greedy.len();
     let widow = greedy.last().is_some_and(|l| l.pieces == 1);
     if forced || n < 2 {
@@ -85,13 +80,11 @@ pub fn fill_wrapped(
         Wrap::Greedy => Ok(greedy),
         // Text of several sentences is not balanced: a line may end
         // where a sentence does (Easy Read's one sentence a line).
-        Wrap::Balance if !sentences(&pieces) => {
-            Ok(balanced(&pieces, max, size, n).unwrap_or(greedy))
-        }
-        Wrap::Balance if widow => Ok(companioned(&pieces, max, size, n).unwrap_or(greedy)),
+        Wrap::Balance if !sentences(&pieces) => Ok(balanced(&pieces, max, n).unwrap_or(greedy)),
+        Wrap::Balance if widow => Ok(companioned(&pieces, max, n).unwrap_or(greedy)),
         Wrap::Balance => Ok(greedy),
         Wrap::NoWidow if widow && n <= SHORT_LINES => {
-            Ok(companioned(&pieces, max, size, n).unwrap_or(greedy))
+            Ok(companioned(&pieces, max, n).unwrap_or(greedy))
         }
         Wrap::NoWidow => Ok(greedy),
     }
@@ -106,8 +99,8 @@ fn sentences(pieces: &[ShapedPiece]) -> bool {
 }
 
 /// The lines at the narrowest width that still makes `n` lines.
-fn balanced(pieces: &[ShapedPiece], max: Abs, size: Abs, n: usize) -> Option<Vec<Line>> {
-    let lines_at = |w: Abs| fill(pieces.to_vec(), w, size).ok().filter(|l| l.len() == n);
+fn balanced(pieces: &[ShapedPiece], max: Abs, n: usize) -> Option<Vec<Line>> {
+    let lines_at = |w: Abs| fill(pieces.to_vec(), w).ok().filter(|l| l.len() == n);
     let (mut lo, mut hi) = (max * (1.0 / n as f64) * 0.9, max);
     for _ in 0..12 {
         let mid = (lo + hi) * 0.5;
@@ -122,10 +115,10 @@ fn balanced(pieces: &[ShapedPiece], max: Abs, size: Abs, n: usize) -> Option<Vec
 
 /// The lines at the widest width below `max` (down to three quarters of
 /// it) that makes `n` lines with more than one piece on the last.
-fn companioned(pieces: &[ShapedPiece], max: Abs, size: Abs, n: usize) -> Option<Vec<Line>> {
+fn companioned(pieces: &[ShapedPiece], max: Abs, n: usize) -> Option<Vec<Line>> {
     (1..=25).find_map(|i| {
         let w = max * (1.0 - 0.01 * f64::from(i));
-        fill(pieces.to_vec(), w, size)
+        fill(pieces.to_vec(), w)
             .ok()
             .filter(|l| l.len() == n && l.last().is_some_and(|last| last.pieces > 1))
     })
@@ -141,7 +134,7 @@ pub struct TooWide {
 }
 
 /// Breaks pieces into lines of at most `max` width.
-pub fn fill(pieces: Vec<ShapedPiece>, max: Abs, size: Abs) -> Result<Vec<Line>, TooWide> {
+pub fn fill(pieces: Vec<ShapedPiece>, max: Abs) -> Result<Vec<Line>, TooWide> {
     let tolerance = Abs::pt(0.01);
     let mut lines = Vec::new();
     let mut line = Line::default();
@@ -154,27 +147,27 @@ pub fn fill(pieces: Vec<ShapedPiece>, max: Abs, size: Abs) -> Result<Vec<Line>, 
             });
         }
         if !line.segments.is_empty() && x + piece.width > max + tolerance {
-            lines.push(finish(std::mem::take(&mut line), size, true));
+            lines.push(finish(std::mem::take(&mut line), true));
             x = Abs::ZERO;
         }
         line.pieces += 1;
         for seg in piece.segments {
-            let w = seg.advance().at(size);
-            // Pieces are set edge to edge, so a piece in the same face simply
-            // continues the previous segment.
+            let w = seg.width();
+            // Pieces are set edge to edge, so a piece in the same face at
+            // the same size simply continues the previous segment.
             match line.segments.last_mut() {
-                Some((_, last)) if last.font == seg.font => last.glyphs.extend(seg.glyphs),
+                Some((_, last)) if last.continues(&seg) => last.glyphs.extend(seg.glyphs),
                 _ => line.segments.push((x, seg)),
             }
             x += w;
         }
         if piece.mandatory {
-            lines.push(finish(std::mem::take(&mut line), size, false));
+            lines.push(finish(std::mem::take(&mut line), false));
             x = Abs::ZERO;
         }
     }
     if !line.segments.is_empty() {
-        lines.push(finish(line, size, false));
+        lines.push(finish(line, false));
     }
     Ok(lines)
 }
@@ -183,7 +176,7 @@ pub fn fill(pieces: Vec<ShapedPiece>, max: Abs, size: Abs) -> Result<Vec<Line>, 
 /// space keeps that one space glyph (it paints nothing and is not counted
 /// in the width) so that text read from the PDF has a space between the
 /// last word of this line and the first of the next.
-fn finish(mut line: Line, size: Abs, wrapped: bool) -> Line {
+fn finish(mut line: Line, wrapped: bool) -> Line {
     let mut kept = None;
     while let Some((_, seg)) = line.segments.last_mut() {
         while seg
@@ -191,12 +184,12 @@ fn finish(mut line: Line, size: Abs, wrapped: bool) -> Line {
             .last()
             .is_some_and(|g| g.text.chars().all(char::is_whitespace))
         {
-            let font = seg.font;
+            let (font, size) = (seg.font, seg.size);
             kept = seg
                 .glyphs
                 .pop()
                 .filter(|g| wrapped && g.text == " ")
-                .map(|g| (font, g))
+                .map(|g| ((font, size), g))
                 .or(kept);
         }
         if seg.glyphs.is_empty() {
@@ -208,11 +201,11 @@ fn finish(mut line: Line, size: Abs, wrapped: bool) -> Line {
     line.width = line
         .segments
         .last()
-        .map_or(Abs::ZERO, |(x, s)| *x + s.advance().at(size));
+        .map_or(Abs::ZERO, |(x, s)| *x + s.width());
     // Glyph ids belong to a face: the space goes back only into a segment
-    // of the face it was shaped in.
-    if let (Some((font, space)), Some((_, seg))) = (kept, line.segments.last_mut())
-        && seg.font == font
+    // of the face and size it was shaped in.
+    if let (Some((face, space)), Some((_, seg))) = (kept, line.segments.last_mut())
+        && (seg.font, seg.size) == face
     {
         seg.glyphs.push(space);
     }

@@ -9,15 +9,27 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use crate::resolve::RichText;
+use crate::resolve::{RichText, RunSize};
 
-/// Text between two break opportunities, possibly in several weights.
+/// Text between two break opportunities, possibly in several weights
+/// and sizes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
-    /// (text, bold) parts in order.
-    pub parts: Vec<(String, bool)>,
+    /// Its parts in order, one per run it overlaps.
+    pub parts: Vec<Part>,
     /// Whether a line must end after this piece (a line feed).
     pub mandatory: bool,
+}
+
+/// The part of a [`Piece`] in one run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// The characters.
+    pub text: String,
+    /// The run's weight.
+    pub bold: bool,
+    /// The run's size.
+    pub size: RunSize,
 }
 
 /// The pieces of `text`, in order.
@@ -27,7 +39,7 @@ pub fn pieces(text: &RichText) -> Vec<Piece> {
     let mut bounds = Vec::with_capacity(text.runs.len());
     let mut at = 0;
     for run in &text.runs {
-        bounds.push((at, at + run.text.len(), run.bold));
+        bounds.push((at, at + run.text.len(), run));
         at += run.text.len();
     }
     let mut out = Vec::new();
@@ -37,10 +49,14 @@ pub fn pieces(text: &RichText) -> Vec<Piece> {
             continue;
         }
         let mut parts = Vec::new();
-        for &(rs, re, bold) in &bounds {
+        for &(rs, re, run) in &bounds {
             let (s, e) = (rs.max(start), re.min(end));
             if s < e {
-                parts.push((plain[s..e].to_owned(), bold));
+                parts.push(Part {
+                    text: plain[s..e].to_owned(),
+                    bold: run.bold,
+                    size: run.size,
+                });
             }
         }
         out.push(Piece {
@@ -125,7 +141,7 @@ mod tests {
         };
         pieces(&text)
             .into_iter()
-            .map(|p| p.parts.into_iter().map(|(t, _)| t).collect())
+            .map(|p| p.parts.into_iter().map(|part| part.text).collect())
             .collect()
     }
 

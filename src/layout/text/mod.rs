@@ -16,7 +16,7 @@ use crate::colour::Colour;
 use crate::diag::Span;
 use crate::geom::{Abs, Point};
 use crate::model::phone;
-use crate::resolve::{EntryLink, RichText};
+use crate::resolve::{EntryLink, RichText, RunSize};
 
 use super::fonts::{Faces, FontId};
 use super::frame::{FrameItem, Group, Role, TextItem};
@@ -33,6 +33,29 @@ pub struct TextSpec {
     pub leading: f64,
     /// Set every run in bold.
     pub bold: bool,
+    /// Size of the runs marked [`RunSize::Phone`]. The lines stay
+    /// `size × leading` apart, so it may be a little larger than `size`.
+    pub phone: Abs,
+}
+
+impl TextSpec {
+    /// A spec whose runs are all set at `size`.
+    pub const fn new(size: Abs, leading: f64, bold: bool) -> TextSpec {
+        TextSpec {
+            size,
+            leading,
+            bold,
+            phone: size,
+        }
+    }
+
+    /// The size a run is set at.
+    fn size_of(&self, run: RunSize) -> Abs {
+        match run {
+            RunSize::Text => self.size,
+            RunSize::Phone => self.phone,
+        }
+    }
 }
 
 /// Why a paragraph could not be set.
@@ -69,18 +92,18 @@ pub(crate) struct SetLines {
 }
 
 /// What a set paragraph depends on: the text's runs (characters, weight,
-/// language), the spec's size, leading and weight (as bits, exactly), the
+/// size, language), the spec's sizes, leading and weight (as bits, exactly), the
 /// width and the wrap.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct SetKey {
     runs: Box<[KeyRun]>,
-    spec: (u64, u64, bool),
+    spec: (u64, u64, bool, u64),
     width: u64,
     wrap: Wrap,
 }
 
-/// A run of a [`SetKey`]: its characters, weight and language.
-type KeyRun = (Box<str>, bool, Option<Box<str>>);
+/// A run of a [`SetKey`]: its characters, weight, size and language.
+type KeyRun = (Box<str>, bool, RunSize, Option<Box<str>>);
 
 impl SetKey {
     fn of(text: &RichText, spec: TextSpec, width: Abs, wrap: Wrap) -> SetKey {
@@ -92,6 +115,7 @@ impl SetKey {
                     (
                         r.text.as_str().into(),
                         r.bold,
+                        r.size,
                         r.lang.as_deref().map(Box::from),
                     )
                 })
@@ -100,6 +124,7 @@ impl SetKey {
                 spec.size.to_pt().to_bits(),
                 spec.leading.to_bits(),
                 spec.bold,
+                spec.phone.to_pt().to_bits(),
             ),
             width: width.to_pt().to_bits(),
             wrap,
@@ -288,7 +313,7 @@ impl Paragraph {
                     Point::new(at.x + *x, y),
                     FrameItem::Text(TextItem {
                         font: seg.font,
-                        size: self.spec.size,
+                        size: seg.size,
                         fill,
                         glyphs: seg.glyphs.clone(),
                         span: self.span.clone(),
@@ -311,20 +336,15 @@ fn set_lines(
     for piece in linebreak::pieces(text) {
         let mut segments = Vec::new();
         let mut plain = String::new();
-        for (part, bold) in &piece.parts {
-            segments.extend(
-                shaping::shape(part, spec.bold || *bold, faces).map_err(TextError::Missing)?,
-            );
-            plain.push_str(part);
+        for part in &piece.parts {
+            let (bold, size) = (spec.bold || part.bold, spec.size_of(part.size));
+            segments
+                .extend(shaping::shape(&part.text, bold, size, faces).map_err(TextError::Missing)?);
+            plain.push_str(&part.text);
         }
-        shaped.push(line::ShapedPiece::new(
-            segments,
-            spec.size,
-            piece.mandatory,
-            plain,
-        ));
+        shaped.push(line::ShapedPiece::new(segments, piece.mandatory, plain));
     }
-    let lines = line::fill_wrapped(shaped, width, spec.size, wrap).map_err(TextError::TooWide)?;
+    let lines = line::fill_wrapped(shaped, width, wrap).map_err(TextError::TooWide)?;
     Ok(SetLines {
         lines,
         marks: Marks::of(text),
@@ -548,11 +568,7 @@ mod wrap_tests {
         }
     }
 
-    const SPEC: TextSpec = TextSpec {
-        size: Abs::pt(12.0),
-        leading: 1.2,
-        bold: false,
-    };
+    const SPEC: TextSpec = TextSpec::new(Abs::pt(12.0), 1.2, false);
 
     /// The words of each line.
     fn lines(p: &Paragraph) -> Vec<String> {
@@ -680,5 +696,51 @@ mod wrap_tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_phone_run_is_set_at_the_phone_size_on_the_same_line_pitch() {
+        use crate::resolve::{Run, RunSize};
+        let book = book();
+        let faces = book.faces();
+        let rich = RichText {
+            runs: vec![
+                Run::new("Ring ", false),
+                Run::new("01632 960 123", true).at(RunSize::Phone),
+                Run::new(" today", false),
+            ],
+            span: None,
+        };
+        let spec = TextSpec {
+            phone: Abs::pt(16.0),
+            ..SPEC
+        };
+        let p = Paragraph::set(&rich, spec, Abs::mm(300.0), &faces).expect("sets");
+        let mut items = Vec::new();
+        p.place(Point::default(), Colour::BLACK, &mut items);
+        let sizes: Vec<(String, f64)> = items
+            .iter()
+            .filter_map(|(_, i)| match i {
+                FrameItem::Text(t) => Some((
+                    t.glyphs.iter().map(|g| g.text.as_str()).collect(),
+                    t.size.to_pt(),
+                )),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                ("Ring ".to_owned(), 12.0),
+                ("01632 960 123".to_owned(), 16.0),
+                (" today".to_owned(), 12.0)
+            ]
+        );
+        // The line is as wide as its runs at their own sizes, and the
+        // lines keep the body's pitch.
+        let plain = Paragraph::set(&rich, SPEC, Abs::mm(300.0), &faces).expect("sets");
+        assert!(p.width() > plain.width() + Abs::pt(10.0));
+        assert_eq!(p.line_height(), plain.line_height());
+        assert!(!Arc::ptr_eq(&p.set, &plain.set), "a cached set reused");
     }
 }

@@ -6,11 +6,13 @@ use crate::geom::{Abs, Em};
 use crate::layout::fonts::{Faces, FontId};
 use crate::layout::frame::{Glyph, GlyphText};
 
-/// Glyphs of one face, as shaped.
+/// Glyphs of one face at one size, as shaped.
 #[derive(Debug, Clone)]
 pub struct Segment {
     /// The face.
     pub font: FontId,
+    /// The font size.
+    pub size: Abs,
     /// Shaped glyphs.
     pub glyphs: Vec<Glyph>,
 }
@@ -20,22 +22,38 @@ impl Segment {
     pub fn advance(&self) -> Em {
         self.glyphs.iter().fold(Em::new(0.0), |a, g| a + g.advance)
     }
+
+    /// Advance width at its size.
+    pub fn width(&self) -> Abs {
+        self.advance().at(self.size)
+    }
+
+    /// Whether `other` can continue this segment: the same face at the
+    /// same size.
+    pub fn continues(&self, other: &Segment) -> bool {
+        self.font == other.font && self.size == other.size
+    }
 }
 
 /// A character that no bundled face can draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingGlyph(pub char);
 
-/// Shapes `text` in the given weight, switching to the fallback face for
-/// characters the main face lacks. Line feeds are not drawn.
-pub fn shape(text: &str, bold: bool, faces: &Faces) -> Result<Vec<Segment>, MissingGlyph> {
+/// Shapes `text` in the given weight and size, switching to the fallback
+/// face for characters the main face lacks. Line feeds are not drawn.
+pub fn shape(
+    text: &str,
+    bold: bool,
+    size: Abs,
+    faces: &Faces,
+) -> Result<Vec<Segment>, MissingGlyph> {
     let mut segments = Vec::new();
     let mut start = 0;
     let mut current: Option<FontId> = None;
     for (i, c) in text.char_indices() {
         if matches!(c, '\n' | '\r') {
             if let Some(font) = current.take() {
-                segments.push(shape_run(&text[start..i], font, faces));
+                segments.push(shape_run(&text[start..i], font, size, faces));
             }
             start = i + c.len_utf8();
             continue;
@@ -44,7 +62,7 @@ pub fn shape(text: &str, bold: bool, faces: &Faces) -> Result<Vec<Segment>, Miss
         match current {
             Some(f) if f == font => {}
             Some(f) => {
-                segments.push(shape_run(&text[start..i], f, faces));
+                segments.push(shape_run(&text[start..i], f, size, faces));
                 start = i;
                 current = Some(font);
             }
@@ -55,7 +73,7 @@ pub fn shape(text: &str, bold: bool, faces: &Faces) -> Result<Vec<Segment>, Miss
         }
     }
     if let Some(font) = current {
-        segments.push(shape_run(&text[start..], font, faces));
+        segments.push(shape_run(&text[start..], font, size, faces));
     }
     Ok(segments)
 }
@@ -63,7 +81,7 @@ pub fn shape(text: &str, bold: bool, faces: &Faces) -> Result<Vec<Segment>, Miss
 /// Shapes text that one face covers entirely, or takes its glyphs from an
 /// earlier document of the run (shaping the same text in the same face
 /// always gives the same glyphs).
-fn shape_run(text: &str, font: FontId, faces: &Faces) -> Segment {
+fn shape_run(text: &str, font: FontId, size: Abs, faces: &Faces) -> Segment {
     let cache = faces.shaped();
     let glyphs: Arc<[Glyph]> = match cache.run(font, text) {
         Some(glyphs) => glyphs,
@@ -75,6 +93,7 @@ fn shape_run(text: &str, font: FontId, faces: &Faces) -> Segment {
     };
     Segment {
         font,
+        size,
         glyphs: glyphs.to_vec(),
     }
 }
@@ -121,7 +140,7 @@ fn shape_uncached(text: &str, font: FontId, faces: &Faces) -> Vec<Glyph> {
     glyphs
 }
 
-/// The width of segments at a font size.
-pub fn width(segments: &[Segment], size: Abs) -> Abs {
-    segments.iter().map(|s| s.advance().at(size)).sum()
+/// The width of segments, each at its size.
+pub fn width(segments: &[Segment]) -> Abs {
+    segments.iter().map(Segment::width).sum()
 }

@@ -1,7 +1,7 @@
 //! `kind = "contacts"`: the area's contacts with the block's tags, each an
 //! entry of its name and chosen fields, with the links and languages in it.
 
-use super::super::{Content, Entries, EntryLink, EntryMark, Filler, RichText, Run};
+use super::super::{Content, Entries, EntryLink, EntryMark, Filler, RichText, Run, RunSize};
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Contact, ContactField, Located, PictureRef};
@@ -142,24 +142,29 @@ fn marks(c: &Contact, fields: &[ContactField], hours: Option<String>) -> Vec<Ent
 }
 
 /// A contact's entry: the name in bold, then its fields, the phone
-/// number in bold; joined by " · ", or in Easy Read one below the other
+/// number in bold at the type scale's phone size; joined by " · ", or in Easy Read one below the other
 /// (no "·" separators there).
 fn entry(c: &Contact, fields: &[ContactField], hours: Option<String>, easy_read: bool) -> RichText {
     let mut runs = vec![Run::new(c.name.value.clone(), true)];
     let mut first = true;
     for f in fields {
-        let (text, bold) = match f {
-            ContactField::Phone => (Some(c.phone.value.clone()), true),
-            ContactField::Hours => (hours.clone(), false),
-            ContactField::Web => (c.web.as_ref().map(|v| v.value.clone()), false),
-            ContactField::Email => (c.email.as_ref().map(|v| v.value.clone()), false),
-            ContactField::Description => (c.description.as_ref().map(|v| v.value.clone()), false),
+        let text = match f {
+            ContactField::Phone => Some(c.phone.value.clone()),
+            ContactField::Hours => hours.clone(),
+            ContactField::Web => c.web.as_ref().map(|v| v.value.clone()),
+            ContactField::Email => c.email.as_ref().map(|v| v.value.clone()),
+            ContactField::Description => c.description.as_ref().map(|v| v.value.clone()),
         };
         let Some(text) = text else { continue };
         let separator = if first || easy_read { "\n" } else { " · " };
         first = false;
         runs.push(Run::new(separator, false));
-        runs.push(Run::new(text, bold));
+        let (bold, size) = if *f == ContactField::Phone {
+            (true, RunSize::Phone)
+        } else {
+            (false, RunSize::Text)
+        };
+        runs.push(Run::new(text, bold).at(size));
     }
     RichText {
         runs,

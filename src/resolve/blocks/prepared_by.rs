@@ -37,9 +37,8 @@ fn line(line: &Phrases) -> Option<RichText> {
             runs.push(Run::new(PHRASE_SEPARATOR, false));
         }
         runs.push(Run {
-            text: p.text.value.replace("**", ""),
-            bold: false,
             lang: p.lang.as_ref().map(|l| l.value.clone()),
+            ..Run::new(p.text.value.replace("**", ""), false)
         });
     }
     Some(RichText {

@@ -80,11 +80,15 @@ fn intern(bytes: Vec<u8>) -> &'static [u8] {
 }
 
 /// Most shaped runs kept; when full, the cache starts again empty, so
-/// memory stays bounded however many areas a run builds.
-const MAX_SHAPED_RUNS: usize = 50_000;
+/// memory stays bounded however many areas a run builds. What is worth
+/// keeping is small: a resource's own texts (a few hundred) and one
+/// document's texts across its fit steps. Larger caches only hold more
+/// areas' names: 20 000 paragraphs took 15 MB and gained no speed
+/// (`docs/benchmarks.md`).
+const MAX_SHAPED_RUNS: usize = 5_000;
 
 /// Most set paragraphs kept, as for [`MAX_SHAPED_RUNS`].
-const MAX_SET_PARAGRAPHS: usize = 20_000;
+const MAX_SET_PARAGRAPHS: usize = 1_000;
 
 /// Shaping results shared by every document of a run, behind a lock so
 /// that worker threads share them.

@@ -296,6 +296,32 @@ fn easy_read_type_may_not_step_below_14pt() {
     assert!(err.contains("may not be smaller than 14.0 pt"), "{err}");
 }
 
+#[test]
+fn a_phone_size_too_large_for_the_line_spacing_is_an_error_at_its_key() {
+    let p = project(&eight_contacts(), None);
+    let path = p.path().join("resources/chime-wallet-card.toml");
+    let text = std::fs::read_to_string(&path).expect("card");
+    let at = "phone = \"8pt\"\n";
+    assert!(text.contains(at));
+    let text = text.replace(at, "phone = \"10pt\"\n");
+    let line = text
+        .lines()
+        .position(|l| l == "phone = \"10pt\"")
+        .expect("line")
+        + 1;
+    std::fs::write(path, text).expect("write");
+    let err = p.load().expect_err("10 pt beside 7.5 pt is too large");
+    assert!(
+        err.contains(&format!("resources/chime-wallet-card.toml:{line}:9")),
+        "{err}"
+    );
+    assert!(
+        err.contains("phone numbers at 10.0 pt beside 7.5 pt body text"),
+        "{err}"
+    );
+    assert!(err.contains("set phone to at most \"9.0pt\""), "{err}");
+}
+
 /// `n` contacts with names of about 60 characters, for the card and for
 /// advocacy, in a Welsh area when `welsh`.
 fn many_long_contacts(n: usize, welsh: bool) -> String {

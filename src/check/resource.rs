@@ -209,18 +209,8 @@ fn type_sizes(sources: &Sources, resource: &Resource, policy: &Policy) -> Vec<Fi
     let keys = SizeKeys::find(sources, resource);
     let t = &def.type_scale;
     let mut out = Vec::new();
-    let sizes = [
-        (t.body, "body"),
-        (t.small, "small"),
-        (t.heading, "heading"),
-        (t.phone, "phone"),
-    ];
-    for (size, key) in sizes {
+    for (size, key) in [(t.body, "body"), (t.small, "small"), (t.heading, "heading")] {
         let (span, written) = keys.span(key, &resource.id.span);
-        // A phone size left out is the body size, reported as such.
-        if key == "phone" && !written {
-            continue;
-        }
         if let Some(mut f) = check_font_size(size.to_pt(), &span, policy) {
             f.message = if written {
                 format!("the Easy Read `{key}` type size: {}", f.message)

@@ -675,6 +675,13 @@ impl Checker<'_> {
         }
         let leading = raw.leading.as_ref().map_or(leading, |l| self.leading(l));
         let [title, subtitle, heading, body, small, phone] = sizes;
+        if let Some(p) = raw
+            .phone
+            .as_ref()
+            .filter(|_| phone > body * MAX_PHONE_RATIO)
+        {
+            self.errors.push(phone_too_large(self.span(p), phone, body));
+        }
         TypeSizes {
             title,
             subtitle,
@@ -700,6 +707,28 @@ impl Checker<'_> {
         }
         v
     }
+}
+
+/// How much larger than the body phone numbers may be set: the lines
+/// keep the body's spacing, so a much larger number would touch the lines
+/// above and below it.
+const MAX_PHONE_RATIO: f64 = 1.2;
+
+/// The error for a `phone` size too large for the body's line spacing.
+fn phone_too_large(span: Span, phone: Abs, body: Abs) -> Diagnostic {
+    let most = body * MAX_PHONE_RATIO;
+    Diagnostic::error(
+        span,
+        format!(
+            "phone numbers at {:.1} pt beside {:.1} pt body text would touch the lines above and below them",
+            phone.to_pt(),
+            body.to_pt()
+        ),
+    )
+    .with_hint(format!(
+        "set phone to at most \"{:.1}pt\" (a fifth larger than the body), or make the body larger",
+        most.to_pt()
+    ))
 }
 
 /// The error for a type size below `min` points: at its key (`Ok`), or at

@@ -142,8 +142,8 @@ fn marks(c: &Contact, fields: &[ContactField], hours: Option<String>) -> Vec<Ent
 }
 
 /// A contact's entry: the name in bold, then its fields, the phone
-/// number in bold at the type scale's phone size; joined by " · ", or in Easy Read one below the other
-/// (no "·" separators there).
+/// number in bold at the type scale's `phone` size; joined by " · ", or
+/// in Easy Read one below the other (no "·" separators there).
 fn entry(c: &Contact, fields: &[ContactField], hours: Option<String>, easy_read: bool) -> RichText {
     let mut runs = vec![Run::new(c.name.value.clone(), true)];
     let mut first = true;

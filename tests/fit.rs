@@ -273,20 +273,24 @@ fn a_logo_that_may_not_shrink_is_named() {
     );
 }
 
+/// Replaces `at` (which must be there) with `with` in the project's card
+/// resource, and returns the line number of the first line that starts
+/// with `key` afterwards.
+fn edit_card(p: &common::TempProject, at: &str, with: &str, key: &str) -> usize {
+    let path = p.path().join("resources/chime-wallet-card.toml");
+    let text = std::fs::read_to_string(&path).expect("card");
+    assert!(text.contains(at), "{at}");
+    let text = text.replace(at, with);
+    let line = text.lines().position(|l| l.starts_with(key)).expect("line") + 1;
+    std::fs::write(path, text).expect("write");
+    line
+}
+
 #[test]
 fn easy_read_type_may_not_step_below_14pt() {
     let p = project(&long_names(), None);
-    let path = p.path().join("resources/chime-wallet-card.toml");
-    let text = std::fs::read_to_string(&path).expect("card");
     let at = "[[easy-read.page]]\nfit = [\"spacing\", \"fewer\"]\n";
-    assert!(text.contains(at));
-    let text = text.replace(at, &format!("{at}min-size = \"10pt\"\n"));
-    let line = text
-        .lines()
-        .position(|l| l.starts_with("min-size"))
-        .expect("line")
-        + 1;
-    std::fs::write(path, text).expect("write");
+    let line = edit_card(&p, at, &format!("{at}min-size = \"10pt\"\n"), "min-size");
     let err = p.load().expect_err("10 pt is below the Easy Read floor");
     assert!(
         err.contains(&format!("resources/chime-wallet-card.toml:{line}:")),
@@ -299,17 +303,7 @@ fn easy_read_type_may_not_step_below_14pt() {
 #[test]
 fn a_phone_size_too_large_for_the_line_spacing_is_an_error_at_its_key() {
     let p = project(&eight_contacts(), None);
-    let path = p.path().join("resources/chime-wallet-card.toml");
-    let text = std::fs::read_to_string(&path).expect("card");
-    let at = "phone = \"8pt\"\n";
-    assert!(text.contains(at));
-    let text = text.replace(at, "phone = \"10pt\"\n");
-    let line = text
-        .lines()
-        .position(|l| l == "phone = \"10pt\"")
-        .expect("line")
-        + 1;
-    std::fs::write(path, text).expect("write");
+    let line = edit_card(&p, "phone = \"8pt\"\n", "phone = \"10pt\"\n", "phone = ");
     let err = p.load().expect_err("10 pt beside 7.5 pt is too large");
     assert!(
         err.contains(&format!("resources/chime-wallet-card.toml:{line}:9")),

@@ -94,16 +94,33 @@ fn the_card_is_the_welsh_card_then_the_english_card_in_the_same_type() {
     let all = |t: &[(String, i64)]| t.iter().map(|(s, _)| s.as_str()).collect::<String>();
     assert!(all(&cy).contains("Gobaith") && !all(&cy).contains("Hope"));
     assert!(all(&en).contains("Hope") && !all(&en).contains("Gobaith"));
-    // Same typeface sizes for the same roles: the set of sizes is equal.
+    // Same typeface sizes for the same roles on each page: the set of
+    // sizes of a Welsh page equals that of its English page.
     let sizes = |t: &[(String, i64)]| t.iter().map(|(_, s)| *s).collect::<BTreeSet<_>>();
-    assert_eq!(sizes(&cy), sizes(&en));
-    // The Welsh takes more room: where it does not fit, both languages
-    // step down together, never below the print floor of 6 pt.
+    for (i, (cy, en)) in welsh.iter().zip(english).enumerate() {
+        let (cy, en) = (
+            texts(std::slice::from_ref(cy)),
+            texts(std::slice::from_ref(en)),
+        );
+        assert_eq!(sizes(&cy), sizes(&en), "page {}", i + 1);
+    }
+    // The Welsh takes more room: where a page does not fit, both languages
+    // step that page down together, never below the print floor of 6 pt;
+    // a page that fits keeps the English card's sizes. Cardiff's Welsh
+    // front needs smaller type; its back does not.
     let standard = ex.build("chime-wallet-card", Variant::Standard, "cardiff", None);
-    let (ours, theirs) = (sizes(&en), sizes(&texts(&standard.frames)));
-    assert_eq!(ours.len(), theirs.len(), "{ours:?} {theirs:?}");
-    for (a, b) in ours.iter().zip(&theirs) {
-        assert!(a <= b && *a >= 600, "{ours:?} {theirs:?}");
+    for (page, (ours, theirs)) in english.iter().zip(&standard.frames).enumerate() {
+        let (ours, theirs) = (
+            sizes(&texts(std::slice::from_ref(ours))),
+            sizes(&texts(std::slice::from_ref(theirs))),
+        );
+        assert_eq!(ours.len(), theirs.len(), "{ours:?} {theirs:?}");
+        for (a, b) in ours.iter().zip(&theirs) {
+            assert!(a <= b && *a >= 600, "{ours:?} {theirs:?}");
+        }
+        if page == 1 {
+            assert_eq!(ours, theirs, "the back fits in Welsh at the English sizes");
+        }
     }
 }
 
@@ -278,4 +295,38 @@ fn the_bilingual_pdf_is_tagged_in_english_with_the_welsh_marked() {
     let doc = lopdf::Document::load_mem(&built.bytes).expect("loads");
     let catalog = doc.catalog().expect("catalog");
     assert_eq!(common::pdf_text(catalog, b"Lang"), "en-GB");
+}
+
+#[test]
+fn welsh_too_long_for_its_page_at_the_smallest_size_is_an_error_naming_the_welsh() {
+    let p = TempProject::new().with_area("cardiff");
+    let path = p.path().join("resources/chime-wallet-card.toml");
+    let card = std::fs::read_to_string(&path).expect("card");
+    let old = "= \"Credu bod adferiad a bywyd gwell yn bosibl.\"";
+    assert!(card.contains(old), "premise: the card has the Welsh");
+    let long = "Credu bod adferiad a bywyd gwell yn bosibl. ".repeat(8);
+    p.write(
+        "resources/chime-wallet-card.toml",
+        &card.replace(old, &format!("= \"{}\"", long.trim_end())),
+    );
+    let out = run(
+        p.path(),
+        &["build", "--resource", "chime-wallet-card", "--out", "out"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "only the bilingual card fails: {stderr}"
+    );
+    assert!(
+        stderr.contains("this is the Welsh version of the page"),
+        "{stderr}"
+    );
+    let out = p.path().join("out");
+    assert!(
+        bilingual_files(&out, "cardiff").is_empty(),
+        "nothing partial"
+    );
+    assert!(out.join("cardiff/chime-wallet-card-standard.pdf").is_file());
 }

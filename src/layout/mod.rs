@@ -78,10 +78,12 @@ pub fn layout(
     })
 }
 
-/// The Welsh and the English version laid out and put together. Both are
-/// set in one set of type sizes: when either does not fit, both step down
-/// together (half a point of body at a time, never below the pages'
-/// `min-size`), so the two languages never differ in size.
+/// The Welsh and the English version laid out and put together. Each
+/// Welsh page and its English page are set in one set of type sizes: when
+/// either does not fit, both step down together (half a point of body at a
+/// time, never below the pages' `min-size`), so the two languages never
+/// differ in size on a page, and a page that fits as designed keeps its
+/// sizes whatever its neighbours need.
 fn both_versions(
     doc: &Document,
     welsh: &Document,
@@ -99,30 +101,56 @@ fn both_versions(
         min_size: floor,
         ..crate::model::Fit::none()
     };
-    let mut first_errors = None;
-    for sizes in std::iter::once(doc.type_sizes).chain(fit::stepped(doc.type_sizes, &fit)) {
-        let at = |d: &Document| Document {
-            type_sizes: sizes,
-            welsh: None,
-            ..d.clone()
-        };
-        let cy = lay_version(&at(welsh), fonts, pictures, options).map_err(|errors| {
-            errors
-                .into_iter()
-                .map(|e| e.with_hint("this is the Welsh version of the page: the Welsh takes more room than the English"))
-                .collect::<Vec<_>>()
-        });
-        let en = lay_version(&at(doc), fonts, pictures, options);
-        match (cy, en) {
-            (Ok(cy), Ok(en)) => return Ok(impose::pair(cy, en, pairing)),
-            (cy, en) => {
-                let errors: Vec<crate::diag::Diagnostic> =
-                    cy.err().into_iter().chain(en.err()).flatten().collect();
-                first_errors.get_or_insert(errors);
+    let steps: Vec<_> = std::iter::once(doc.type_sizes)
+        .chain(fit::stepped(doc.type_sizes, &fit))
+        .collect();
+    let plain = |d: &Document| Document {
+        welsh: None,
+        ..d.clone()
+    };
+    let (cy_doc, en_doc) = (plain(welsh), plain(doc));
+    // Which step each page is at, and the errors of its first try.
+    let mut at = vec![0; doc.pages.len()];
+    let mut first_errors: Vec<Option<Vec<crate::diag::Diagnostic>>> = vec![None; at.len()];
+    loop {
+        let sizes: Vec<_> = at.iter().map(|&i| steps[i]).collect();
+        let cy = lay_pages(&cy_doc, &sizes, fonts, pictures, options);
+        let en = lay_pages(&en_doc, &sizes, fonts, pictures, options);
+        let mut failed = false;
+        for (k, (c, e)) in cy.iter().zip(&en).enumerate() {
+            if c.is_ok() && e.is_ok() {
+                continue;
+            }
+            failed = true;
+            let cy_errors = c.as_ref().err().into_iter().flatten().map(|e| {
+                e.clone().with_hint(
+                    "this is the Welsh version of the page: the Welsh takes more room than the English",
+                )
+            });
+            let errors = cy_errors.chain(e.as_ref().err().into_iter().flatten().cloned());
+            let first = first_errors[k].get_or_insert_with(|| errors.collect());
+            at[k] += 1;
+            if at[k] == steps.len() {
+                return Err(std::mem::take(first));
             }
         }
+        if !failed {
+            let smallest = sizes
+                .iter()
+                .copied()
+                .min_by(|a, b| a.body.to_pt().total_cmp(&b.body.to_pt()));
+            let finish = |d: &Document, pages| {
+                let numbers = Document {
+                    type_sizes: smallest.unwrap_or(d.type_sizes),
+                    ..d.clone()
+                };
+                finish_version(&numbers, pages, fonts, pictures, options)
+            };
+            let cy = finish(&cy_doc, cy)?;
+            let en = finish(&en_doc, en)?;
+            return Ok(impose::pair(cy, en, pairing));
+        }
     }
-    Err(first_errors.unwrap_or_default())
 }
 
 /// Lays out one language version of a document.
@@ -132,21 +160,21 @@ fn lay_version(
     pictures: &Pictures,
     options: &LayoutOptions,
 ) -> SourceResult<Vec<Frame>> {
+    let sizes = vec![doc.type_sizes; doc.pages.len()];
+    let pages = lay_pages(doc, &sizes, fonts, pictures, options);
+    finish_version(doc, pages, fonts, pictures, options)
+}
+
+/// Lays out each page of one language version, page `k` in the type sizes
+/// `sizes[k]`: its frames (a flow page makes one per panel) or its errors.
+fn lay_pages(
+    doc: &Document,
+    sizes: &[crate::model::TypeSizes],
+    fonts: &FontBook,
+    pictures: &Pictures,
+    options: &LayoutOptions,
+) -> Vec<SourceResult<Vec<Frame>>> {
     let faces = fonts.faces();
-    let body = doc.type_sizes.body * doc.type_sizes.leading;
-    let cx = blocks::BlockContext {
-        doc,
-        size: doc.trim,
-        faces: &faces,
-        width: doc.trim.w - doc.margin * 2.0,
-        pictures,
-        footer: if doc.page_numbers {
-            body * 1.6
-        } else {
-            Abs::ZERO
-        },
-        relax: fit::Relax::default(),
-    };
     let fixed = doc.pages.iter().filter(|p| !p.flow).count();
     let flow_panels = doc.page_count.map(|n| n.saturating_sub(fixed));
     // Panels that fold are not all equal (a roll fold's tuck-in panel is
@@ -155,25 +183,74 @@ fn lay_version(
         (true, Some(n)) => impose::panel_widths(doc.fold, n, doc.trim.w),
         _ => Vec::new(),
     };
-    let cx_at = |i: usize| widths.get(i).map_or(cx, |&w| cx.for_width(w));
-    let mut frames = Vec::new();
-    let mut errors = Vec::new();
-    for page in &doc.pages {
-        if page.flow {
-            match pour::pour(
+    let mut panels = 0;
+    let mut out = Vec::with_capacity(doc.pages.len());
+    for (page, &type_sizes) in doc.pages.iter().zip(sizes) {
+        let resized;
+        let doc = if type_sizes == doc.type_sizes {
+            doc
+        } else {
+            resized = Document {
+                type_sizes,
+                ..doc.clone()
+            };
+            &resized
+        };
+        let cx = context(doc, &faces, pictures);
+        let cx_at = |i: usize| widths.get(i).map_or(cx, |&w| cx.for_width(w));
+        let laid = if page.flow {
+            pour::pour(
                 doc,
                 page,
-                &|i| cx_at(frames.len() + i),
+                &|i| cx_at(panels + i),
                 options.bleed,
                 flow_panels,
-            ) {
-                Ok(f) => frames.extend(f),
-                Err(e) => errors.extend(e),
-            }
-            continue;
-        }
-        match grow::page(page, &cx_at(frames.len()), options.bleed) {
-            Ok(f) => frames.push(f),
+            )
+        } else {
+            grow::page(page, &cx_at(panels), options.bleed).map(|f| vec![f])
+        };
+        panels += laid.as_ref().map_or(0, Vec::len);
+        out.push(laid);
+    }
+    out
+}
+
+/// The context a page of `doc` is laid out in, before its fit strategies.
+fn context<'a>(
+    doc: &'a Document,
+    faces: &'a Faces<'a>,
+    pictures: &'a Pictures,
+) -> blocks::BlockContext<'a> {
+    let body = doc.type_sizes.body * doc.type_sizes.leading;
+    blocks::BlockContext {
+        doc,
+        size: doc.trim,
+        faces,
+        width: doc.trim.w - doc.margin * 2.0,
+        pictures,
+        footer: if doc.page_numbers {
+            body * 1.6
+        } else {
+            Abs::ZERO
+        },
+        relax: fit::Relax::default(),
+    }
+}
+
+/// One version's pages put together: the page count checked, the pages
+/// numbered (in `doc`'s body size), scaled and folded as the format says.
+fn finish_version(
+    doc: &Document,
+    pages: Vec<SourceResult<Vec<Frame>>>,
+    fonts: &FontBook,
+    pictures: &Pictures,
+    options: &LayoutOptions,
+) -> SourceResult<Vec<Frame>> {
+    let mut frames = Vec::new();
+    let mut errors = Vec::new();
+    for page in pages {
+        match page {
+            Ok(f) => frames.extend(f),
             Err(e) => errors.extend(e),
         }
     }
@@ -198,6 +275,8 @@ fn lay_version(
         return Err(errors);
     }
     if doc.page_numbers {
+        let faces = fonts.faces();
+        let cx = context(doc, &faces, pictures);
         number_pages(&mut frames, doc, &cx).map_err(|e| vec![e])?;
     }
     let mut frames = impose::scale(frames, doc.trim, doc.output_trim);

@@ -263,3 +263,67 @@ fn every_tip_is_printed_and_the_scene_takes_half_the_page() {
         }
     }
 }
+
+#[test]
+fn tip_headlines_are_30_pt_over_22_pt_texts_and_labels_on_a3_and_1_41_times_on_a2() {
+    let ex = common::Example::shipped();
+    let fonts = common::fonts();
+    let options = wellprint::BuildOptions::default();
+    for (area, variant, format) in posters(&ex) {
+        if variant != Variant::Standard {
+            continue;
+        }
+        let scale = if format == Some("a2") {
+            2f64.sqrt()
+        } else {
+            1.0
+        };
+        let job = common::job(&ex.project, "tips-poster", variant, &area, format);
+        let frames = wellprint::lay_out(&ex.project, &job, &fonts, &options).expect("lays out");
+        let doc = job.resolve(&ex.project.project).expect("resolves");
+        let mut stages = Vec::new();
+        for block in doc.pages.iter().flat_map(|p| &p.blocks) {
+            if let Content::Journey { stages: s, .. } = &block.content {
+                stages.extend(s.iter());
+            }
+        }
+        assert_eq!(stages.len(), 6, "{area}");
+        let mut seen = [0; 3];
+        // The scene's signposts and tips: the page's one list.
+        let scene = frames[0].items.iter().find_map(|(_, item)| match item {
+            FrameItem::Group(g) if g.role == Some(Role::L) => Some(g),
+            _ => None,
+        });
+        let scene = scene.expect("the scene is a list");
+        wellprint::layout::visit_items(Point::default(), &scene.items, &mut |_, item| {
+            let FrameItem::Text(t) = item else { return };
+            let line = t.text().trim().to_owned();
+            if line.chars().count() < 5 {
+                return;
+            }
+            let size = t.size.to_pt() / scale;
+            for stage in &stages {
+                let (heading, text, _) = stage.tip.as_ref().expect("tip");
+                let (role, want) = if line == stage.label.plain() {
+                    (0, 22.0)
+                } else if heading.plain().contains(&line) {
+                    (1, 30.0)
+                } else if text.plain().contains(&line) {
+                    (2, 22.0)
+                } else {
+                    continue;
+                };
+                assert!(
+                    (size - want).abs() < 0.05,
+                    "{area} {format:?}: {line:?} is {size:.2} pt at A3, not {want} pt"
+                );
+                seen[role] += 1;
+                break;
+            }
+        });
+        assert!(
+            seen[0] >= 5 && seen[1] >= 12 && seen[2] >= 12,
+            "{area}: {seen:?}"
+        );
+    }
+}

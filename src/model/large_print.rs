@@ -81,13 +81,19 @@ fn tip_row(stage: &super::Stage, block: &BlockDef) -> Option<BlockDef> {
     })
 }
 
-/// Sizes of at least 16 pt, headings larger, line spacing 1.5 or more.
+/// The largest large-print heading: a poster's headings, sized to be read
+/// across a ward at A3, come down to this on A4, where they are read in
+/// the hand.
+const HEADING_MAX_PT: f64 = 28.0;
+
+/// Sizes of at least 16 pt, headings larger (24 to 28 pt), line spacing
+/// 1.5 or more.
 fn type_scale(standard: &TypeSizes) -> TypeSizes {
     let at_least = |size: Abs, pt: f64| size.max(Abs::pt(pt));
     TypeSizes {
         title: at_least(standard.title, 32.0),
         subtitle: at_least(standard.subtitle, 20.0),
-        heading: at_least(standard.heading, 24.0),
+        heading: at_least(standard.heading, 24.0).min(Abs::pt(HEADING_MAX_PT)),
         body: at_least(standard.body, BODY_PT),
         small: at_least(standard.small, BODY_PT),
         phone: at_least(standard.phone, BODY_PT),
@@ -172,4 +178,31 @@ fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sizes(heading: f64) -> TypeSizes {
+        TypeSizes {
+            title: Abs::pt(52.0),
+            subtitle: Abs::pt(24.0),
+            heading: Abs::pt(heading),
+            body: Abs::pt(19.8),
+            small: Abs::pt(12.0),
+            phone: Abs::pt(19.8),
+            leading: 1.25,
+        }
+    }
+
+    #[test]
+    fn headings_are_24_to_28_pt_whatever_the_standard_design_sets() {
+        let heading = |pt| type_scale(&sizes(pt)).heading.to_pt();
+        assert_eq!(heading(7.5), 24.0, "a card's headings come up");
+        assert_eq!(heading(26.0), 26.0, "between the two: as designed");
+        assert_eq!(heading(32.0), 28.0, "an A3 poster's come down");
+        let lp = type_scale(&sizes(32.0));
+        assert_eq!((lp.body.to_pt(), lp.small.to_pt()), (19.8, 16.0));
+    }
 }

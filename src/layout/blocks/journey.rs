@@ -121,7 +121,7 @@ impl Look {
         let body = cx.spec(TextStyle::Subtitle);
         let heading = cx.spec(TextStyle::Heading);
         let road_w = body.size * 1.1;
-        let lane = road_w * 3.6;
+        let lane = road_w * 3.0;
         // The page's `spacing` fit strategy closes the scene's gaps too.
         let close = 1.0 - cx.relax.gap_cut;
         Look {
@@ -131,7 +131,7 @@ impl Look {
             label: TextSpec::new(body.size, 1.1, true),
             road_w,
             col_w: (cx.width - lane) / 2.0,
-            pad: body.size * 0.6 * (0.5 + close / 2.0),
+            pad: body.size * 0.5 * (0.5 + close / 2.0),
             pic_w: body.size * 2.7,
             gap: body.size * 0.65 * close,
             post_w: road_w * 0.28,

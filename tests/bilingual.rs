@@ -180,34 +180,41 @@ fn the_booklet_holds_both_versions_welsh_cover_first() {
     assert_eq!(booklet.frames.len(), 4, "8 pages, 2 sheets, both sides");
 }
 
-/// A project whose card has one English text changed: its Welsh no longer
-/// matches.
-fn changed_card() -> TempProject {
+/// A project with Cardiff and Medway whose card has `old` replaced by `new`.
+fn card_with(old: &str, new: &str) -> TempProject {
     let p = TempProject::new().with_area("cardiff").with_area("medway");
     let path = p.path().join("resources/chime-wallet-card.toml");
     let card = std::fs::read_to_string(&path).expect("card");
-    let old = "text = \"Believing that recovery and a better life are possible.\"";
-    assert!(card.contains(old), "premise: the card has the text");
-    p.write(
-        "resources/chime-wallet-card.toml",
-        &card.replace(old, "text = \"Believing that a good life is possible.\""),
-    );
+    assert!(card.contains(old), "premise: the card has {old}");
+    p.write("resources/chime-wallet-card.toml", &card.replace(old, new));
     p
+}
+
+/// A project whose card has one English text changed: its Welsh no longer
+/// matches.
+fn changed_card() -> TempProject {
+    card_with(
+        "text = \"Believing that recovery and a better life are possible.\"",
+        "text = \"Believing that a good life is possible.\"",
+    )
+}
+
+/// Builds the card for every area of `p` into `out`: the exit code and
+/// what was written to stderr.
+fn build_cards(p: &TempProject) -> (Option<i32>, String) {
+    let out = run(
+        p.path(),
+        &["build", "--resource", "chime-wallet-card", "--out", "out"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code(), stderr)
 }
 
 #[test]
 fn english_without_welsh_stops_only_the_bilingual_version_and_says_where() {
     let p = changed_card();
-    let out = run(
-        p.path(),
-        &["build", "--resource", "chime-wallet-card", "--out", "out"],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "some documents failed: {stderr}"
-    );
+    let (code, stderr) = build_cards(&p);
+    assert_eq!(code, Some(1), "some documents failed: {stderr}");
     assert!(
         stderr.contains("this text has no Welsh, so the bilingual version is not built"),
         "{stderr}"
@@ -299,26 +306,11 @@ fn the_bilingual_pdf_is_tagged_in_english_with_the_welsh_marked() {
 
 #[test]
 fn welsh_too_long_for_its_page_at_the_smallest_size_is_an_error_naming_the_welsh() {
-    let p = TempProject::new().with_area("cardiff");
-    let path = p.path().join("resources/chime-wallet-card.toml");
-    let card = std::fs::read_to_string(&path).expect("card");
     let old = "= \"Credu bod adferiad a bywyd gwell yn bosibl.\"";
-    assert!(card.contains(old), "premise: the card has the Welsh");
     let long = "Credu bod adferiad a bywyd gwell yn bosibl. ".repeat(8);
-    p.write(
-        "resources/chime-wallet-card.toml",
-        &card.replace(old, &format!("= \"{}\"", long.trim_end())),
-    );
-    let out = run(
-        p.path(),
-        &["build", "--resource", "chime-wallet-card", "--out", "out"],
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "only the bilingual card fails: {stderr}"
-    );
+    let p = card_with(old, &format!("= \"{}\"", long.trim_end()));
+    let (code, stderr) = build_cards(&p);
+    assert_eq!(code, Some(1), "only the bilingual card fails: {stderr}");
     assert!(
         stderr.contains("this is the Welsh version of the page"),
         "{stderr}"

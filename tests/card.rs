@@ -66,6 +66,19 @@ fn fonts_are_embedded_and_subset_and_text_extracts() {
             assert!(font.subset, "{} subset", font.base_font);
             assert!(font.to_unicode, "{} maps to Unicode", font.base_font);
         }
+        let programs = font_programs(&built.bytes);
+        assert_eq!(programs.len(), report.fonts.len(), "{programs:?}");
+        for (bytes, mapped) in programs {
+            // The bundled faces are 48 KB: a card's subset is a small part.
+            assert!(
+                bytes < 16_000,
+                "a font program of {bytes} bytes is not cut down"
+            );
+            assert!(
+                mapped,
+                "a subset font maps its codes with a /CIDToGIDMap stream"
+            );
+        }
         let text = report.text();
         for word in ["Connection", "Hope", "Identity", "Meaning", "Empowerment"] {
             assert!(text.contains(word), "{word} in {}", area.id.value);
@@ -94,6 +107,52 @@ fn fonts_are_embedded_and_subset_and_text_extracts() {
         );
         assert!(report.version.as_str() >= "1.7");
     }
+}
+
+/// The size of each embedded TrueType program (decompressed), and whether
+/// its descendant font maps codes to glyphs with a stream.
+fn font_programs(pdf: &[u8]) -> Vec<(usize, bool)> {
+    let doc = lopdf::Document::load_mem(pdf).expect("parses");
+    let mut out = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(type0) = object.as_dict() else {
+            continue;
+        };
+        if type0.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Type0") {
+            continue;
+        }
+        let font = type0
+            .get(b"DescendantFonts")
+            .and_then(|d| d.as_array())
+            .ok()
+            .and_then(|d| d.first())
+            .and_then(|d| match d.as_reference() {
+                Ok(id) => doc.get_dictionary(id).ok(),
+                Err(_) => d.as_dict().ok(),
+            })
+            .expect("a descendant font");
+        let mapped = font
+            .get(b"CIDToGIDMap")
+            .and_then(|m| m.as_reference())
+            .and_then(|id| doc.get_object(id))
+            .and_then(|m| m.as_stream())
+            .is_ok();
+        let program = font
+            .get(b"FontDescriptor")
+            .and_then(|d| d.as_reference())
+            .and_then(|id| doc.get_dictionary(id))
+            .and_then(|d| d.get(b"FontFile2"))
+            .and_then(|f| f.as_reference())
+            .and_then(|id| doc.get_object(id))
+            .and_then(|f| f.as_stream())
+            .expect("a FontFile2 stream");
+        let bytes = program
+            .decompressed_content()
+            .unwrap_or_else(|_| program.content.clone())
+            .len();
+        out.push((bytes, mapped));
+    }
+    out
 }
 
 #[test]

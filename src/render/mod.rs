@@ -1,7 +1,8 @@
 //! Stage 4: frames become PDF bytes.
 //!
-//! printpdf writes pages, embeds and subsets the fonts and maps every glyph
-//! to Unicode. Its output is then finished with lopdf ([`post`]): correct
+//! printpdf writes pages, embeds the fonts and maps every glyph to
+//! Unicode; each face is then cut down to the glyphs the document draws
+//! ([`subset`]). Its output is then finished with lopdf ([`post`]): correct
 //! TrimBox and BleedBox, language, metadata, version, fixed dates and a
 //! content-derived document ID, and compressed streams. Every file is a
 //! tagged PDF ([`tags`]): marked content, a structure tree in reading order,
@@ -14,6 +15,7 @@ mod page;
 mod pdfx;
 mod post;
 mod shape;
+mod subset;
 mod tags;
 mod text;
 mod xmp;
@@ -195,12 +197,14 @@ pub fn pdf(
     doc.with_pages(pages);
     let save = PdfSaveOptions {
         optimize: false,
-        subset_fonts: true,
+        // Whole faces, cut down afterwards by [`subset::apply`].
+        subset_fonts: false,
         secure: true,
         image_optimization: None,
     };
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
     let mut lo = doc.to_lopdf_document(&save, &mut warnings);
+    subset::apply(&mut lo, frames, &ids, book);
     tags::finish(&mut lo, tagger);
     post::finish(lo, frames, meta, options)
 }
@@ -351,21 +355,9 @@ pub(crate) fn split_slug(frame: &Frame) -> (&[Placed], &[Placed]) {
 /// Six capital letters derived from the face and the glyphs it draws.
 fn subset_tag(frames: &[Frame], font: FontId) -> String {
     use sha2::{Digest, Sha256};
-    let mut glyphs: Vec<u16> = Vec::new();
-    for frame in frames {
-        frame.visit(&mut |_, item| {
-            if let FrameItem::Text(t) = item
-                && t.font == font
-            {
-                glyphs.extend(t.glyphs.iter().map(|g| g.id));
-            }
-        });
-    }
-    glyphs.sort_unstable();
-    glyphs.dedup();
     let mut hasher = Sha256::new();
     hasher.update(font.file_name().as_bytes());
-    for g in glyphs {
+    for g in subset::glyphs_used(frames, font) {
         hasher.update(g.to_be_bytes());
     }
     hasher.finalize()[..6]

@@ -421,3 +421,32 @@ fn phone_numbers_on_the_back_are_8_pt_bold_beside_7_5_pt_words() {
         "only {full_size} areas' backs are at 7.5 pt"
     );
 }
+
+/// A contact's name that wraps never leaves its last word alone on a
+/// line ("Cowley Road Peer Support / Group"): the line before the phone
+/// number is never one word, unless that word is a whole name.
+#[test]
+fn no_wrapped_contact_name_ends_on_a_word_alone() {
+    let (sources, project) = load(&root());
+    let mut wrapped = 0;
+    for area in &project.areas {
+        let built =
+            build(&sources, &project, CARD, Variant::Standard, &area.id.value).expect("builds");
+        let text = inspect(&built.bytes).expect("parses").text();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        for w in lines.windows(3) {
+            let [before, line, after] = [w[0], w[1], w[2]];
+            let digit = |l: &str| l.starts_with(|c: char| c.is_ascii_digit());
+            let names_it = area.contacts.iter().any(|c| c.name.value == line);
+            if digit(after) && !before.is_empty() && !digit(before) && !names_it {
+                wrapped += 1;
+                assert!(
+                    line.split_whitespace().count() > 1,
+                    "{}: \"{line}\" alone on the line after \"{before}\"",
+                    area.id.value
+                );
+            }
+        }
+    }
+    assert!(wrapped > 0, "premise: some names wrap");
+}

@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
 use crate::layout::frame::{Group, Role};
 use crate::layout::pictures;
+use crate::layout::text::Wrap;
 use crate::resolve::{Block, Entries, EntryMark, RichText, Run, TextStyle};
 
 /// The entries one below the other, on the band of `fill` if any; in two
@@ -141,7 +142,7 @@ fn entries(
         let text_h = if picture.is_some() {
             name_and_details(cx, block, entry, marks, width - x, at, list, &mut items)?
         } else {
-            let p = cx.set(entry, spec, width - x, block)?;
+            let p = cx.set_as(entry, spec, width - x, block, Wrap::NoWidow)?;
             p.place_linked(Role::P, &roles(marks), at, list.colour, &mut items);
             p.height()
         };
@@ -180,12 +181,12 @@ fn name_and_details(
         .iter()
         .cloned()
         .partition(|m| name_text.contains(mark_text(m)));
-    let n = cx.set(&name, spec, width, block)?;
+    let n = cx.set_as(&name, spec, width, block, Wrap::NoWidow)?;
     n.place_linked(Role::H3, &roles(&in_name), at, list.colour, items);
     let Some(details) = details else {
         return Ok(n.height());
     };
-    let d = cx.set(&details, spec, width, block)?;
+    let d = cx.set_as(&details, spec, width, block, Wrap::NoWidow)?;
     let below = Point::new(at.x, at.y + n.height());
     d.place_linked(Role::P, &roles(&in_details), below, list.colour, items);
     Ok(n.height() + d.height())

@@ -66,14 +66,35 @@ pub enum Wrap {
 /// Longest text (in lines) whose last word [`Wrap::NoWidow`] keeps company.
 const SHORT_LINES: usize = 6;
 
-/// Fills pieces into lines of at most `max`, as `wrap` says. A text with a
-/// line feed is filled greedily.
+/// Fills pieces into lines of at most `max`, as `wrap` says. In a text
+/// with line feeds (a contact's name, number and hours) each line is
+/// filled on its own, so a long name does not end on a word alone either.
 pub fn fill_wrapped(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Vec<Line>, TooWide> {
-    let forced = pieces.iter().any(|p| p.mandatory);
+    if wrap == Wrap::Greedy {
+        return fill(pieces, max);
+    }
+    let mut lines = Vec::new();
+    let mut rest = pieces;
+    loop {
+        let end = rest
+            .iter()
+            .position(|p| p.mandatory)
+            .map_or(rest.len(), |i| i + 1);
+        let tail = rest.split_off(end);
+        lines.extend(fill_unbroken(rest, max, wrap)?);
+        if tail.is_empty() {
+            return Ok(lines);
+        }
+        rest = tail;
+    }
+}
+
+/// [`fill_wrapped`] for pieces with no line feed but after the last.
+fn fill_unbroken(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Vec<Line>, TooWide> {
     let greedy = fill(pieces.clone(), max)?;
     let n = greedy.len();
     let widow = greedy.last().is_some_and(|l| l.pieces == 1);
-    if forced || n < 2 {
+    if n < 2 {
         return Ok(greedy);
     }
     match wrap {

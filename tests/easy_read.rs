@@ -7,6 +7,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::Example;
+use wellprint::geom::Abs;
 use wellprint::inspect::inspect;
 use wellprint::layout::FrameItem;
 use wellprint::model::Variant;
@@ -126,6 +127,9 @@ fn every_row_has_a_picture_with_alternative_text() {
                 B::Contacts { picture, .. } => {
                     assert!(picture.is_some(), "{resource}: contacts need a picture")
                 }
+                B::Helplines { picture, .. } => {
+                    assert!(picture.is_some(), "{resource}: helplines need a picture")
+                }
                 _ => {}
             }
         }
@@ -171,7 +175,7 @@ fn an_easy_read_error_stops_that_build_and_a_waiver_lets_it_through() {
     let leaflet = std::fs::read_to_string(&path).expect("read");
     let long = "Connection means having people in your life that you can talk to about anything at all when you feel low.";
     let broken = leaflet.replace(
-        "text = \"Connection means having people in your life. You can have a cup of tea with a friend. You can join a group.\"",
+        "text = \"Connection means having people in your life.\"",
         &format!("text = \"{long}\""),
     );
     assert_ne!(broken, leaflet);
@@ -230,4 +234,97 @@ fn an_easy_read_error_stops_that_build_and_a_waiver_lets_it_through() {
         text.contains("sentence-too-long"),
         "the waived finding is in the JSON: {text}"
     );
+}
+
+/// `measure = "120mm"`: on the A4 leaflet and poster no line of a row's
+/// words (body text and headings) is longer than 120 mm, and some lines
+/// come close to it.
+#[test]
+fn easy_read_lines_on_a4_are_at_most_120_mm() {
+    let ex = Example::shipped();
+    for resource in ["wellbeing-leaflet", "tips-poster"] {
+        let def = &ex
+            .project
+            .resources
+            .iter()
+            .find(|r| r.id.value == resource)
+            .expect("resource")
+            .variants[&Variant::EasyRead];
+        // Rows' words: body text and headings (banners and small print
+        // run the width of the page).
+        let sizes = [def.type_scale.body, def.type_scale.heading];
+        let built = ex.build(resource, Variant::EasyRead, "north-yorkshire", None);
+        let mut longest: f64 = 0.0;
+        for (page, frame) in built.frames.iter().enumerate() {
+            // (baseline, size) -> (left, right) of each line, in mm.
+            let mut lines: BTreeMap<(i64, i64), (f64, f64)> = BTreeMap::new();
+            frame.visit(&mut |at, item| {
+                if let FrameItem::Text(t) = item
+                    && sizes.iter().any(|s| (t.size - *s).to_pt().abs() < 0.01)
+                    && !t.text().starts_with("Page ")
+                {
+                    let key = (
+                        (at.y.to_mm() * 10.0).round() as i64,
+                        (t.size.to_pt() * 10.0) as i64,
+                    );
+                    // A wrapped line keeps its last space, which paints nothing.
+                    let space: Abs = t
+                        .glyphs
+                        .iter()
+                        .rev()
+                        .take_while(|g| g.text.trim().is_empty())
+                        .map(|g| g.advance.at(t.size))
+                        .sum();
+                    let (x0, x1) = (at.x.to_mm(), (at.x + t.width() - space).to_mm());
+                    let line = lines.entry(key).or_insert((x0, x1));
+                    *line = (line.0.min(x0), line.1.max(x1));
+                }
+            });
+            for ((y, _), (x0, x1)) in lines {
+                let w = x1 - x0;
+                assert!(
+                    w <= 120.05,
+                    "{resource} page {}: the line at {:.1} mm is {w:.1} mm long",
+                    page + 1,
+                    y as f64 / 10.0
+                );
+                longest = longest.max(w);
+            }
+        }
+        assert!(
+            longest > 100.0,
+            "{resource}: the longest line is {longest:.1} mm"
+        );
+    }
+}
+
+/// A helpline in Easy Read is a row like a contact: its picture, then the
+/// name, the number and the hours one below the other, with no "·".
+#[test]
+fn easy_read_helplines_have_a_picture_and_no_separators() {
+    let ex = Example::shipped();
+    let built = ex.build("tips-poster", Variant::EasyRead, "glasgow", None);
+    let text = inspect(&built.bytes).expect("parses").text();
+    assert!(!text.contains('·'), "{text}");
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "Samaritans")
+        .unwrap_or_else(|| panic!("Samaritans on a line of its own in\n{text}"));
+    assert_eq!(lines.get(at + 1), Some(&"116 123"), "{text}");
+    assert_eq!(
+        lines.get(at + 2),
+        Some(&"free, any time, day or night"),
+        "{text}"
+    );
+    let last = built.frames.last().expect("pages");
+    let mut phone_pictures = 0;
+    last.visit(&mut |_, item| {
+        if let FrameItem::Group(g) = item
+            && g.alt.as_deref() == Some("A person on the phone at night")
+        {
+            phone_pictures += 1;
+        }
+    });
+    assert_eq!(phone_pictures, 1, "the helpline's picture");
 }

@@ -212,3 +212,23 @@ fn easy_read_writes_the_hours_out_and_prints_no_separators() {
     .expect("builds");
     assert!(text_of(&standard.bytes).contains("Mon–Fri 10am–4pm"));
 }
+
+#[test]
+fn easy_read_prints_welsh_hours_as_the_area_wrote_them() {
+    let (sources, project) = load(&root());
+    let built = build(
+        &sources,
+        &project,
+        "wellbeing-leaflet",
+        Variant::EasyRead,
+        "cardiff",
+    )
+    .expect("builds");
+    let text = text_of(&built.bytes);
+    // Cardiff's contacts are `lang = "cy"`: no English "to" in the Welsh.
+    assert!(text.contains("Llun–Gwener 10yb–4yp"), "{text}");
+    assert!(!text.contains("yb to"), "{text}");
+    assert!(!text.contains("yh to"), "{text}");
+    // The two-language "prepared by" line: one language a line, no "·".
+    assert!(!text.contains('·'), "{text}");
+}

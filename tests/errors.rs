@@ -256,3 +256,22 @@ fn good_input_builds_and_check_writes_nothing() {
         "no temporary files left: {leftovers:?}"
     );
 }
+
+#[test]
+fn a_measure_too_short_to_read_is_an_error_at_the_key() {
+    let p = TempProject::new().with_area("medway");
+    let path = p.path().join("resources/wellbeing-leaflet.toml");
+    let leaflet = std::fs::read_to_string(&path).expect("read");
+    let broken = leaflet.replacen("measure = \"120mm\"", "measure = \"20mm\"", 1);
+    assert_ne!(broken, leaflet);
+    p.write("resources/wellbeing-leaflet.toml", &broken);
+    let out = run(p.path(), &["build", "--resource", "wellbeing-leaflet"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("`measure` is 20.0 mm: lines that short break every phrase"),
+        "{err}"
+    );
+    assert!(err.contains("resources/wellbeing-leaflet.toml:"), "{err}");
+    assert!(out_is_empty(&p));
+}

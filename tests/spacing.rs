@@ -158,22 +158,32 @@ fn row_tops(grid: bool) -> Vec<f64> {
         text = text.replacen("grid = true\n", "", 1);
     }
     std::fs::write(&path, text).expect("write");
-    let lines = lines(&project);
-    [
-        "This guide",
-        "People who",
-        "In this guide",
-        "You can read this",
-    ]
-    .iter()
-    .map(|start| {
-        lines
-            .iter()
-            .find(|(_, t)| t.starts_with(start))
-            .unwrap_or_else(|| panic!("{start} in {lines:?}"))
-            .0
-    })
-    .collect()
+    // The tops of the four rows' pictures (their words sit in the middle
+    // of each picture's height, so a longer text starts higher).
+    let (sources, loaded) = project.load().expect("project loads");
+    let built = common::build(
+        &sources,
+        &loaded,
+        "wellbeing-leaflet",
+        Variant::EasyRead,
+        "oxfordshire",
+    )
+    .expect("builds");
+    let mut tops = Vec::new();
+    built.frames[0].visit(&mut |at, item| {
+        if let FrameItem::Group(g) = item
+            && g.alt.is_some()
+        {
+            tops.push(at.y.to_mm());
+        }
+    });
+    tops.sort_by(f64::total_cmp);
+    assert_eq!(
+        tops.len(),
+        4,
+        "the first page's four row pictures: {tops:?}"
+    );
+    tops
 }
 
 /// The steps between successive tops.
@@ -195,9 +205,9 @@ fn rows_on_a_grid_page_fall_on_one_pitch() {
     assert!(spread(&off) > 2.0, "rows without the grid: {off:?}");
 }
 
-/// Where the Easy Read leaflet's "C is for Connection" heading starts, in
-/// mm from the page's left edge (after the row's picture column), with
-/// the resource's text changed by `edit`.
+/// Where the Easy Read leaflet's first row ("This guide is about …")
+/// starts, in mm from the page's left edge (after the row's picture
+/// column), with the resource's text changed by `edit`.
 fn connection_x(edit: &dyn Fn(String) -> String) -> f64 {
     let project = common::TempProject::new().with_area("oxfordshire");
     let path = project.path().join("resources/wellbeing-leaflet.toml");
@@ -216,17 +226,17 @@ fn connection_x(edit: &dyn Fn(String) -> String) -> f64 {
     for frame in &built.frames {
         frame.visit(&mut |at, item| {
             if let FrameItem::Text(t) = item
-                && t.text().starts_with("C is for Connection")
+                && t.text().starts_with("This guide is about")
             {
                 x = Some(at.x.to_mm());
             }
         });
     }
-    x.expect("the Connection heading")
+    x.expect("the first row's text")
 }
 
 /// `max-width`: the Easy Read leaflet's row pictures are 28 mm and may
-/// grow to 35 mm; its CHIME page has the room, so they do, and the text
+/// grow to 35 mm; its first page has the room, so they do, and the text
 /// beside them moves right by the 7 mm. Without `max-width` they keep
 /// their 28 mm. Allowed 60 mm, they grow only as far as the page has
 /// room.

@@ -146,13 +146,17 @@ impl Blocks<'_> {
             BlockContent::Heading { text, colour } => {
                 self.contrast(*colour, t.heading, true, &text.span);
             }
-            BlockContent::Contacts { picture, .. } => {
+            BlockContent::Contacts { picture, .. } | BlockContent::Helplines { picture, .. } => {
+                let what = match &block.content {
+                    BlockContent::Contacts { .. } => "this contact list",
+                    _ => "these helplines",
+                };
                 if let Some(p) = picture {
                     self.findings
                         .extend(check_picture_alt(Some(&p.alt.value), &p.src.span));
                 } else {
                     self.no_picture(
-                        "this contact list",
+                        what,
                         block,
                         "add picture = \"assets/pictures/phone.svg\" and alt = \"A telephone\"",
                     );
@@ -163,7 +167,7 @@ impl Blocks<'_> {
     }
 }
 
-/// `PictureReused` at each row, picture or banner block that shows a picture an
+/// `PictureReused` at each row, picture, banner or helplines block that shows a picture an
 /// earlier one showed (in reading order). Contact lists may share their
 /// telephone: it means the same thing each time.
 fn reused_pictures(sources: &Sources, def: &crate::model::VariantDef) -> Vec<Finding> {
@@ -174,6 +178,10 @@ fn reused_pictures(sources: &Sources, def: &crate::model::VariantDef) -> Vec<Fin
         let picture = match &block.content {
             BlockContent::Row { picture, .. } | BlockContent::Picture { picture } => picture,
             BlockContent::Banner {
+                picture: Some(picture),
+                ..
+            }
+            | BlockContent::Helplines {
                 picture: Some(picture),
                 ..
             } => picture,

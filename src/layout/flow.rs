@@ -116,6 +116,7 @@ fn as_relaxed(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<D
         lead: Abs::ZERO,
         pad: doc.margin * 0.5,
         bleed,
+        by_section: false,
     };
     let mut frame = Frame {
         size: m.size,
@@ -130,6 +131,10 @@ fn as_relaxed(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<D
         .push(band(-bleed, m.size.h + bleed, m.size, bleed, background));
 
     let (top, bottom) = lay_blocks(page, cx)?;
+    let m = Metrics {
+        by_section: by_section(page, &top),
+        ..m
+    };
     let (placed_bottom, bottom_limit) =
         m.stack_bottom(&bottom, m.size.h - m.margin - cx.footer, &mut frame)?;
     let limit = if placed_bottom.is_empty() {
@@ -174,12 +179,15 @@ fn extra_gap(
         .filter(|(_, _, laid)| laid.is_some())
         .map(|(_, b, _)| *b)
         .collect();
-    let between = shown.windows(2).filter(|w| spreads_after(w[0])).count();
-    let slots = between + usize::from(has_bottom && !shown.is_empty());
-    if slots == 0 {
+    let between: f64 = shown
+        .windows(2)
+        .map(|w| spread(w[0], w[1], m.by_section))
+        .sum();
+    let slots = between + f64::from(u8::from(has_bottom && !shown.is_empty()));
+    if slots == 0.0 {
         return Ok(Abs::ZERO);
     }
-    let share = left * (1.0 / slots as f64);
+    let share = left * (1.0 / slots);
     Ok(share.min(page.max_gap - m.gap).max(Abs::ZERO))
 }
 
@@ -197,14 +205,37 @@ fn left_over(m: &Metrics, top: &[Stacked<'_>], limit: Abs) -> Result<Abs, Vec<Di
     Ok((limit - end).max(Abs::ZERO))
 }
 
-/// Whether distributed space may open up after `block`: not after a
-/// heading, which belongs with what follows it, nor after a spacer (the
-/// space before it has opened already).
-fn spreads_after(block: &Block) -> bool {
-    !matches!(
-        block.content,
-        crate::resolve::Content::Heading { .. } | crate::resolve::Content::Spacer { .. }
-    )
+/// How much of a share of distributed space opens between `block` and
+/// `next`: none after a heading, which belongs with what follows it, nor
+/// after a spacer (the space before it has opened already). With
+/// `by_section`, a full share only before a spacer (between sections) and
+/// [`IN_SECTION`] of one between the blocks of a section, so each
+/// section's blocks read as one group.
+fn spread(block: &Block, next: &Block, by_section: bool) -> f64 {
+    let spacer = |b: &Block| matches!(b.content, crate::resolve::Content::Spacer { .. });
+    if matches!(block.content, crate::resolve::Content::Heading { .. }) || spacer(block) {
+        0.0
+    } else if by_section && !spacer(next) {
+        IN_SECTION
+    } else {
+        1.0
+    }
+}
+
+/// The share of distributed space between two blocks of one section, on a
+/// panel of several sections.
+const IN_SECTION: f64 = 1.0 / 3.0;
+
+/// Whether distributed space on `page` opens mostly between its sections
+/// ([`spread`]): on a panel of a `flow` page that holds more than one
+/// section (the spacers [`super::pour`] puts between them), so that an
+/// idea laid out as two rows reads as one. A panel of one section spreads
+/// evenly between its blocks.
+fn by_section(page: &Page, top: &[Stacked<'_>]) -> bool {
+    page.flow
+        && top.iter().any(|(_, b, laid)| {
+            laid.is_some() && matches!(b.content, crate::resolve::Content::Spacer { .. })
+        })
 }
 
 /// A block with its index in the page's source order and its layout
@@ -281,6 +312,8 @@ struct Metrics {
     /// Colour above and below the text of a band.
     pad: Abs,
     bleed: Abs,
+    /// Distributed space opens mostly between sections ([`by_section`]).
+    by_section: bool,
 }
 
 impl Metrics {
@@ -357,6 +390,7 @@ impl Metrics {
             lead,
             pad,
             bleed,
+            by_section,
         } = *self;
         let mut y = margin + lead;
         let mut placed = Vec::new();
@@ -367,8 +401,8 @@ impl Metrics {
             if !first {
                 y += gap;
             }
-            if previous.is_some_and(spreads_after) {
-                y += extra;
+            if let Some(p) = previous {
+                y += extra * spread(p, block, by_section);
             }
             previous = Some(block);
             if let Some(fill) = laid.band {

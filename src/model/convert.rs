@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use super::area::{AreaFile, LinesFile, NationalFile, PHRASE_SEPARATOR, Phrase, Phrases, TextFile};
+use super::length::Length;
 use super::phone;
 use super::resource::{Fold, PageFile, ResourceFile, Theme, TypeScale, VariantFile};
 use super::{
@@ -24,6 +25,9 @@ const DEFAULT_MAX_GAP_MM: f64 = 12.0;
 
 /// Default margin between trim edge and text.
 const DEFAULT_MARGIN_MM: f64 = 5.0;
+
+/// The shortest `measure` a variant may set, in millimetres.
+const MIN_MEASURE_MM: f64 = 40.0;
 
 /// Checks a parsed resource file.
 pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
@@ -571,7 +575,32 @@ impl Checker<'_> {
                 })
                 .collect(),
             page_numbers: raw.page_numbers,
+            measure: self.measure(raw.measure.as_ref()),
         }
+    }
+
+    /// A variant's `measure`: at least [`MIN_MEASURE_MM`], or an error at
+    /// the key.
+    fn measure(&mut self, raw: Option<&Spanned<Length>>) -> Option<Abs> {
+        let raw = raw?;
+        let measure = raw.get_ref().0;
+        if measure < Abs::mm(MIN_MEASURE_MM) {
+            let span = self.span(raw);
+            self.errors.push(
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "`measure` is {:.1} mm: lines that short break every phrase",
+                        measure.to_mm()
+                    ),
+                )
+                .with_hint(format!(
+                    "write at least {MIN_MEASURE_MM} mm (Easy Read: about 110 to 120 mm on A4), or leave `measure` out"
+                )),
+            );
+            return None;
+        }
+        Some(measure)
     }
 
     fn page(&mut self, raw: &Spanned<PageFile>, variant: Variant, sizes: &TypeSizes) -> PageDef {

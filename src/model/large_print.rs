@@ -59,6 +59,7 @@ pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
         }],
         sections: sections(standard, ink),
         page_numbers: true,
+        measure: None,
     }
 }
 

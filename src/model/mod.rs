@@ -196,6 +196,10 @@ impl Resource {
                         picture: Some(picture),
                         ..
                     }
+                    | BlockContent::Helplines {
+                        picture: Some(picture),
+                        ..
+                    }
                     | BlockContent::Banner {
                         picture: Some(picture),
                         ..
@@ -248,6 +252,8 @@ pub struct VariantDef {
     pub sections: Vec<SectionDef>,
     /// Print page numbers.
     pub page_numbers: bool,
+    /// The longest line of a row's words, if the variant sets one.
+    pub measure: Option<Abs>,
 }
 
 impl VariantDef {
@@ -452,6 +458,8 @@ pub enum BlockContent {
     Helplines {
         /// How many at most.
         count: usize,
+        /// A picture beside each helpline (Easy Read), if any.
+        picture: Option<PictureRef>,
         /// Band colour, if any.
         fill: Option<Colour>,
         /// Text colour.

@@ -164,6 +164,10 @@ pub struct VariantFile {
     /// Print "Page N of M" at the foot of every page.
     #[serde(default)]
     pub page_numbers: bool,
+    /// The longest line of a row's or an Easy Read contact's words
+    /// (default: as wide as the column leaves).
+    #[serde(default)]
+    pub measure: Option<Spanned<Length>>,
     /// The pages, front first.
     #[serde(default)]
     pub page: Vec<Spanned<PageFile>>,
@@ -348,7 +352,7 @@ block_kinds! {
     /// The area's local organisations.
     Contacts "contacts" [Tags, Fields, Picture, Alt, Width, Count, Columns],
     /// National helplines for the area's nation.
-    Helplines "helplines" [Count, Fill, Colour],
+    Helplines "helplines" [Count, Fill, Colour, Picture, Alt, Width],
     /// Empty space.
     Spacer "spacer" [Height],
     /// A picture on its own.

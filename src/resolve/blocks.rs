@@ -65,9 +65,16 @@ impl Filler<'_> {
             }
             BlockContent::Helplines {
                 count,
+                picture,
                 fill,
                 colour,
-            } => helplines::resolve(self, helplines, *count, *fill, *colour, span),
+            } => helplines::resolve(
+                self,
+                (helplines, *count),
+                picture.as_ref(),
+                (*fill, *colour),
+                span,
+            ),
             BlockContent::Spacer { height } => Some(spacer::resolve(*height)),
             BlockContent::PreparedBy { width, colour } => {
                 prepared_by::resolve(self, *width, *colour)

@@ -1,6 +1,6 @@
 //! Opening hours written out for Easy Read: "Mon–Fri 10am–4pm" becomes
 //! "Monday to Friday, 10am to 4pm". Easy Read spells days and months in
-//! full, says "to" rather than a dash, lists days with "and", and uses no
+//! full, says "to" rather than a dash, lists days with "and" (never "&"), and uses no
 //! "·" or ";" separators. Only the way the area's hours are written
 //! changes, never what they say: words wellprint does not know are kept
 //! as written.
@@ -45,7 +45,9 @@ const MONTHS: [(&str, &str); 12] = [
 
 /// `hours` written out for Easy Read.
 pub fn spelt_out(hours: &str) -> String {
-    let text = hours.replace("24/7", "24 hours a day, 7 days a week");
+    let text = hours
+        .replace("24/7", "24 hours a day, 7 days a week")
+        .replace(" & ", " and ");
     let sentences: Vec<String> = text
         .split(['·', ';'])
         .map(str::trim)
@@ -259,6 +261,7 @@ mod tests {
                 "free, any time, day or night",
             ),
             ("Mon and Wed 6pm–8pm", "Monday and Wednesday, 6pm to 8pm"),
+            ("Tue & Thu 10am–3pm", "Tuesday and Thursday, 10am to 3pm"),
         ] {
             assert_eq!(spelt_out(short), long, "{short}");
         }

@@ -41,6 +41,8 @@ pub struct Document {
     pub fold: Option<Fold>,
     /// Print "Page N of M" at the foot of each page.
     pub page_numbers: bool,
+    /// The longest line of a row's words, if the variant sets one.
+    pub measure: Option<Abs>,
     /// Text margin inside the trim.
     pub margin: Abs,
     /// Font sizes.
@@ -495,6 +497,7 @@ impl Version<'_> {
             output_trim: format.size.trim,
             page_count: format.pages,
             page_numbers: def.page_numbers,
+            measure: def.measure,
             fold: format.fold,
             sections,
             margin: def.margin,

@@ -140,7 +140,8 @@ fn entries(
         let marks = list.marks.get(i).map_or(&[][..], Vec::as_slice);
         let at = Point::new(x, Abs::ZERO);
         let text_h = if picture.is_some() {
-            name_and_details(cx, block, entry, marks, width - x, at, list, &mut items)?
+            let w = cx.measured(width - x);
+            name_and_details(cx, block, entry, marks, w, at, list, &mut items)?
         } else {
             let p = cx.set_as(entry, spec, width - x, block, Wrap::NoWidow)?;
             p.place_linked(Role::P, &roles(marks), at, list.colour, &mut items);

@@ -94,6 +94,12 @@ impl BlockContext<'_> {
         BlockContext { relax, ..*self }
     }
 
+    /// `width`, or the document's `measure` when that is shorter: the
+    /// width a row's words are set in.
+    fn measured(&self, width: Abs) -> Abs {
+        self.doc.measure.map_or(width, |m| width.min(m))
+    }
+
     /// The spec of a text style.
     pub fn spec(&self, style: TextStyle) -> TextSpec {
         let t = &self.relax.sizes.unwrap_or(self.doc.type_sizes);

@@ -1,5 +1,6 @@
 //! `kind = "row"`: a picture on the left; heading, text and bullet points
-//! on the right.
+//! on the right, in the middle of the picture's height when they are
+//! shorter than it.
 
 use super::{BlockContext, Laid, list};
 use crate::colour::Colour;
@@ -32,8 +33,9 @@ pub(super) fn lay(
     let pic_w = picture_width(cx, picture);
     let gap = body.size * 1.2;
     let x = pic_w + gap;
-    let w = cx.width - x;
+    let w = cx.measured(cx.width - x);
     let (item, pic_h) = pictures::place(cx.pictures, picture, pic_w, block)?;
+    let start = laid.items.len();
     let mut y = Abs::ZERO;
     if let Some(h) = heading {
         let p = cx.set_as(h, cx.spec(TextStyle::Heading), w, block, Wrap::Balance)?;
@@ -48,6 +50,14 @@ pub(super) fn lay(
     if !items.is_empty() {
         y += body.size * 0.3;
         y += list::bullets(cx, items, ink, Point::new(x, y), w, block, &mut laid.items)?;
+    }
+    // Words shorter than their picture sit in the middle of its height,
+    // so a one-line row reads across to the picture's figure, not its top.
+    if y < pic_h {
+        let down = Point::new(Abs::ZERO, (pic_h - y) * 0.5);
+        for (at, _) in &mut laid.items[start..] {
+            *at = *at + down;
+        }
     }
     // The picture is read after its heading and text (it does not
     // overlap them, so painting it last changes nothing on paper).

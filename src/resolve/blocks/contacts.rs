@@ -43,11 +43,16 @@ pub(super) fn resolve(
         .copied()
         .filter(|f| !(cx.secure && matches!(f, ContactField::Web | ContactField::Email)))
         .collect();
+    // Only English hours are written out: "Llun–Gwener 10yb–4yp" (a
+    // contact with `lang = "cy"`) is printed as the area wrote it, never
+    // half in English.
     let hours = |c: &Contact| {
-        c.hours.as_ref().map(|h| match cx.easy_read {
-            true => super::super::hours::spelt_out(&h.value),
-            false => h.value.clone(),
-        })
+        c.hours
+            .as_ref()
+            .map(|h| match cx.easy_read && in_english(c) {
+                true => super::super::hours::spelt_out(&h.value),
+                false => h.value.clone(),
+            })
     };
     let marks = chosen.iter().map(|c| marks(c, &fields, hours(c))).collect();
     let entries = chosen
@@ -62,6 +67,14 @@ pub(super) fn resolve(
         colour: ink,
         columns: None,
     }))
+}
+
+/// Whether a contact's words are English: no `lang`, or `en` or `en-…`.
+fn in_english(c: &Contact) -> bool {
+    c.lang.as_ref().is_none_or(|l| {
+        let primary = l.value.split('-').next().unwrap_or_default();
+        primary.eq_ignore_ascii_case("en")
+    })
 }
 
 /// The contacts block with its columns (1, 2, or `None`: layout decides).

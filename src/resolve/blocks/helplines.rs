@@ -1,19 +1,19 @@
 //! `kind = "helplines"`: the national helplines for the area's nation,
 //! each an entry of its name, number and hours.
 
-use super::super::{Content, Entries, EntryLink, EntryMark, Filler, RichText};
+use super::super::{Content, Entries, EntryLink, EntryMark, Filler, RichText, Run, RunSize};
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, Span};
-use crate::model::Helpline;
+use crate::model::{Helpline, PictureRef};
 
-/// The first `count` helplines of the area's nation; `None` (with an error
-/// at `span`) when the nation has none.
+/// The first `count` helplines of the area's nation, with `picture` beside
+/// each if given; `None` (with an error at `span`) when the nation has
+/// none.
 pub(super) fn resolve(
     cx: &mut Filler,
-    helplines: &[Helpline],
-    count: usize,
-    fill: Option<Colour>,
-    colour: Colour,
+    (helplines, count): (&[Helpline], usize),
+    picture: Option<&PictureRef>,
+    (fill, colour): (Option<Colour>, Colour),
     span: &Span,
 ) -> Option<Content> {
     let nation = cx.area.nation;
@@ -31,15 +31,12 @@ pub(super) fn resolve(
                 .collect()
         })
         .collect();
+    let easy_read = cx.easy_read;
     let entries: Vec<_> = shown
         .into_iter()
-        .map(|h| {
-            let mut detail = h.phone.value.clone();
-            if let Some(hours) = &h.hours {
-                detail.push_str(" · ");
-                detail.push_str(&hours.value);
-            }
-            RichText::entry(&h.name.value, "  ", &detail, &h.name.span)
+        .map(|h| match easy_read {
+            true => easy_read_entry(h),
+            false => entry(h),
         })
         .collect();
     if entries.is_empty() {
@@ -52,13 +49,46 @@ pub(super) fn resolve(
         );
         return None;
     }
+    let picture = picture.map(|p| cx.picture(p));
     Some(Content::Helplines(Entries {
         entries,
-        picture: None,
+        picture,
         marks,
         fill,
         colour,
         // A band of helplines reads across the page, one under another.
         columns: Some(1),
     }))
+}
+
+/// A helpline on one line: the name in bold, then its number and hours
+/// joined by " · ".
+fn entry(h: &Helpline) -> RichText {
+    let mut detail = h.phone.value.clone();
+    if let Some(hours) = &h.hours {
+        detail.push_str(" · ");
+        detail.push_str(&hours.value);
+    }
+    RichText::entry(&h.name.value, "  ", &detail, &h.name.span)
+}
+
+/// A helpline as Easy Read prints a contact: the name in bold, the number
+/// in bold below it, then the hours written out, with no "·" separator.
+fn easy_read_entry(h: &Helpline) -> RichText {
+    let mut runs = vec![
+        Run::new(h.name.value.clone(), true),
+        Run::new("\n", false),
+        Run::new(h.phone.value.clone(), true).at(RunSize::Phone),
+    ];
+    if let Some(hours) = &h.hours {
+        runs.push(Run::new("\n", false));
+        runs.push(Run::new(
+            super::super::hours::spelt_out(&hours.value),
+            false,
+        ));
+    }
+    RichText {
+        runs,
+        span: Some(h.name.span.clone()),
+    }
 }

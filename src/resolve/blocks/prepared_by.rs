@@ -14,7 +14,12 @@ pub(super) fn resolve(cx: &mut Filler, width: Option<Abs>, colour: Colour) -> Op
         max_width: None,
         lang: None,
     });
-    let text = cx.area.prepared_by.as_ref().and_then(line);
+    let easy_read = cx.easy_read;
+    let text = cx
+        .area
+        .prepared_by
+        .as_ref()
+        .and_then(|l| line(l, easy_read));
     if logo.is_none() && text.is_none() {
         return None;
     }
@@ -28,13 +33,15 @@ pub(super) fn resolve(cx: &mut Filler, width: Option<Abs>, colour: Colour) -> Op
 }
 
 /// The "prepared by" line: its parts in their languages, joined by " · "
-/// (`**` is printed as written, not as bold).
-fn line(line: &Phrases) -> Option<RichText> {
+/// or, in Easy Read, one below the other (`**` is printed as written, not
+/// as bold).
+fn line(line: &Phrases, easy_read: bool) -> Option<RichText> {
     let first = line.parts.first()?;
     let mut runs = Vec::new();
     for (i, p) in line.parts.iter().enumerate() {
         if i > 0 {
-            runs.push(Run::new(PHRASE_SEPARATOR, false));
+            let separator = if easy_read { "\n" } else { PHRASE_SEPARATOR };
+            runs.push(Run::new(separator, false));
         }
         runs.push(Run {
             lang: p.lang.as_ref().map(|l| l.value.clone()),

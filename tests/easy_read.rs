@@ -14,6 +14,16 @@ use wellprint::model::Variant;
 
 const RESOURCES: [&str; 3] = ["chime-wallet-card", "wellbeing-leaflet", "tips-poster"];
 
+/// The shipped `resource`'s Easy Read variant, as loaded.
+fn easy_read_def<'a>(ex: &'a Example, resource: &str) -> &'a wellprint::model::VariantDef {
+    &ex.project
+        .resources
+        .iter()
+        .find(|r| r.id.value == resource)
+        .expect("resource")
+        .variants[&Variant::EasyRead]
+}
+
 #[test]
 fn every_resource_has_an_easy_read_variant_built_for_every_area() {
     let ex = Example::shipped();
@@ -101,13 +111,7 @@ fn every_row_has_a_picture_with_alternative_text() {
                 _ => {}
             });
         }
-        let def = &ex
-            .project
-            .resources
-            .iter()
-            .find(|r| r.id.value == resource)
-            .expect("resource")
-            .variants[&Variant::EasyRead];
+        let def = easy_read_def(&ex, resource);
         for block in def
             .pages
             .iter()
@@ -243,13 +247,7 @@ fn an_easy_read_error_stops_that_build_and_a_waiver_lets_it_through() {
 fn easy_read_lines_on_a4_are_at_most_120_mm() {
     let ex = Example::shipped();
     for resource in ["wellbeing-leaflet", "tips-poster"] {
-        let def = &ex
-            .project
-            .resources
-            .iter()
-            .find(|r| r.id.value == resource)
-            .expect("resource")
-            .variants[&Variant::EasyRead];
+        let def = easy_read_def(&ex, resource);
         // Rows' words: body text and headings (banners and small print
         // run the width of the page).
         let sizes = [def.type_scale.body, def.type_scale.heading];

@@ -185,46 +185,27 @@ fn an_edition_placeholder_without_an_edition_is_an_error() {
     );
 }
 
+/// The text of the shipped leaflet's `variant` for `area`.
+fn leaflet_text(variant: Variant, area: &str) -> String {
+    let (sources, project) = load(&root());
+    let built = build(&sources, &project, "wellbeing-leaflet", variant, area).expect("builds");
+    text_of(&built.bytes)
+}
+
 #[test]
 fn easy_read_writes_the_hours_out_and_prints_no_separators() {
-    let (sources, project) = load(&root());
-    let built = build(
-        &sources,
-        &project,
-        "wellbeing-leaflet",
-        Variant::EasyRead,
-        "glasgow",
-    )
-    .expect("builds");
-    let text = text_of(&built.bytes);
+    let text = leaflet_text(Variant::EasyRead, "glasgow");
     assert!(text.contains("Monday to Friday, 10am to 4pm"), "{text}");
     assert!(text.contains("Thursdays, 6pm to 8pm"), "{text}");
     assert!(!text.contains("Mon–Fri"), "{text}");
     assert!(!text.contains('·'), "{text}");
     // The standard leaflet keeps the area's own short form.
-    let standard = build(
-        &sources,
-        &project,
-        "wellbeing-leaflet",
-        Variant::Standard,
-        "glasgow",
-    )
-    .expect("builds");
-    assert!(text_of(&standard.bytes).contains("Mon–Fri 10am–4pm"));
+    assert!(leaflet_text(Variant::Standard, "glasgow").contains("Mon–Fri 10am–4pm"));
 }
 
 #[test]
 fn easy_read_prints_welsh_hours_as_the_area_wrote_them() {
-    let (sources, project) = load(&root());
-    let built = build(
-        &sources,
-        &project,
-        "wellbeing-leaflet",
-        Variant::EasyRead,
-        "cardiff",
-    )
-    .expect("builds");
-    let text = text_of(&built.bytes);
+    let text = leaflet_text(Variant::EasyRead, "cardiff");
     // Cardiff's contacts are `lang = "cy"`: no English "to" in the Welsh.
     assert!(text.contains("Llun–Gwener 10yb–4yp"), "{text}");
     assert!(!text.contains("yb to"), "{text}");

@@ -7,18 +7,23 @@ mod common;
 use wellprint::layout::FrameItem;
 use wellprint::model::Variant;
 
-/// The first page's text lines: (top of the run, text), top to bottom,
-/// without the page number.
-fn lines(project: &common::TempProject) -> Vec<(f64, String)> {
+/// The project's Easy Read leaflet for Oxfordshire, built.
+fn easy_read_leaflet(project: &common::TempProject) -> wellprint::Built {
     let (sources, loaded) = project.load().expect("project loads");
-    let built = common::build(
+    common::build(
         &sources,
         &loaded,
         "wellbeing-leaflet",
         Variant::EasyRead,
         "oxfordshire",
     )
-    .expect("builds");
+    .expect("builds")
+}
+
+/// The first page's text lines: (top of the run, text), top to bottom,
+/// without the page number.
+fn lines(project: &common::TempProject) -> Vec<(f64, String)> {
+    let built = easy_read_leaflet(project);
     let mut out = Vec::new();
     built.frames[0].visit(&mut |at, item| {
         if let FrameItem::Text(t) = item
@@ -160,15 +165,7 @@ fn row_tops(grid: bool) -> Vec<f64> {
     std::fs::write(&path, text).expect("write");
     // The tops of the four rows' pictures (their words sit in the middle
     // of each picture's height, so a longer text starts higher).
-    let (sources, loaded) = project.load().expect("project loads");
-    let built = common::build(
-        &sources,
-        &loaded,
-        "wellbeing-leaflet",
-        Variant::EasyRead,
-        "oxfordshire",
-    )
-    .expect("builds");
+    let built = easy_read_leaflet(&project);
     let mut tops = Vec::new();
     built.frames[0].visit(&mut |at, item| {
         if let FrameItem::Group(g) = item

@@ -212,10 +212,11 @@ pub fn pdf(
 /// Adds the faces the frames use to `doc`, each under a reproducible
 /// resource name.
 ///
-/// printpdf names each font resource with a random id and takes the
-/// subset tag (`ABCDEF+`) from its first six letters. A tag derived from
-/// the glyphs used keeps output reproducible, and gives different subsets
-/// different tags, as PDF requires when documents are merged.
+/// printpdf would name each font resource with a random id; here the id
+/// is six letters derived from the face and the glyphs used, and
+/// [`subset::apply`] puts it on the face's names as the subset tag
+/// (`ABCDEF+`). That keeps output reproducible, and gives different
+/// subsets different tags, as PDF requires when documents are merged.
 fn add_fonts(
     doc: &mut PdfDocument,
     frames: &[Frame],

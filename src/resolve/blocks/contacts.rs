@@ -154,33 +154,47 @@ fn marks(c: &Contact, fields: &[ContactField], hours: Option<String>) -> Vec<Ent
     marks
 }
 
-/// A contact's entry: the name in bold, then its fields, the phone
-/// number in bold at the type scale's `phone` size; joined by " · ", or
-/// in Easy Read one below the other (no "·" separators there).
+/// A contact's entry: its name and fields as [`entry_lines`] sets them.
 fn entry(c: &Contact, fields: &[ContactField], hours: Option<String>, easy_read: bool) -> RichText {
-    let mut runs = vec![Run::new(c.name.value.clone(), true)];
-    let mut first = true;
-    for f in fields {
-        let text = match f {
-            ContactField::Phone => Some(c.phone.value.clone()),
-            ContactField::Hours => hours.clone(),
-            ContactField::Web => c.web.as_ref().map(|v| v.value.clone()),
-            ContactField::Email => c.email.as_ref().map(|v| v.value.clone()),
-            ContactField::Description => c.description.as_ref().map(|v| v.value.clone()),
-        };
-        let Some(text) = text else { continue };
-        let separator = if first || easy_read { "\n" } else { " · " };
-        first = false;
+    let details: Vec<(String, bool)> = fields
+        .iter()
+        .filter_map(|f| {
+            let text = match f {
+                ContactField::Phone => Some(c.phone.value.clone()),
+                ContactField::Hours => hours.clone(),
+                ContactField::Web => c.web.as_ref().map(|v| v.value.clone()),
+                ContactField::Email => c.email.as_ref().map(|v| v.value.clone()),
+                ContactField::Description => c.description.as_ref().map(|v| v.value.clone()),
+            };
+            text.map(|t| (t, *f == ContactField::Phone))
+        })
+        .collect();
+    entry_lines(&c.name.value, &details, easy_read, &c.span)
+}
+
+/// An entry: the name in bold, then its details (`(text, is a phone
+/// number)`), the first on the next line and the others joined by " · ",
+/// or in Easy Read one below the other (no "·" separators there); a phone
+/// number in bold at the type scale's `phone` size. Helplines in Easy
+/// Read are set the same way.
+pub(super) fn entry_lines(
+    name: &str,
+    details: &[(String, bool)],
+    easy_read: bool,
+    span: &Span,
+) -> RichText {
+    let mut runs = vec![Run::new(name.to_owned(), true)];
+    for (i, (text, phone)) in details.iter().enumerate() {
+        let separator = if i == 0 || easy_read { "\n" } else { " · " };
         runs.push(Run::new(separator, false));
-        let (bold, size) = if *f == ContactField::Phone {
-            (true, RunSize::Phone)
-        } else {
-            (false, RunSize::Text)
+        let run = match phone {
+            true => Run::new(text.clone(), true).at(RunSize::Phone),
+            false => Run::new(text.clone(), false).at(RunSize::Text),
         };
-        runs.push(Run::new(text, bold).at(size));
+        runs.push(run);
     }
     RichText {
         runs,
-        span: Some(c.span.clone()),
+        span: Some(span.clone()),
     }
 }

@@ -1,7 +1,7 @@
 //! `kind = "helplines"`: the national helplines for the area's nation,
 //! each an entry of its name, number and hours.
 
-use super::super::{Content, Entries, EntryLink, EntryMark, Filler, RichText, Run, RunSize};
+use super::super::{Content, Entries, EntryLink, EntryMark, Filler, RichText};
 use crate::colour::Colour;
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Helpline, PictureRef};
@@ -72,23 +72,12 @@ fn entry(h: &Helpline) -> RichText {
     RichText::entry(&h.name.value, "  ", &detail, &h.name.span)
 }
 
-/// A helpline as Easy Read prints a contact: the name in bold, the number
-/// in bold below it, then the hours written out, with no "·" separator.
+/// A helpline as Easy Read prints a contact ([`super::contacts::entry_lines`]):
+/// the name, the number and the hours written out, one below the other.
 fn easy_read_entry(h: &Helpline) -> RichText {
-    let mut runs = vec![
-        Run::new(h.name.value.clone(), true),
-        Run::new("\n", false),
-        Run::new(h.phone.value.clone(), true).at(RunSize::Phone),
-    ];
+    let mut details = vec![(h.phone.value.clone(), true)];
     if let Some(hours) = &h.hours {
-        runs.push(Run::new("\n", false));
-        runs.push(Run::new(
-            super::super::hours::spelt_out(&hours.value),
-            false,
-        ));
+        details.push((super::super::hours::spelt_out(&hours.value), false));
     }
-    RichText {
-        runs,
-        span: Some(h.name.span.clone()),
-    }
+    super::contacts::entry_lines(&h.name.value, &details, true, &h.name.span)
 }

@@ -310,3 +310,55 @@ fn a_centred_panel_has_as_much_room_above_its_row_as_below() {
         );
     }
 }
+
+/// Where the text runs (baseline, text) and the row pictures (top) are on
+/// page `page` of the shipped Easy Read leaflet, in mm, top to bottom.
+fn texts_and_pictures(page: usize) -> (Vec<(f64, String)>, Vec<f64>) {
+    let project = common::TempProject::new().with_area("oxfordshire");
+    let built = easy_read_leaflet(&project);
+    let (mut texts, mut pictures) = (Vec::new(), Vec::new());
+    built.frames[page].visit(&mut |at, item| match item {
+        FrameItem::Text(t) => texts.push((at.y.to_mm(), t.text())),
+        FrameItem::Group(g) if g.alt.is_some() => pictures.push(at.y.to_mm()),
+        _ => {}
+    });
+    texts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    pictures.sort_by(f64::total_cmp);
+    (texts, pictures)
+}
+
+/// A row's words shorter than its picture sit in the middle of its
+/// height: the first row's first baseline is 15 mm below the picture's
+/// top (6 mm when the words are set at the top).
+#[test]
+fn a_short_rows_words_sit_in_the_middle_of_its_picture() {
+    let (texts, pictures) = texts_and_pictures(0);
+    let (baseline, _) = texts
+        .iter()
+        .find(|(_, t)| t.starts_with("This guide is about"))
+        .expect("the first row");
+    let top = pictures.first().expect("its picture");
+    assert!(
+        baseline - top > 10.0,
+        "the first baseline is {:.1} mm below the picture's top",
+        baseline - top
+    );
+}
+
+/// On a panel of several sections the rows of one idea keep closer
+/// together than the ideas: the step from an idea's first row to its
+/// second is shorter than from its second to the next idea's first, by
+/// 38 mm on page 3 (12 mm, about the sections' spacer, when the space is
+/// shared evenly).
+#[test]
+fn an_ideas_two_rows_keep_closer_than_the_ideas() {
+    // Page 3, Meaning and Empowerment, has room to share out.
+    let (_, pictures) = texts_and_pictures(2);
+    assert_eq!(pictures.len(), 4, "two ideas of two rows: {pictures:?}");
+    let within = pictures[1] - pictures[0];
+    let between = pictures[2] - pictures[1];
+    assert!(
+        between - within > 20.0,
+        "rows of an idea {within:.1} mm apart, ideas {between:.1} mm: {pictures:?}"
+    );
+}

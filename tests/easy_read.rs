@@ -296,6 +296,59 @@ fn easy_read_lines_on_a4_are_at_most_120_mm() {
     }
 }
 
+/// Easy Read lines break between phrases: in every area's Easy Read
+/// leaflet and poster, no line of body text ends on a word that leads into
+/// the next ("the", "to", "can"), and where a row of two sentences fits
+/// on two lines each sentence starts a line.
+#[test]
+fn easy_read_lines_break_between_phrases() {
+    const LEADING: [&str; 12] = [
+        "a", "an", "the", "to", "of", "and", "or", "can", "with", "for", "your", "you",
+    ];
+    let ex = Example::shipped();
+    for resource in ["wellbeing-leaflet", "tips-poster"] {
+        let body = easy_read_def(&ex, resource).type_scale.body;
+        for area in &ex.project.areas {
+            let id = area.id.value.to_string();
+            let built = ex.build(resource, Variant::EasyRead, &id, None);
+            let mut texts = Vec::new();
+            for frame in &built.frames {
+                // baseline -> (x, text) of each body-size run on it.
+                let mut lines: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
+                frame.visit(&mut |at, item| {
+                    if let FrameItem::Text(t) = item
+                        && (t.size - body).to_pt().abs() < 0.01
+                    {
+                        let y = (at.y.to_mm() * 10.0).round() as i64;
+                        let x = (at.x.to_mm() * 10.0).round() as i64;
+                        lines.entry(y).or_default().push((x, t.text()));
+                    }
+                });
+                for mut runs in lines.into_values() {
+                    runs.sort();
+                    let text: String = runs.into_iter().map(|(_, t)| t).collect();
+                    texts.push(text.trim().to_owned());
+                }
+            }
+            for line in &texts {
+                let last = line.rsplit(' ').next().unwrap_or(line).to_lowercase();
+                assert!(
+                    !LEADING.contains(&last.as_str()),
+                    "{id} {resource}: a line ends on {last:?}: {line:?}"
+                );
+            }
+            if resource == "wellbeing-leaflet" {
+                for sentence in ["You can join a group.", "You can feel better too."] {
+                    assert!(
+                        texts.iter().any(|t| t == sentence),
+                        "{id}: {sentence:?} does not have a line of its own"
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// A helpline in Easy Read is a row like a contact: its picture, then the
 /// name, the number and the hours one below the other, with no "·".
 #[test]

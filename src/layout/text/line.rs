@@ -1,7 +1,9 @@
-//! Step 3: fill shaped pieces into lines, greedily, never wider than the box.
+//! Step 3: fill shaped pieces into lines never wider than the box: greedily,
+//! balanced, or with breaks where a reader pauses ([`phrase`]).
 
 use crate::geom::Abs;
 
+use super::phrase;
 use super::shaping::{Segment, width};
 
 /// A piece after shaping.
@@ -58,13 +60,12 @@ pub enum Wrap {
     /// break exists). Text of several sentences is filled like
     /// [`Wrap::NoWidow`] instead, so that lines may end with sentences.
     Balance,
-    /// Greedy, but a short text does not end on a line of one word when
-    /// moving a word down from the line before fixes it.
+    /// As many lines as greedy filling makes, broken where a reader
+    /// pauses (after a sentence, then a comma, least after "the" or
+    /// "can"), and not ending on a line of one word when another way
+    /// avoids it ([`phrase`]).
     NoWidow,
 }
-
-/// Longest text (in lines) whose last word [`Wrap::NoWidow`] keeps company.
-const SHORT_LINES: usize = 6;
 
 /// Fills pieces into lines of at most `max`, as `wrap` says. In a text
 /// with line feeds (a contact's name, number and hours) each line is
@@ -93,22 +94,32 @@ pub fn fill_wrapped(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Ve
 fn fill_unbroken(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Vec<Line>, TooWide> {
     let greedy = fill(pieces.clone(), max)?;
     let n = greedy.len();
-    let widow = greedy.last().is_some_and(|l| l.pieces == 1);
     if n < 2 {
         return Ok(greedy);
     }
     match wrap {
         Wrap::Greedy => Ok(greedy),
-        // Text of several sentences is not balanced: a line may end
-        // where a sentence does (Easy Read's one sentence a line).
+        // Headings of one sentence are evened out; text of several
+        // sentences may end a line where a sentence does.
         Wrap::Balance if !sentences(&pieces) => Ok(balanced(&pieces, max, n).unwrap_or(greedy)),
-        Wrap::Balance if widow => Ok(companioned(&pieces, max, n).unwrap_or(greedy)),
-        Wrap::Balance => Ok(greedy),
-        Wrap::NoWidow if widow && n <= SHORT_LINES => {
-            Ok(companioned(&pieces, max, n).unwrap_or(greedy))
-        }
-        Wrap::NoWidow => Ok(greedy),
+        Wrap::Balance | Wrap::NoWidow => Ok(phrased(pieces, max, n).unwrap_or(greedy)),
     }
+}
+
+/// The `n` lines whose breaks fall where a reader pauses ([`phrase`]).
+fn phrased(pieces: Vec<ShapedPiece>, max: Abs, n: usize) -> Option<Vec<Line>> {
+    let counts = phrase::breaks(&pieces, max, n)?;
+    let mut lines = Vec::with_capacity(n);
+    let mut rest = pieces.into_iter();
+    for (i, count) in counts.iter().enumerate() {
+        let mut line = Line::default();
+        let mut x = Abs::ZERO;
+        for piece in rest.by_ref().take(*count) {
+            append(&mut line, &mut x, piece);
+        }
+        lines.push(finish(line, i + 1 < counts.len()));
+    }
+    Some(lines)
 }
 
 /// Whether a sentence ends before the last piece.
@@ -132,17 +143,6 @@ fn balanced(pieces: &[ShapedPiece], max: Abs, n: usize) -> Option<Vec<Line>> {
         }
     }
     lines_at(hi)
-}
-
-/// The lines at the widest width below `max` (down to three quarters of
-/// it) that makes `n` lines with more than one piece on the last.
-fn companioned(pieces: &[ShapedPiece], max: Abs, n: usize) -> Option<Vec<Line>> {
-    (1..=25).find_map(|i| {
-        let w = max * (1.0 - 0.01 * f64::from(i));
-        fill(pieces.to_vec(), w)
-            .ok()
-            .filter(|l| l.len() == n && l.last().is_some_and(|last| last.pieces > 1))
-    })
 }
 
 /// A word that does not fit on a line of its own.
@@ -171,18 +171,9 @@ pub fn fill(pieces: Vec<ShapedPiece>, max: Abs) -> Result<Vec<Line>, TooWide> {
             lines.push(finish(std::mem::take(&mut line), true));
             x = Abs::ZERO;
         }
-        line.pieces += 1;
-        for seg in piece.segments {
-            let w = seg.width();
-            // Pieces are set edge to edge, so a piece in the same face at
-            // the same size simply continues the previous segment.
-            match line.segments.last_mut() {
-                Some((_, last)) if last.continues(&seg) => last.glyphs.extend(seg.glyphs),
-                _ => line.segments.push((x, seg)),
-            }
-            x += w;
-        }
-        if piece.mandatory {
+        let mandatory = piece.mandatory;
+        append(&mut line, &mut x, piece);
+        if mandatory {
             lines.push(finish(std::mem::take(&mut line), false));
             x = Abs::ZERO;
         }
@@ -191,6 +182,21 @@ pub fn fill(pieces: Vec<ShapedPiece>, max: Abs) -> Result<Vec<Line>, TooWide> {
         lines.push(finish(line, false));
     }
     Ok(lines)
+}
+
+/// Puts `piece` at the end of `line`, whose pieces so far reach `x`.
+fn append(line: &mut Line, x: &mut Abs, piece: ShapedPiece) {
+    line.pieces += 1;
+    for seg in piece.segments {
+        let w = seg.width();
+        // Pieces are set edge to edge, so a piece in the same face at
+        // the same size simply continues the previous segment.
+        match line.segments.last_mut() {
+            Some((_, last)) if last.continues(&seg) => last.glyphs.extend(seg.glyphs),
+            _ => line.segments.push((*x, seg)),
+        }
+        *x += w;
+    }
 }
 
 /// Drops trailing spaces and measures the line. A line `wrapped` at a
@@ -223,12 +229,23 @@ fn finish(mut line: Line, wrapped: bool) -> Line {
         .segments
         .last()
         .map_or(Abs::ZERO, |(x, s)| *x + s.width());
-    // Glyph ids belong to a face: the space goes back only into a segment
-    // of the face and size it was shaped in.
-    if let (Some((face, space)), Some((_, seg))) = (kept, line.segments.last_mut())
-        && (seg.font, seg.size) == face
-    {
-        seg.glyphs.push(space);
+    // Glyph ids belong to a face: the space goes back into a segment of
+    // the face and size it was shaped in, its own after a word in another
+    // ("**Samaritans** on": without it the words read as one).
+    if let (Some(((font, size), space)), Some((x, seg))) = (kept, line.segments.last_mut()) {
+        if (seg.font, seg.size) == (font, size) {
+            seg.glyphs.push(space);
+        } else {
+            let at = *x + seg.width();
+            line.segments.push((
+                at,
+                Segment {
+                    font,
+                    size,
+                    glyphs: vec![space],
+                },
+            ));
+        }
     }
     line
 }

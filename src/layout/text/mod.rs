@@ -7,6 +7,7 @@
 
 mod line;
 mod linebreak;
+mod phrase;
 mod shaping;
 
 use std::ops::Range;
@@ -648,18 +649,63 @@ mod wrap_tests {
     }
 
     #[test]
-    fn sentences_are_not_balanced_across() {
+    fn sentences_are_not_balanced_across_but_end_their_lines() {
         let book = book();
         let faces = book.faces();
+        let first = "5 things that help you feel better.";
         let s = "5 things that help you feel better. This card is in easy read.";
-        // Lines are filled as they come (a line may end with its
-        // sentence), never evened out across the two sentences.
+        let one = Paragraph::set(&text(first), SPEC, Abs::mm(500.0), &faces).expect("sets");
+        // Never evened out across the two sentences: wherever the first
+        // sentence fits on a line of two, the line ends with it.
+        let mut seen = 0;
         for mm in [40.0, 50.0, 60.0, 70.0, 80.0, 90.0] {
             let w = Abs::mm(mm);
             let greedy = Paragraph::set(&text(s), SPEC, w, &faces).expect("sets");
             let p = Paragraph::set_wrapped(&text(s), SPEC, w, &faces, Wrap::Balance).expect("sets");
-            if lines(&greedy).last().is_some_and(|l| l.contains(' ')) {
-                assert_eq!(lines(&p), lines(&greedy), "at {mm} mm");
+            assert_eq!(lines(&p).len(), lines(&greedy).len(), "as many lines");
+            if lines(&greedy).len() == 2 && one.width() <= w {
+                assert_eq!(
+                    lines(&p),
+                    [first, "This card is in easy read."],
+                    "at {mm} mm"
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 0, "no width tried the case");
+    }
+
+    #[test]
+    fn a_line_breaks_where_a_reader_pauses_not_after_a_leading_word() {
+        let book = book();
+        let faces = book.faces();
+        let s = "You can have a cup of tea with a friend. You can join a group.";
+        // The width greedy filling breaks at "You can / join".
+        let head = "You can have a cup of tea with a friend. You can";
+        let w = Paragraph::set(&text(head), SPEC, Abs::mm(500.0), &faces)
+            .expect("sets")
+            .width()
+            + Abs::pt(1.0);
+        let greedy = Paragraph::set(&text(s), SPEC, w, &faces).expect("sets");
+        assert_eq!(lines(&greedy), [head, "join a group."]);
+        let p = Paragraph::set_wrapped(&text(s), SPEC, w, &faces, Wrap::NoWidow).expect("sets");
+        assert_eq!(
+            lines(&p),
+            [
+                "You can have a cup of tea with a friend.",
+                "You can join a group."
+            ]
+        );
+        // Within one sentence, a break after "to" or "the" gives way to
+        // one between phrases.
+        let s = "Ask ward staff to help you call the advocacy service";
+        for mm in [30.0, 40.0, 50.0, 60.0] {
+            let p = Paragraph::set_wrapped(&text(s), SPEC, Abs::mm(mm), &faces, Wrap::NoWidow)
+                .expect("sets");
+            let l = lines(&p);
+            for line in &l[..l.len() - 1] {
+                let last = line.rsplit(' ').next().unwrap_or(line);
+                assert!(!["to", "the"].contains(&last), "at {mm} mm: {l:?}");
             }
         }
     }

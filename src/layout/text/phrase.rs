@@ -1,0 +1,151 @@
+//! Step 3b: choose where lines break so that they break where a reader
+//! pauses: after a sentence, then after a comma, less after a word that
+//! leads into the next (an article, a preposition, "can"), and least of
+//! all inside a web address.
+//!
+//! The text keeps the number of lines greedy filling gives it, so a block
+//! is exactly as tall as before: only where the breaks fall changes. Among
+//! the ways to set it in that many lines, the one with the lowest cost
+//! wins: each break costs what [`pause`] says, each line but the last a
+//! little for the width it leaves empty, and a last line of one word more
+//! than any break.
+
+use crate::geom::Abs;
+
+use super::line::ShapedPiece;
+use super::shaping::width;
+
+/// Words after which a line should not break, because they lead into the
+/// next: English and Welsh articles, prepositions, conjunctions, pronouns
+/// and the verbs that go with them. Compared in lower case.
+const LEADING: &[&str] = &[
+    // English
+    "a", "about", "all", "am", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can",
+    "could", "do", "each", "every", "some", "very", "does", "for", "from", "has", "have", "he",
+    "her", "his", "i", "if", "in", "into", "is", "it's", "its", "may", "much", "must", "my", "not",
+    "of", "on", "or", "our", "she", "should", "than", "that", "the", "their", "these", "they",
+    "this", "those", "to", "was", "we", "were", "what", "when", "where", "which", "who", "will",
+    "with", "would", "you", "your", // Welsh
+    "ac", "ag", "am", "ar", "at", "bod", "dros", "dy", "ei", "eich", "ein", "eu", "fy", "gan",
+    "gyda", "i", "mae", "na", "nad", "neu", "o", "ond", "sy", "sydd", "wrth", "y", "yn", "yr", "â",
+];
+
+/// What a break after `before` (and before `after`) costs.
+fn pause(before: &str, after: Option<&str>) -> f64 {
+    if !before.ends_with(char::is_whitespace) {
+        // Inside a word or an address ("self-", "example.org/"): the
+        // worst place, though not worse than a word alone at the end.
+        return INSIDE;
+    }
+    let word = before.trim_end();
+    let bare = word.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*']);
+    if bare.ends_with(['.', '!', '?']) {
+        0.0
+    } else if bare.ends_with([',', ';', ':', '–', '—', '·'])
+        || after.is_some_and(|a| a.starts_with(['(', '–', '—']))
+    {
+        1.0
+    } else if leads_on(bare) {
+        6.0
+    } else {
+        3.0
+    }
+}
+
+/// Whether the last word of a piece leads into the next word: one of
+/// [`LEADING`], or a count ("5 things").
+fn leads_on(piece: &str) -> bool {
+    let count = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    if count(piece.trim()) {
+        return true;
+    }
+    let last = piece.rsplit([' ', '\u{a0}']).next().unwrap_or(piece);
+    let word = last
+        .trim_start_matches(['"', '\'', '“', '‘', '('])
+        .to_lowercase();
+    LEADING.contains(&word.as_str())
+}
+
+/// What a break inside a word or a web address costs.
+const INSIDE: f64 = 7.0;
+
+/// What a last line of a single word costs: more than any break.
+const WIDOW: f64 = 8.0;
+
+/// What a line's empty width costs, at most (a line with nothing on it).
+const RAGGED: f64 = 8.0;
+
+/// Longest text (in pieces) chosen this way; longer texts keep greedy
+/// lines (the search grows with the square of the pieces).
+const MOST_PIECES: usize = 400;
+
+/// For each line of the cheapest way to set `pieces` in exactly `n` lines
+/// of at most `max`, the number of pieces it holds; `None` when the text
+/// is too long to search or cannot be set in `n` lines.
+pub fn breaks(pieces: &[ShapedPiece], max: Abs, n: usize) -> Option<Vec<usize>> {
+    let p = pieces.len();
+    if p > MOST_PIECES || n == 0 {
+        return None;
+    }
+    let tolerance = Abs::pt(0.01);
+    // starts[k]: where piece k starts when pieces are set edge to edge.
+    let mut starts = Vec::with_capacity(p + 1);
+    let mut x = Abs::ZERO;
+    starts.push(x);
+    for piece in pieces {
+        x += width(&piece.segments);
+        starts.push(x);
+    }
+    let line = |i: usize, j: usize| starts[j - 1] - starts[i] + pieces[j - 1].width;
+    let cost = |i: usize, j: usize| {
+        if j == p {
+            return if j - i == 1 && n > 1 { WIDOW } else { 0.0 };
+        }
+        let empty = (max - line(i, j)) / max;
+        pause(&pieces[j - 1].text, Some(&pieces[j].text)) + RAGGED * empty * empty
+    };
+    // best[l][j]: the cheapest cost of the first j pieces in l lines, and
+    // where its last line starts.
+    let mut best = vec![vec![None::<(f64, usize)>; p + 1]; n + 1];
+    best[0][0] = Some((0.0, 0));
+    for l in 1..=n {
+        for j in 1..=p {
+            best[l][j] = (l - 1..j)
+                .rev()
+                .take_while(|&i| line(i, j) <= max + tolerance)
+                .filter_map(|i| best[l - 1][i].map(|(c, _)| (c + cost(i, j), i)))
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+        }
+    }
+    let mut counts = Vec::with_capacity(n);
+    let mut j = p;
+    for l in (1..=n).rev() {
+        let (_, i) = best[l][j]?;
+        counts.push(j - i);
+        j = i;
+    }
+    counts.reverse();
+    Some(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_end_is_the_best_place_to_break_and_a_leading_word_the_worst() {
+        assert!(pause("friend. ", Some("You ")) < pause("friend, ", Some("you ")));
+        assert!(pause("friend, ", Some("you ")) < pause("friend ", Some("you ")));
+        assert!(pause("friend ", Some("can ")) < pause("can ", Some("join ")));
+        assert_eq!(pause("better.” ", None), 0.0);
+        assert!(
+            pause("example.", Some("org/")) > pause("can ", Some("join ")),
+            "inside"
+        );
+        assert!(leads_on("The"), "case does not matter");
+        assert!(leads_on("yn"), "Welsh");
+        assert!(!leads_on("group"));
+        assert!(leads_on("5 "), "a count");
+        assert!(!leads_on("116 123"), "a phone number ends its phrase");
+    }
+}

@@ -362,3 +362,35 @@ fn an_ideas_two_rows_keep_closer_than_the_ideas() {
         "rows of an idea {within:.1} mm apart, ideas {between:.1} mm: {pictures:?}"
     );
 }
+
+/// A lone block above the bottom stack stands in the middle of the room
+/// that stack leaves: on every shipped area's DL back panel, the quote is
+/// about as far below the panel's top as above the small print, instead
+/// of sitting at the top with the room all below it.
+#[test]
+fn a_lone_quote_stands_in_the_middle_of_the_room_above_the_small_print() {
+    let example = common::Example::shipped();
+    for area in &example.project.areas {
+        let id = area.id.value.to_string();
+        let built = example.build("wellbeing-leaflet", Variant::Standard, &id, Some("dl"));
+        let lines = built
+            .frames
+            .iter()
+            .map(frame_lines)
+            .find(|l| l.iter().any(|(_, t)| t.contains("emphasises")))
+            .unwrap_or_else(|| panic!("{id}: no panel has the quote"));
+        let find = |s: &str| {
+            lines
+                .iter()
+                .find(|(_, t)| t.contains(s))
+                .unwrap_or_else(|| panic!("{id}: no {s:?} in {lines:?}"))
+                .0
+        };
+        let (quote, credit, small) = (find("emphasises"), find("A member of"), find("CHIME:"));
+        let (above, below) = (quote, small - credit);
+        assert!(
+            below > 15.0 && (above - below).abs() < 12.0,
+            "{id}: the quote is {above:.1} mm below the top and {below:.1} mm above the small print"
+        );
+    }
+}

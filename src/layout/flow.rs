@@ -143,10 +143,12 @@ fn as_relaxed(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<D
         bottom_limit - m.gap
     };
     let extra = extra_gap(page, &m, &top, !placed_bottom.is_empty(), limit)?;
-    let lead = if page.spacing == crate::model::Spacing::Centre {
-        left_over(&m, &top, limit)? * 0.5
-    } else {
-        Abs::ZERO
+    let lead = match page.spacing {
+        crate::model::Spacing::Centre => left_over(&m, &top, limit)? * 0.5,
+        crate::model::Spacing::Distribute if lone(&top, !placed_bottom.is_empty()) => {
+            left_over(&m, &top, limit)? * 0.5
+        }
+        _ => Abs::ZERO,
     };
     let mut placed = Metrics { extra, lead, ..m }
         .stack_top(&top, limit, &mut frame)?
@@ -189,6 +191,21 @@ fn extra_gap(
     }
     let share = left * (1.0 / slots);
     Ok(share.min(page.max_gap - m.gap).max(Abs::ZERO))
+}
+
+/// Whether the top stack is one block, not a banner nor on a band of
+/// colour, above a bottom stack: with distributed spacing it then stands
+/// in the middle of the space the bottom stack leaves (a quote on a back
+/// panel), instead of leaving all of it below.
+fn lone(top: &[Stacked<'_>], has_bottom: bool) -> bool {
+    let mut shown = top.iter().filter(|(_, _, laid)| laid.is_some());
+    let alone = match (shown.next(), shown.next()) {
+        (Some((_, b, Some(laid))), None) => {
+            laid.band.is_none() && !matches!(b.content, crate::resolve::Content::Banner { .. })
+        }
+        _ => false,
+    };
+    has_bottom && alone
 }
 
 /// The height left between the top stack, stacked as `m` says, and

@@ -4,8 +4,12 @@
 
 mod common;
 
+use std::collections::BTreeMap;
+
 use common::{Example, TempProject, mm, render_page, root};
+use wellprint::geom::Point;
 use wellprint::inspect::inspect;
+use wellprint::layout::{FrameItem, Role, visit_items};
 use wellprint::model::Variant;
 
 fn close(a: f64, b: f64) -> bool {
@@ -640,4 +644,72 @@ fn a_fold_with_the_wrong_page_count_is_an_error_at_its_pages() {
             "points at the pages line {line}: {err}"
         );
     }
+}
+
+/// The lines of every bullet point's text (`LBody`) under `items`, each
+/// point's lines top to bottom.
+fn bullet_lines(items: &[(Point, FrameItem)], out: &mut Vec<Vec<String>>) {
+    for (_, item) in items {
+        let FrameItem::Group(g) = item else { continue };
+        if g.role != Some(Role::LBody) {
+            bullet_lines(&g.items, out);
+            continue;
+        }
+        let mut lines: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
+        visit_items(Point::default(), &g.items, &mut |at, item| {
+            if let FrameItem::Text(t) = item {
+                let y = (at.y.to_mm() * 10.0).round() as i64;
+                let x = (at.x.to_mm() * 10.0).round() as i64;
+                lines.entry(y).or_default().push((x, t.text()));
+            }
+        });
+        out.push(
+            lines
+                .into_values()
+                .map(|mut runs| {
+                    runs.sort();
+                    runs.into_iter()
+                        .map(|(_, t)| t)
+                        .collect::<String>()
+                        .trim()
+                        .to_owned()
+                })
+                .collect(),
+        );
+    }
+}
+
+/// No bullet point of the standard leaflet (A5 and DL, every area; and
+/// the bilingual leaflet) ends on a line of one word: "Join a peer support
+/// group with people who / understand." is set "… with people / who
+/// understand.".
+#[test]
+fn no_bullet_point_ends_on_a_line_of_one_word() {
+    let ex = Example::shipped();
+    let mut jobs = Vec::new();
+    for area in &ex.project.areas {
+        for format in [None, Some("dl")] {
+            jobs.push((Variant::Standard, area.id.value.to_string(), format));
+        }
+    }
+    jobs.push((Variant::Bilingual, "cardiff".to_owned(), None));
+    let mut points = 0;
+    for (variant, area, format) in jobs {
+        let built = ex.build("wellbeing-leaflet", variant, &area, format);
+        let mut items = Vec::new();
+        for frame in &built.frames {
+            bullet_lines(&frame.items, &mut items);
+        }
+        for lines in items {
+            points += 1;
+            if let [.., before, last] = lines.as_slice() {
+                assert!(
+                    last.contains(' '),
+                    "{area} {variant:?} {format:?}: a bullet point ends on one word: \
+                     {before:?} / {last:?}"
+                );
+            }
+        }
+    }
+    assert!(points > 50, "only {points} bullet points found");
 }

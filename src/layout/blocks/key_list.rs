@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point, Size};
 use crate::layout::fonts::FontId;
 use crate::layout::frame::{FrameItem, Geometry, Group, Role, Shape};
-use crate::layout::text::TextSpec;
+use crate::layout::text::{TextSpec, Wrap};
 use crate::resolve::{Block, RichText, Run, TextStyle};
 
 /// Rows of: a coloured tile with the term's initial, the term in bold in
@@ -37,7 +37,7 @@ pub(super) fn lay(
         let mut li = Vec::new();
         let t = cx.set(term, term_spec, text_width, block)?;
         t.place_as(Role::Lbl, Point::new(indent, top), *colour, &mut li);
-        let e = cx.set(text, body, text_width, block)?;
+        let e = cx.set_as(text, body, text_width, block, Wrap::NoWidow)?;
         e.place_as(
             Role::LBody,
             Point::new(indent, top + t.height()),

@@ -5,6 +5,7 @@ use crate::colour::Colour;
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
 use crate::layout::frame::{FrameItem, Group, Role};
+use crate::layout::text::Wrap;
 use crate::resolve::{Block, RichText, Run, TextStyle};
 
 /// The list's bullet points at the full width.
@@ -53,7 +54,7 @@ pub(super) fn bullets(
         let mut li = Vec::new();
         let b = cx.set(&bullet, body, indent, block)?;
         b.place_as(Role::Lbl, Point::new(at.x, at.y + y), colour, &mut li);
-        let p = cx.set(item, body, width - indent, block)?;
+        let p = cx.set_as(item, body, width - indent, block, Wrap::NoWidow)?;
         p.place_as(
             Role::LBody,
             Point::new(at.x + indent, at.y + y),

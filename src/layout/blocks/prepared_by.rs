@@ -7,7 +7,7 @@ use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
 use crate::layout::frame::Role;
 use crate::layout::pictures;
-use crate::layout::text::Paragraph;
+use crate::layout::text::{Paragraph, Wrap};
 use crate::resolve::{Block, PictureSpec, RichText, TextStyle};
 
 /// The logo and the line. The logo keeps its shape inside a square box
@@ -34,7 +34,7 @@ pub(super) fn lay(
         x = width + spec.size * 1.2;
     }
     let para = match text {
-        Some(t) => Some(cx.set(t, spec, cx.width - x, block)?),
+        Some(t) => Some(cx.set_as(t, spec, cx.width - x, block, Wrap::NoWidow)?),
         None => None,
     };
     let text_h = para.as_ref().map_or(Abs::ZERO, Paragraph::height);

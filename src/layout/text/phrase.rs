@@ -19,15 +19,16 @@ use super::shaping::width;
 /// next: English and Welsh articles, prepositions, conjunctions, pronouns
 /// and the verbs that go with them. Compared in lower case.
 const LEADING: &[&str] = &[
-    // English
-    "a", "about", "all", "am", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can",
-    "could", "do", "each", "every", "some", "very", "does", "for", "from", "has", "have", "he",
-    "her", "his", "i", "if", "in", "into", "is", "it's", "its", "may", "much", "must", "my", "not",
-    "of", "on", "or", "our", "she", "should", "than", "that", "the", "their", "these", "they",
-    "this", "those", "to", "was", "we", "were", "what", "when", "where", "which", "who", "will",
-    "with", "would", "you", "your", // Welsh
-    "ac", "ag", "am", "ar", "at", "bod", "dros", "dy", "ei", "eich", "ein", "eu", "fy", "gan",
-    "gyda", "i", "mae", "na", "nad", "neu", "o", "ond", "sy", "sydd", "wrth", "y", "yn", "yr", "â",
+    // English and Welsh together ("am", "at", "i" are words in both),
+    // sorted, for the binary search in `leads_on`.
+    "a", "about", "ac", "ag", "all", "am", "an", "and", "any", "ar", "are", "as", "at", "be", "bod",
+    "but", "by", "can", "could", "do", "does", "dros", "dy", "each", "ei", "eich", "ein", "eu",
+    "every", "for", "from", "fy", "gan", "gyda", "has", "have", "he", "her", "his", "i", "if",
+    "in", "into", "is", "it's", "its", "mae", "may", "much", "must", "my", "na", "nad", "neu",
+    "not", "o", "of", "on", "ond", "or", "our", "she", "should", "some", "sy", "sydd", "than",
+    "that", "the", "their", "these", "they", "this", "those", "to", "very", "was", "we", "were",
+    "what", "when", "where", "which", "who", "will", "with", "would", "wrth", "y", "yn", "you",
+    "your", "yr", "â",
 ];
 
 /// What a break after `before` (and before `after`) costs.
@@ -63,7 +64,7 @@ fn leads_on(piece: &str) -> bool {
     let word = last
         .trim_start_matches(['"', '\'', '“', '‘', '('])
         .to_lowercase();
-    LEADING.contains(&word.as_str())
+    LEADING.binary_search(&word.as_str()).is_ok()
 }
 
 /// What a break inside a word or a web address costs.
@@ -131,6 +132,18 @@ pub fn breaks(pieces: &[ShapedPiece], max: Abs, n: usize) -> Option<Vec<usize>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leading_words_are_sorted_so_the_search_finds_them() {
+        assert!(
+            LEADING.windows(2).all(|w| w[0] < w[1]),
+            "LEADING is not sorted"
+        );
+        for word in ["the", "yr", "â", "it's", "Gyda"] {
+            assert!(leads_on(word), "{word}");
+        }
+        assert!(!leads_on("friend"));
+    }
 
     #[test]
     fn a_sentence_end_is_the_best_place_to_break_and_a_leading_word_the_worst() {

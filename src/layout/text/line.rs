@@ -101,7 +101,7 @@ fn fill_unbroken(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Vec<L
         Wrap::Greedy => Ok(greedy),
         // Headings of one sentence are evened out; text of several
         // sentences may end a line where a sentence does.
-        Wrap::Balance if !sentences(&pieces) => Ok(balanced(&pieces, max, n).unwrap_or(greedy)),
+        Wrap::Balance if !sentences(&pieces) => Ok(balanced(pieces, max, n).unwrap_or(greedy)),
         Wrap::Balance | Wrap::NoWidow => Ok(phrased(pieces, max, n).unwrap_or(greedy)),
     }
 }
@@ -130,19 +130,28 @@ fn sentences(pieces: &[ShapedPiece]) -> bool {
         .any(|p| p.text.trim_end().ends_with(['.', '!', '?']))
 }
 
-/// The lines at the narrowest width that still makes `n` lines.
-fn balanced(pieces: &[ShapedPiece], max: Abs, n: usize) -> Option<Vec<Line>> {
-    let lines_at = |w: Abs| fill(pieces.to_vec(), w).ok().filter(|l| l.len() == n);
+/// How much wider than the narrowest width a balanced heading's lines
+/// may be, so that its breaks can fall between phrases.
+const BALANCE_SLACK: f64 = 1.2;
+
+/// The `n` lines of about equal width: the narrowest width that still
+/// makes `n` lines, a little wider so that breaks can fall where a
+/// reader pauses ("Talk to me / with compassion / and respect.", not
+/// "Talk to me with / compassion and / respect.").
+fn balanced(pieces: Vec<ShapedPiece>, max: Abs, n: usize) -> Option<Vec<Line>> {
+    let makes_n = |w: Abs| fill(pieces.clone(), w).is_ok_and(|l| l.len() == n);
     let (mut lo, mut hi) = (max * (1.0 / n as f64) * 0.9, max);
     for _ in 0..12 {
         let mid = (lo + hi) * 0.5;
-        if lines_at(mid).is_some() {
+        if makes_n(mid) {
             hi = mid;
         } else {
             lo = mid;
         }
     }
-    lines_at(hi)
+    let narrowest = fill(pieces.clone(), hi).ok().filter(|l| l.len() == n)?;
+    let even = (hi * BALANCE_SLACK).min(max);
+    phrased(pieces, even, n).or(Some(narrowest))
 }
 
 /// A word that does not fit on a line of its own.

@@ -617,6 +617,34 @@ mod wrap_tests {
     }
 
     #[test]
+    fn a_balanced_heading_breaks_between_phrases_and_keeps_its_lines_even() {
+        let book = book();
+        let faces = book.faces();
+        let s = "Talk to me with compassion and respect.";
+        // A width at which greedy lines read "Talk to me with /
+        // compassion and / respect.": two breaks after leading words and
+        // a word alone at the end.
+        let w = widow_width("with compassion and x", &faces);
+        let p = Paragraph::set_wrapped(&text(s), SPEC, w, &faces, Wrap::Balance).expect("sets");
+        let l = lines(&p);
+        let greedy = Paragraph::set(&text(s), SPEC, w, &faces).expect("sets");
+        assert_eq!(
+            lines(&greedy),
+            ["Talk to me with", "compassion and", "respect."]
+        );
+        assert_eq!(l.len(), 3, "as many lines: {l:?}");
+        assert!(
+            l.last().is_some_and(|l| l.contains(' ')),
+            "word alone: {l:?}"
+        );
+        for line in &l[..l.len() - 1] {
+            let last = line.rsplit(' ').next().unwrap_or(line);
+            assert!(!["with", "and", "to"].contains(&last), "{l:?}");
+        }
+        assert!(p.width() <= w, "no line wider than the box");
+    }
+
+    #[test]
     fn a_paragraph_set_again_the_same_way_is_shared_and_any_other_way_is_set_afresh() {
         let book = book();
         let faces = book.faces();

@@ -31,8 +31,9 @@ const LEADING: &[&str] = &[
     "your", "yr", "â",
 ];
 
-/// What a break after `before` (and before `after`) costs.
-fn pause(before: &str, after: Option<&str>) -> f64 {
+/// What a break after `before`, with the pieces `after` it still to
+/// come, costs.
+fn pause(before: &str, after: &[&str]) -> f64 {
     if !before.ends_with(char::is_whitespace) {
         // Inside a word or an address ("self-", "example.org/"): the
         // worst place, though not worse than a word alone at the end.
@@ -43,11 +44,16 @@ fn pause(before: &str, after: Option<&str>) -> f64 {
     if bare.ends_with(['.', '!', '?']) {
         0.0
     } else if bare.ends_with([',', ';', ':', '–', '—', '·'])
-        || after.is_some_and(|a| a.starts_with(['(', '–', '—']))
+        || after
+            .first()
+            .is_some_and(|a| a.starts_with(['(', '–', '—']))
     {
         1.0
     } else if leads_on(bare) {
-        6.0
+        // A run of leading words is best cut where it starts ("that | I
+        // can recover"), worst where it meets its word ("can | recover").
+        let run = after.iter().take(2).take_while(|a| leads_on(a.trim_end()));
+        6.0 - 0.5 * run.count() as f64
     } else {
         3.0
     }
@@ -97,13 +103,14 @@ pub fn breaks(pieces: &[ShapedPiece], max: Abs, n: usize) -> Option<Vec<usize>> 
         x += width(&piece.segments);
         starts.push(x);
     }
+    let texts: Vec<&str> = pieces.iter().map(|p| p.text.as_str()).collect();
     let line = |i: usize, j: usize| starts[j - 1] - starts[i] + pieces[j - 1].width;
     let cost = |i: usize, j: usize| {
         if j == p {
             return if j - i == 1 && n > 1 { WIDOW } else { 0.0 };
         }
         let empty = (max - line(i, j)) / max;
-        pause(&pieces[j - 1].text, Some(&pieces[j].text)) + RAGGED * empty * empty
+        pause(texts[j - 1], &texts[j..]) + RAGGED * empty * empty
     };
     // best[l][j]: the cheapest cost of the first j pieces in l lines, and
     // where its last line starts.
@@ -147,12 +154,12 @@ mod tests {
 
     #[test]
     fn a_sentence_end_is_the_best_place_to_break_and_a_leading_word_the_worst() {
-        assert!(pause("friend. ", Some("You ")) < pause("friend, ", Some("you ")));
-        assert!(pause("friend, ", Some("you ")) < pause("friend ", Some("you ")));
-        assert!(pause("friend ", Some("can ")) < pause("can ", Some("join ")));
-        assert_eq!(pause("better.” ", None), 0.0);
+        assert!(pause("friend. ", &["You "]) < pause("friend, ", &["you "]));
+        assert!(pause("friend, ", &["you "]) < pause("friend ", &["you "]));
+        assert!(pause("friend ", &["can "]) < pause("can ", &["join "]));
+        assert_eq!(pause("better.” ", &[]), 0.0);
         assert!(
-            pause("example.", Some("org/")) > pause("can ", Some("join ")),
+            pause("example.", &["org/"]) > pause("can ", &["join "]),
             "inside"
         );
         assert!(leads_on("The"), "case does not matter");
@@ -160,5 +167,15 @@ mod tests {
         assert!(!leads_on("group"));
         assert!(leads_on("5 "), "a count");
         assert!(!leads_on("116 123"), "a phone number ends its phrase");
+        let (run, mid, end) = (
+            pause("that ", &["I ", "can ", "recover."]),
+            pause("I ", &["can ", "recover."]),
+            pause("can ", &["recover."]),
+        );
+        assert!(
+            run < mid && mid < end,
+            "a run of leading words is cut where it starts: {run} {mid} {end}"
+        );
+        assert!(run > pause("friend ", &["you "]));
     }
 }

@@ -149,9 +149,8 @@ fn balanced(pieces: Vec<ShapedPiece>, max: Abs, n: usize) -> Option<Vec<Line>> {
             lo = mid;
         }
     }
-    let narrowest = fill(pieces.clone(), hi).ok().filter(|l| l.len() == n)?;
     let even = (hi * BALANCE_SLACK).min(max);
-    phrased(pieces, even, n).or(Some(narrowest))
+    phrased(pieces.clone(), even, n).or_else(|| fill(pieces, hi).ok().filter(|l| l.len() == n))
 }
 
 /// A word that does not fit on a line of its own.

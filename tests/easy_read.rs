@@ -349,6 +349,69 @@ fn easy_read_lines_break_between_phrases() {
     }
 }
 
+/// The lines of text on a frame, top to bottom, each with its size: runs
+/// on one baseline and no more than a space apart.
+fn text_lines(frame: &wellprint::layout::Frame) -> Vec<(Abs, String)> {
+    // baseline -> (x, end, size, text) of each run on it.
+    let mut rows: BTreeMap<i64, Vec<(Abs, Abs, Abs, String)>> = BTreeMap::new();
+    frame.visit(&mut |at, item| {
+        if let FrameItem::Text(t) = item {
+            let y = (at.y.to_mm() * 10.0).round() as i64;
+            rows.entry(y)
+                .or_default()
+                .push((at.x, at.x + t.width(), t.size, t.text()));
+        }
+    });
+    let mut lines = Vec::new();
+    for mut runs in rows.into_values() {
+        runs.sort_by(|a, b| a.0.to_pt().total_cmp(&b.0.to_pt()));
+        let mut line: Option<(Abs, Abs, String)> = None;
+        for (x, end, size, text) in runs {
+            match &mut line {
+                Some((_, last, t)) if x - *last < size * 0.5 => {
+                    t.push_str(&text);
+                    *last = end;
+                }
+                _ => {
+                    lines.extend(line.take().map(|(s, _, t)| (s, t.trim().to_owned())));
+                    line = Some((size, end, text));
+                }
+            }
+        }
+        lines.extend(line.map(|(s, _, t)| (s, t.trim().to_owned())));
+    }
+    lines
+}
+
+/// Every sentence of every area's Easy Read card, leaflet and poster
+/// starts a line, as Easy Read asks: no line holds the end of one
+/// sentence and the start of the next ("… feel better. This / card …").
+#[test]
+fn every_easy_read_sentence_starts_a_line() {
+    let ex = Example::shipped();
+    for resource in ["chime-wallet-card", "wellbeing-leaflet", "tips-poster"] {
+        for area in &ex.project.areas {
+            let id = area.id.value.to_string();
+            let built = ex.build(resource, Variant::EasyRead, &id, None);
+            let mut seen = 0;
+            for frame in &built.frames {
+                for (_, line) in text_lines(frame) {
+                    let words: Vec<&str> = line.split(' ').collect();
+                    for pair in words.windows(2) {
+                        let end = pair[0].trim_end_matches(['"', '”', '’', ')', '*']);
+                        assert!(
+                            !end.ends_with(['.', '!', '?']),
+                            "{id} {resource}: a sentence starts inside the line {line:?}"
+                        );
+                    }
+                    seen += 1;
+                }
+            }
+            assert!(seen > 10, "{id} {resource}: {seen} lines read");
+        }
+    }
+}
+
 /// A helpline in Easy Read is a row like a contact: its picture, then the
 /// name, the number and the hours one below the other, with no "·".
 #[test]

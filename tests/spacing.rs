@@ -288,14 +288,14 @@ fn samaritans_lines(spacing: &str) -> Vec<f64> {
     tops
 }
 
-/// `spacing = "centre"`: the panel's one row (four lines of text, taller
-/// than its picture) moves down by half of what the panel leaves, so the
-/// space above it equals the space below.
+/// `spacing = "centre"`: the panel's one row (five lines of text, taller
+/// than its picture: each sentence starts a line) moves down by half of
+/// what the panel leaves, so the space above it equals the space below.
 #[test]
 fn a_centred_panel_has_as_much_room_above_its_row_as_below() {
     let stacked = samaritans_lines("");
     let centred = samaritans_lines("spacing = \"centre\"");
-    assert_eq!(stacked.len(), 4, "four lines: {stacked:?}");
+    assert_eq!(stacked.len(), 5, "five lines: {stacked:?}");
     assert_eq!(centred.len(), stacked.len());
     let pitch = stacked[1] - stacked[0];
     // The card is 55 mm tall with 4.5 mm margins; stacked, the row starts

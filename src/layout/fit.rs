@@ -24,6 +24,10 @@ pub struct Relax {
     pub min_logo: Abs,
     /// The type sizes in use, when stepped down.
     pub sizes: Option<TypeSizes>,
+    /// Sentences run on instead of each starting a line: an Easy Read
+    /// page tries this, from its first step again, only when no step fits
+    /// with every sentence on a line of its own (`super::flow::page`).
+    pub run_on: bool,
 }
 
 /// The most of the usual gap between blocks that `spacing` takes away.

@@ -8,12 +8,14 @@ use crate::model::Anchor;
 use crate::resolve::{Block, Page};
 
 use super::blocks::{BlockContext, Laid};
+use super::fit::Relax;
 use super::frame::{Frame, FrameItem, Geometry, Shape};
 
 /// Lays out one page: as designed, or else with the page's fit strategies
-/// gone as far as the first step that fits (see [`super::fit`]). When no
-/// step fits, the errors are those of the last step, naming the area data
-/// that grew.
+/// gone as far as the first step that fits (see [`super::fit`]). An Easy
+/// Read page whose every sentence starts a line tries its steps again
+/// with the sentences run on, when none fits as it is. When no step fits,
+/// the errors are those of the last step, naming the area data that grew.
 pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Diagnostic>> {
     let mut errors = match as_relaxed(page, cx, bleed) {
         Ok(frame) => return Ok(frame),
@@ -27,7 +29,12 @@ pub fn page(page: &Page, cx: &BlockContext, bleed: Abs) -> Result<Frame, Vec<Dia
     } else {
         super::fit::steps(page, sizes)
     };
-    for relax in steps {
+    let run_on = cx.doc.sentence_lines && !hopeless;
+    let again = std::iter::once(cx.relax)
+        .chain(steps.iter().copied())
+        .filter(|_| run_on)
+        .map(|r| Relax { run_on: true, ..r });
+    for relax in steps.iter().copied().chain(again) {
         last = cx.relaxed(relax);
         match as_relaxed(page, &last, bleed) {
             Ok(frame) => return Ok(frame),

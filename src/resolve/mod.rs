@@ -43,6 +43,9 @@ pub struct Document {
     pub page_numbers: bool,
     /// The longest line of a row's words, if the variant sets one.
     pub measure: Option<Abs>,
+    /// Every sentence starts a line (Easy Read: "start each new sentence
+    /// on a new line").
+    pub sentence_lines: bool,
     /// Text margin inside the trim.
     pub margin: Abs,
     /// Font sizes.
@@ -498,6 +501,7 @@ impl Version<'_> {
             page_count: format.pages,
             page_numbers: def.page_numbers,
             measure: def.measure,
+            sentence_lines: self.variant == Variant::EasyRead,
             fold: format.fold,
             sections,
             margin: def.margin,

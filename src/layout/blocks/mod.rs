@@ -103,7 +103,7 @@ impl BlockContext<'_> {
     /// The spec of a text style.
     pub fn spec(&self, style: TextStyle) -> TextSpec {
         let t = &self.relax.sizes.unwrap_or(self.doc.type_sizes);
-        match style {
+        let spec = match style {
             TextStyle::Title => TextSpec::new(t.title, 1.05, true),
             TextStyle::Subtitle => TextSpec::new(t.subtitle, t.leading, false),
             TextStyle::Heading => TextSpec::new(t.heading, 1.15, true),
@@ -112,6 +112,10 @@ impl BlockContext<'_> {
                 ..TextSpec::new(t.body, t.leading, false)
             },
             TextStyle::Small => TextSpec::new(t.small, t.leading, false),
+        };
+        TextSpec {
+            sentence_lines: self.doc.sentence_lines && !self.relax.run_on,
+            ..spec
         }
     }
 

@@ -69,20 +69,38 @@ pub enum Wrap {
 
 /// Fills pieces into lines of at most `max`, as `wrap` says. In a text
 /// with line feeds (a contact's name, number and hours) each line is
-/// filled on its own, so a long name does not end on a word alone either.
-pub fn fill_wrapped(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Vec<Line>, TooWide> {
-    if wrap == Wrap::Greedy {
+/// filled on its own, so a long name does not end on a word alone either;
+/// with `sentence_lines`, so is each sentence.
+pub fn fill_wrapped(
+    pieces: Vec<ShapedPiece>,
+    max: Abs,
+    wrap: Wrap,
+    sentence_lines: bool,
+) -> Result<Vec<Line>, TooWide> {
+    if wrap == Wrap::Greedy && !sentence_lines {
         return fill(pieces, max);
     }
+    // A sentence ends before a word that does not start in lower case
+    // ("… better. This", "… 4pm. 5 things"; not "10 a.m. to").
+    let ends = |rest: &[ShapedPiece], i: usize| {
+        rest[i].mandatory
+            || (sentence_lines
+                && phrase::ends_sentence(&rest[i].text)
+                && !rest
+                    .get(i + 1)
+                    .is_some_and(|n| n.text.starts_with(char::is_lowercase)))
+    };
     let mut lines = Vec::new();
     let mut rest = pieces;
     loop {
-        let end = rest
-            .iter()
-            .position(|p| p.mandatory)
+        let end = (0..rest.len())
+            .find(|&i| ends(&rest, i))
             .map_or(rest.len(), |i| i + 1);
         let tail = rest.split_off(end);
-        lines.extend(fill_unbroken(rest, max, wrap)?);
+        // A sentence that ends a line keeps its space, so that the text
+        // still reads "better. This" to a screen reader.
+        let soft = !tail.is_empty() && rest.last().is_some_and(|p| !p.mandatory);
+        lines.extend(fill_unbroken(rest, max, wrap, soft)?);
         if tail.is_empty() {
             return Ok(lines);
         }
@@ -90,9 +108,15 @@ pub fn fill_wrapped(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Ve
     }
 }
 
-/// [`fill_wrapped`] for pieces with no line feed but after the last.
-fn fill_unbroken(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Vec<Line>, TooWide> {
-    let greedy = fill(pieces.clone(), max)?;
+/// [`fill_wrapped`] for pieces with no line feed but after the last; the
+/// last line is `soft` when the text goes on after it.
+fn fill_unbroken(
+    pieces: Vec<ShapedPiece>,
+    max: Abs,
+    wrap: Wrap,
+    soft: bool,
+) -> Result<Vec<Line>, TooWide> {
+    let greedy = fill_ending(pieces.clone(), max, soft)?;
     let n = greedy.len();
     if n < 2 {
         return Ok(greedy);
@@ -101,13 +125,15 @@ fn fill_unbroken(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Vec<L
         Wrap::Greedy => Ok(greedy),
         // Headings of one sentence are evened out; text of several
         // sentences may end a line where a sentence does.
-        Wrap::Balance if !sentences(&pieces) => Ok(balanced(pieces, max, n).unwrap_or(greedy)),
-        Wrap::Balance | Wrap::NoWidow => Ok(phrased(pieces, max, n).unwrap_or(greedy)),
+        Wrap::Balance if !sentences(&pieces) => {
+            Ok(balanced(pieces, max, n, soft).unwrap_or(greedy))
+        }
+        Wrap::Balance | Wrap::NoWidow => Ok(phrased(pieces, max, n, soft).unwrap_or(greedy)),
     }
 }
 
 /// The `n` lines whose breaks fall where a reader pauses ([`phrase`]).
-fn phrased(pieces: Vec<ShapedPiece>, max: Abs, n: usize) -> Option<Vec<Line>> {
+fn phrased(pieces: Vec<ShapedPiece>, max: Abs, n: usize, soft: bool) -> Option<Vec<Line>> {
     let counts = phrase::breaks(&pieces, max, n)?;
     let mut lines = Vec::with_capacity(n);
     let mut rest = pieces.into_iter();
@@ -117,7 +143,7 @@ fn phrased(pieces: Vec<ShapedPiece>, max: Abs, n: usize) -> Option<Vec<Line>> {
         for piece in rest.by_ref().take(*count) {
             append(&mut line, &mut x, piece);
         }
-        lines.push(finish(line, i + 1 < counts.len()));
+        lines.push(finish(line, soft || i + 1 < counts.len()));
     }
     Some(lines)
 }
@@ -138,7 +164,7 @@ const BALANCE_SLACK: f64 = 1.2;
 /// makes `n` lines, a little wider so that breaks can fall where a
 /// reader pauses ("Talk to me / with compassion / and respect.", not
 /// "Talk to me with / compassion and / respect.").
-fn balanced(pieces: Vec<ShapedPiece>, max: Abs, n: usize) -> Option<Vec<Line>> {
+fn balanced(pieces: Vec<ShapedPiece>, max: Abs, n: usize, soft: bool) -> Option<Vec<Line>> {
     let makes_n = |w: Abs| fill(pieces.clone(), w).is_ok_and(|l| l.len() == n);
     let (mut lo, mut hi) = (max * (1.0 / n as f64) * 0.9, max);
     for _ in 0..12 {
@@ -150,7 +176,8 @@ fn balanced(pieces: Vec<ShapedPiece>, max: Abs, n: usize) -> Option<Vec<Line>> {
         }
     }
     let even = (hi * BALANCE_SLACK).min(max);
-    phrased(pieces.clone(), even, n).or_else(|| fill(pieces, hi).ok().filter(|l| l.len() == n))
+    phrased(pieces.clone(), even, n, soft)
+        .or_else(|| fill_ending(pieces, hi, soft).ok().filter(|l| l.len() == n))
 }
 
 /// A word that does not fit on a line of its own.
@@ -164,6 +191,11 @@ pub struct TooWide {
 
 /// Breaks pieces into lines of at most `max` width.
 pub fn fill(pieces: Vec<ShapedPiece>, max: Abs) -> Result<Vec<Line>, TooWide> {
+    fill_ending(pieces, max, false)
+}
+
+/// [`fill`], whose last line is `soft` when the text goes on after it.
+fn fill_ending(pieces: Vec<ShapedPiece>, max: Abs, soft: bool) -> Result<Vec<Line>, TooWide> {
     let tolerance = Abs::pt(0.01);
     let mut lines = Vec::new();
     let mut line = Line::default();
@@ -187,7 +219,7 @@ pub fn fill(pieces: Vec<ShapedPiece>, max: Abs) -> Result<Vec<Line>, TooWide> {
         }
     }
     if !line.segments.is_empty() {
-        lines.push(finish(line, false));
+        lines.push(finish(line, soft));
     }
     Ok(lines)
 }

@@ -37,6 +37,10 @@ pub struct TextSpec {
     /// Size of the runs marked [`RunSize::Phone`]. The lines stay
     /// `size × leading` apart, so it may be a little larger than `size`.
     pub phone: Abs,
+    /// Every sentence starts a line, as Easy Read asks, whatever the
+    /// wrap ("5 things that help / you feel better. / This card is in /
+    /// easy read.", not "… better. This / card …").
+    pub sentence_lines: bool,
 }
 
 impl TextSpec {
@@ -47,6 +51,7 @@ impl TextSpec {
             leading,
             bold,
             phone: size,
+            sentence_lines: false,
         }
     }
 
@@ -98,7 +103,7 @@ pub(crate) struct SetLines {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct SetKey {
     runs: Box<[KeyRun]>,
-    spec: (u64, u64, bool, u64),
+    spec: (u64, u64, bool, u64, bool),
     width: u64,
     wrap: Wrap,
 }
@@ -126,6 +131,7 @@ impl SetKey {
                 spec.leading.to_bits(),
                 spec.bold,
                 spec.phone.to_pt().to_bits(),
+                spec.sentence_lines,
             ),
             width: width.to_pt().to_bits(),
             wrap,
@@ -345,7 +351,8 @@ fn set_lines(
         }
         shaped.push(line::ShapedPiece::new(segments, piece.mandatory, plain));
     }
-    let lines = line::fill_wrapped(shaped, width, wrap).map_err(TextError::TooWide)?;
+    let lines =
+        line::fill_wrapped(shaped, width, wrap, spec.sentence_lines).map_err(TextError::TooWide)?;
     Ok(SetLines {
         lines,
         marks: Marks::of(text),
@@ -736,6 +743,44 @@ mod wrap_tests {
                 assert!(!["to", "the"].contains(&last), "at {mm} mm: {l:?}");
             }
         }
+    }
+
+    #[test]
+    fn with_sentence_lines_every_sentence_starts_a_line_and_keeps_its_space() {
+        let book = book();
+        let faces = book.faces();
+        let s = "5 things that help you feel better. This card is in easy read.";
+        let spec = TextSpec {
+            sentence_lines: true,
+            ..SPEC
+        };
+        for wrap in [Wrap::Greedy, Wrap::Balance, Wrap::NoWidow] {
+            for mm in [45.0, 70.0, 300.0] {
+                let p = Paragraph::set_wrapped(&text(s), spec, Abs::mm(mm), &faces, wrap)
+                    .expect("sets");
+                let l = lines(&p);
+                let starts = |w: &str| l.iter().any(|line| line.starts_with(w));
+                assert!(starts("5") && starts("This"), "{wrap:?} at {mm} mm: {l:?}");
+                // The glyphs still spell the text, "better. This" with its
+                // space, for a screen reader.
+                let spelled: String = p
+                    .set
+                    .lines
+                    .iter()
+                    .flat_map(|l| &l.segments)
+                    .flat_map(|(_, s)| s.glyphs.iter().map(|g| g.text.as_str()))
+                    .collect();
+                assert_eq!(spelled, s, "{wrap:?} at {mm} mm");
+            }
+        }
+        let one = Paragraph::set_wrapped(&text(s), SPEC, Abs::mm(300.0), &faces, Wrap::NoWidow)
+            .expect("sets");
+        assert_eq!(lines(&one).len(), 1, "only where asked");
+        // A full stop before a word in lower case ends no sentence.
+        let s = "Open 10 a.m. to 4 p.m. on weekdays.";
+        let p = Paragraph::set_wrapped(&text(s), spec, Abs::mm(300.0), &faces, Wrap::NoWidow)
+            .expect("sets");
+        assert_eq!(lines(&p), [s]);
     }
 
     #[test]

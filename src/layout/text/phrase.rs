@@ -4,7 +4,8 @@
 //! all inside a web address.
 //!
 //! The text keeps the number of lines greedy filling gives it, so a block
-//! is exactly as tall as before: only where the breaks fall changes. Among
+//! is exactly as tall as before: only where the breaks fall changes. (In
+//! Easy Read each sentence is a text of its own here, and starts a line.) Among
 //! the ways to set it in that many lines, the one with the lowest cost
 //! wins: each break costs what [`pause`] says, each line but the last a
 //! little for the width it leaves empty, and a last line of one word more
@@ -39,17 +40,16 @@ fn pause(before: &str, after: &[&str]) -> f64 {
         // worst place, though not worse than a word alone at the end.
         return INSIDE;
     }
-    let word = before.trim_end();
-    let bare = word.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*']);
-    if bare.ends_with(['.', '!', '?']) {
+    let word = bare(before);
+    if ends_sentence(before) {
         0.0
-    } else if bare.ends_with([',', ';', ':', '–', '—', '·'])
+    } else if word.ends_with([',', ';', ':', '–', '—', '·'])
         || after
             .first()
             .is_some_and(|a| a.starts_with(['(', '–', '—']))
     {
         1.0
-    } else if leads_on(bare) {
+    } else if leads_on(word) {
         // A run of leading words is best cut where it starts ("that | I
         // can recover"), worst where it meets its word ("can | recover").
         let run = after.iter().take(2).take_while(|a| leads_on(a.trim_end()));
@@ -57,6 +57,20 @@ fn pause(before: &str, after: &[&str]) -> f64 {
     } else {
         3.0
     }
+}
+
+/// A piece's last word without the space, quotes and brackets after it.
+fn bare(piece: &str) -> &str {
+    piece
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '*'])
+}
+
+/// Whether a piece ends a sentence and a space follows it ("better. ",
+/// "you.” "), so that a line may, or in Easy Read must, end after it. A
+/// piece with no space after it ("example." of "example.org") does not.
+pub fn ends_sentence(piece: &str) -> bool {
+    piece.ends_with(char::is_whitespace) && bare(piece).ends_with(['.', '!', '?', '…'])
 }
 
 /// Whether the last word of a piece leads into the next word: one of
@@ -177,5 +191,8 @@ mod tests {
             "a run of leading words is cut where it starts: {run} {mid} {end}"
         );
         assert!(run > pause("friend ", &["you "]));
+        assert!(ends_sentence("better. ") && ends_sentence("you.” "));
+        assert!(!ends_sentence("example.") && !ends_sentence("better, "));
+        assert!(ends_sentence("wait… "));
     }
 }

@@ -4,12 +4,12 @@
 //! all inside a web address.
 //!
 //! The text keeps the number of lines greedy filling gives it, so a block
-//! is exactly as tall as before: only where the breaks fall changes. (In
-//! Easy Read each sentence is a text of its own here, and starts a line.) Among
+//! is exactly as tall as before: only where the breaks fall changes. Among
 //! the ways to set it in that many lines, the one with the lowest cost
 //! wins: each break costs what [`pause`] says, each line but the last a
 //! little for the width it leaves empty, and a last line of one word more
-//! than any break.
+//! than any break. (In Easy Read each sentence comes here as a text of its
+//! own, so each starts a line: `super::line::fill_wrapped`.)
 
 use crate::geom::Abs;
 

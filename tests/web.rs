@@ -176,6 +176,42 @@ fn easy_read_pages_keep_the_picture_left_text_right_rows() {
     let _ = Variant::EasyRead;
 }
 
+/// Easy Read pages start every sentence on a line, as the Easy Read PDFs
+/// do: no line of a paragraph (the text between two `<br>`) holds the end
+/// of one sentence and the start of the next. Standard pages run on.
+#[test]
+fn easy_read_pages_start_every_sentence_on_a_line() {
+    let two_sentences = |line: &str| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words.windows(2).any(|w| {
+            w[0].trim_end_matches(['"', '”', '’', ')'])
+                .ends_with(['.', '!', '?'])
+                && w[1].starts_with(|c: char| !c.is_lowercase())
+        })
+    };
+    let (mut broken, mut run_on) = (0, 0);
+    for (name, html) in pages() {
+        let doc = Html::parse_document(&html);
+        for p in select(&doc, "p") {
+            for line in p.inner_html().split("<br>") {
+                let text: String = Html::parse_fragment(line).root_element().text().collect();
+                if !two_sentences(&text) {
+                    continue;
+                }
+                assert!(
+                    !name.ends_with("-easy-read"),
+                    "{name}: two sentences on one line: {text:?}"
+                );
+                run_on += 1;
+            }
+            if name.ends_with("-easy-read") && p.inner_html().contains("<br>") {
+                broken += 1;
+            }
+        }
+    }
+    assert!(broken > 0 && run_on > 0, "{broken} broken, {run_on} run on");
+}
+
 /// Writes every page into a fresh folder for the outside checkers.
 fn write_pages() -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -16,6 +16,8 @@ pub struct Writer<'a> {
     out: String,
     /// The level of the last heading written (0: none yet).
     level: u8,
+    /// Every sentence starts a line (Easy Read), as on paper.
+    sentence_lines: bool,
 }
 
 /// Whether the block supplies the page's `h1` (a banner).
@@ -24,12 +26,24 @@ pub fn is_title(content: &Content) -> bool {
 }
 
 impl<'a> Writer<'a> {
-    /// An empty page body.
-    pub fn new(pictures: &'a Pictures) -> Self {
+    /// An empty page body; with `sentence_lines`, every sentence of its
+    /// running text starts a line.
+    pub fn new(pictures: &'a Pictures, sentence_lines: bool) -> Self {
         Writer {
             pictures,
             out: String::new(),
             level: 0,
+            sentence_lines,
+        }
+    }
+
+    /// Running text as HTML ([`text_html`]), each sentence after a `<br>`
+    /// when the page starts every sentence on a line.
+    fn said(&self, text: &RichText) -> String {
+        if self.sentence_lines {
+            text_html(&sentence_lines(text))
+        } else {
+            text_html(text)
         }
     }
 
@@ -107,7 +121,7 @@ impl<'a> Writer<'a> {
     ) -> String {
         let heading = self.heading(1, title);
         let sub = subtitle
-            .map(|s| format!("<p>{}</p>\n", text_html(s)))
+            .map(|s| format!("<p>{}</p>\n", self.said(s)))
             .unwrap_or_default();
         let picture = picture
             .map(|p| format!("<figure class=\"disc\">{}</figure>\n", self.picture(p)))
@@ -121,9 +135,9 @@ impl<'a> Writer<'a> {
         match style {
             TextStyle::Title => self.heading(1, text),
             TextStyle::Heading => self.heading(2, text),
-            TextStyle::Subtitle => format!("<p class=\"subtitle\">{}</p>\n", text_html(text)),
-            TextStyle::Body => format!("<p>{}</p>\n", text_html(text)),
-            TextStyle::Small => format!("<p class=\"small\">{}</p>\n", text_html(text)),
+            TextStyle::Subtitle => format!("<p class=\"subtitle\">{}</p>\n", self.said(text)),
+            TextStyle::Body => format!("<p>{}</p>\n", self.said(text)),
+            TextStyle::Small => format!("<p class=\"small\">{}</p>\n", self.said(text)),
         }
     }
 
@@ -131,7 +145,7 @@ impl<'a> Writer<'a> {
         let logo = logo.map(|l| self.picture(l)).unwrap_or_default();
         let text = text
             .as_ref()
-            .map(|t| format!("<p class=\"small\">{}</p>", text_html(t)))
+            .map(|t| format!("<p class=\"small\">{}</p>", self.said(t)))
             .unwrap_or_default();
         format!("<footer class=\"prepared-by\">{logo}{text}</footer>\n")
     }
@@ -146,7 +160,7 @@ impl<'a> Writer<'a> {
         let pic = self.picture(picture);
         let heading = heading.map(|h| self.heading(2, h)).unwrap_or_default();
         let text = text
-            .map(|t| format!("<p>{}</p>\n", text_html(t)))
+            .map(|t| format!("<p>{}</p>\n", self.said(t)))
             .unwrap_or_default();
         let items = if items.is_empty() {
             String::new()
@@ -167,7 +181,7 @@ impl<'a> Writer<'a> {
             let _ = writeln!(
                 out,
                 "<li style=\"--accent:{accent}\">{heading}<p>{}</p></li>",
-                text_html(text)
+                self.said(text)
             );
         }
         out.push_str("</ul>\n");
@@ -187,7 +201,7 @@ impl<'a> Writer<'a> {
                     out,
                     "<h{level}>{}</h{level}><p>{}</p>{}",
                     inline(heading, &[]),
-                    text_html(text),
+                    self.said(text),
                     self.picture(picture)
                 );
             }
@@ -239,6 +253,33 @@ fn list(items: &[RichText]) -> String {
         let _ = writeln!(out, "<li>{}</li>", text_html(item));
     }
     out.push_str("</ul>\n");
+    out
+}
+
+/// `text` with the space before each sentence but the first made a line
+/// feed, which [`lines`] writes as `<br>`. Sentences are split as the Easy
+/// Read checks split them ([`crate::check::sentences`]).
+fn sentence_lines(text: &RichText) -> RichText {
+    let plain = text.plain();
+    let breaks: Vec<usize> = crate::check::sentences(&plain)
+        .iter()
+        .skip(1)
+        .filter_map(|(r, _)| r.start.checked_sub(1))
+        .filter(|&at| plain.as_bytes()[at] == b' ')
+        .collect();
+    let mut out = text.clone();
+    let mut offset = 0;
+    for run in &mut out.runs {
+        let len = run.text.len();
+        for at in breaks
+            .iter()
+            .filter(|&&at| (offset..offset + len).contains(&at))
+        {
+            // A space and a line feed are one byte each: offsets hold.
+            run.text.replace_range(at - offset..at - offset + 1, "\n");
+        }
+        offset += len;
+    }
     out
 }
 

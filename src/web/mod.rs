@@ -22,7 +22,7 @@ use html::escape;
 
 /// The HTML page for `doc`, with its pictures from `pictures`.
 pub fn page(doc: &Document, pictures: &Pictures) -> String {
-    let mut body = Writer::new(pictures);
+    let mut body = Writer::new(pictures, doc.sentence_lines);
     if !reading_order(doc).any(|b| blocks::is_title(&b.content)) {
         body.title(&doc.title);
     }

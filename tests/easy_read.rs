@@ -311,25 +311,13 @@ fn easy_read_lines_break_between_phrases() {
         for area in &ex.project.areas {
             let id = area.id.value.to_string();
             let built = ex.build(resource, Variant::EasyRead, &id, None);
-            let mut texts = Vec::new();
-            for frame in &built.frames {
-                // baseline -> (x, text) of each body-size run on it.
-                let mut lines: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
-                frame.visit(&mut |at, item| {
-                    if let FrameItem::Text(t) = item
-                        && (t.size - body).to_pt().abs() < 0.01
-                    {
-                        let y = (at.y.to_mm() * 10.0).round() as i64;
-                        let x = (at.x.to_mm() * 10.0).round() as i64;
-                        lines.entry(y).or_default().push((x, t.text()));
-                    }
-                });
-                for mut runs in lines.into_values() {
-                    runs.sort();
-                    let text: String = runs.into_iter().map(|(_, t)| t).collect();
-                    texts.push(text.trim().to_owned());
-                }
-            }
+            let texts: Vec<String> = built
+                .frames
+                .iter()
+                .flat_map(text_lines)
+                .filter(|(size, _)| (*size - body).to_pt().abs() < 0.01)
+                .map(|(_, line)| line)
+                .collect();
             for line in &texts {
                 let last = line.rsplit(' ').next().unwrap_or(line).to_lowercase();
                 assert!(

@@ -15,6 +15,8 @@ pub struct ShapedPiece {
     pub width: Abs,
     /// A line must end after it.
     pub mandatory: bool,
+    /// It ends a sentence, and the next starts a line (Easy Read).
+    pub sentence_end: bool,
     /// Its text, for messages.
     pub text: String,
 }
@@ -34,6 +36,7 @@ impl ShapedPiece {
             segments,
             width: total - trailing,
             mandatory,
+            sentence_end: false,
             text,
         }
     }
@@ -70,32 +73,16 @@ pub enum Wrap {
 /// Fills pieces into lines of at most `max`, as `wrap` says. In a text
 /// with line feeds (a contact's name, number and hours) each line is
 /// filled on its own, so a long name does not end on a word alone either;
-/// with `sentence_lines`, so is each sentence.
-pub fn fill_wrapped(
-    pieces: Vec<ShapedPiece>,
-    max: Abs,
-    wrap: Wrap,
-    sentence_lines: bool,
-) -> Result<Vec<Line>, TooWide> {
-    if wrap == Wrap::Greedy && !sentence_lines {
+/// so is each sentence that ends with a [`ShapedPiece::sentence_end`].
+pub fn fill_wrapped(pieces: Vec<ShapedPiece>, max: Abs, wrap: Wrap) -> Result<Vec<Line>, TooWide> {
+    let ends = |p: &ShapedPiece| p.mandatory || p.sentence_end;
+    if wrap == Wrap::Greedy && !pieces.iter().any(|p| p.sentence_end) {
         return fill(pieces, max);
     }
-    // A sentence ends before a word that does not start in lower case
-    // ("… better. This", "… 4pm. 5 things"; not "10 a.m. to").
-    let ends = |rest: &[ShapedPiece], i: usize| {
-        rest[i].mandatory
-            || (sentence_lines
-                && phrase::ends_sentence(&rest[i].text)
-                && !rest
-                    .get(i + 1)
-                    .is_some_and(|n| n.text.starts_with(char::is_lowercase)))
-    };
     let mut lines = Vec::new();
     let mut rest = pieces;
     loop {
-        let end = (0..rest.len())
-            .find(|&i| ends(&rest, i))
-            .map_or(rest.len(), |i| i + 1);
+        let end = rest.iter().position(ends).map_or(rest.len(), |i| i + 1);
         let tail = rest.split_off(end);
         // A sentence that ends a line keeps its space, so that the text
         // still reads "better. This" to a screen reader.

@@ -339,6 +339,18 @@ fn set_lines(
     faces: &Faces,
     wrap: Wrap,
 ) -> Result<SetLines, TextError> {
+    // Where each sentence but the first starts, split as the Easy Read
+    // checks split them.
+    let starts: Vec<usize> = if spec.sentence_lines {
+        crate::check::sentences(&text.plain())
+            .iter()
+            .skip(1)
+            .map(|(r, _)| r.start)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut offset = 0;
     let mut shaped = Vec::new();
     for piece in linebreak::pieces(text) {
         let mut segments = Vec::new();
@@ -349,10 +361,12 @@ fn set_lines(
                 .extend(shaping::shape(&part.text, bold, size, faces).map_err(TextError::Missing)?);
             plain.push_str(&part.text);
         }
-        shaped.push(line::ShapedPiece::new(segments, piece.mandatory, plain));
+        offset += plain.len();
+        let mut shaped_piece = line::ShapedPiece::new(segments, piece.mandatory, plain);
+        shaped_piece.sentence_end = starts.binary_search(&offset).is_ok();
+        shaped.push(shaped_piece);
     }
-    let lines =
-        line::fill_wrapped(shaped, width, wrap, spec.sentence_lines).map_err(TextError::TooWide)?;
+    let lines = line::fill_wrapped(shaped, width, wrap).map_err(TextError::TooWide)?;
     Ok(SetLines {
         lines,
         marks: Marks::of(text),

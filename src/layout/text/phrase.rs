@@ -67,9 +67,10 @@ fn bare(piece: &str) -> &str {
 }
 
 /// Whether a piece ends a sentence and a space follows it ("better. ",
-/// "you.” "), so that a line may, or in Easy Read must, end after it. A
-/// piece with no space after it ("example." of "example.org") does not.
-pub fn ends_sentence(piece: &str) -> bool {
+/// "you.” "), so that a line breaks best after it. A piece with no space
+/// after it ("example." of "example.org") does not. (Easy Read's breaks
+/// after every sentence follow the checks' split instead: `check::sentences`.)
+fn ends_sentence(piece: &str) -> bool {
     piece.ends_with(char::is_whitespace) && bare(piece).ends_with(['.', '!', '?', '…'])
 }
 

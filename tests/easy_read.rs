@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::Example;
+use common::{Example, text_lines};
 use wellprint::geom::Abs;
 use wellprint::inspect::inspect;
 use wellprint::layout::FrameItem;
@@ -335,40 +335,6 @@ fn easy_read_lines_break_between_phrases() {
             }
         }
     }
-}
-
-/// The lines of text on a frame, top to bottom, each with its size: runs
-/// on one baseline and no more than a space apart.
-fn text_lines(frame: &wellprint::layout::Frame) -> Vec<(Abs, String)> {
-    // baseline -> (x, end, size, text) of each run on it.
-    let mut rows: BTreeMap<i64, Vec<(Abs, Abs, Abs, String)>> = BTreeMap::new();
-    frame.visit(&mut |at, item| {
-        if let FrameItem::Text(t) = item {
-            let y = (at.y.to_mm() * 10.0).round() as i64;
-            rows.entry(y)
-                .or_default()
-                .push((at.x, at.x + t.width(), t.size, t.text()));
-        }
-    });
-    let mut lines = Vec::new();
-    for mut runs in rows.into_values() {
-        runs.sort_by(|a, b| a.0.to_pt().total_cmp(&b.0.to_pt()));
-        let mut line: Option<(Abs, Abs, String)> = None;
-        for (x, end, size, text) in runs {
-            match &mut line {
-                Some((_, last, t)) if x - *last < size * 0.5 => {
-                    t.push_str(&text);
-                    *last = end;
-                }
-                _ => {
-                    lines.extend(line.take().map(|(s, _, t)| (s, t.trim().to_owned())));
-                    line = Some((size, end, text));
-                }
-            }
-        }
-        lines.extend(line.map(|(s, _, t)| (s, t.trim().to_owned())));
-    }
-    lines
 }
 
 /// Every sentence of every area's Easy Read card, leaflet and poster

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Example, TempProject, mm, render_page, root};
+use common::{Example, TempProject, mm, render_page, root, text_lines};
 use wellprint::geom::Point;
 use wellprint::inspect::inspect;
 use wellprint::layout::{FrameItem, Role, visit_items};
@@ -712,4 +712,39 @@ fn no_bullet_point_ends_on_a_line_of_one_word() {
         }
     }
     assert!(points > 50, "only {points} bullet points found");
+}
+
+/// No line of any standard, large-print or bilingual document ends on the
+/// "·" that joins a contact's details or a helpline's: a line broken
+/// between two details drops it ("Mon–Fri 10am–4pm / example.org/…", not
+/// "Mon–Fri 10am–4pm · / example.org/…").
+#[test]
+fn no_line_ends_on_a_separator() {
+    let ex = Example::shipped();
+    let mut jobs = Vec::new();
+    for area in &ex.project.areas {
+        let id = area.id.value.to_string();
+        for resource in ["chime-wallet-card", "wellbeing-leaflet", "tips-poster"] {
+            jobs.push((resource, Variant::Standard, id.clone(), None));
+            jobs.push((resource, Variant::LargePrint, id.clone(), None));
+        }
+        jobs.push(("wellbeing-leaflet", Variant::Standard, id, Some("dl")));
+    }
+    for resource in ["chime-wallet-card", "wellbeing-leaflet", "tips-poster"] {
+        jobs.push((resource, Variant::Bilingual, "cardiff".to_owned(), None));
+    }
+    let mut separators = 0;
+    for (resource, variant, area, format) in jobs {
+        let built = ex.build(resource, variant, &area, format);
+        for frame in &built.frames {
+            for (_, line) in text_lines(frame) {
+                separators += line.matches('·').count();
+                assert!(
+                    !line.ends_with('·'),
+                    "{area} {resource} {variant:?} {format:?}: a line ends on a separator: {line:?}"
+                );
+            }
+        }
+    }
+    assert!(separators > 100, "only {separators} separators found");
 }

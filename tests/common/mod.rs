@@ -3,11 +3,14 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use wellprint::Loaded;
 use wellprint::diag::{Diagnostic, Sources};
+use wellprint::geom::Abs;
+use wellprint::layout::{Frame, FrameItem};
 use wellprint::model::Variant;
 use wellprint::{BuildOptions, Built, Fonts, Job};
 
@@ -326,7 +329,7 @@ pub fn files_below(dir: &Path) -> Vec<std::path::PathBuf> {
 }
 
 /// Every file below `dir` with its bytes, by path relative to `dir`.
-pub fn file_contents(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+pub fn file_contents(dir: &Path) -> BTreeMap<std::path::PathBuf, Vec<u8>> {
     files_below(dir)
         .into_iter()
         .filter_map(|p| {
@@ -412,4 +415,38 @@ pub fn contact_fields(p: &wellprint::model::Project) -> Vec<Vec<String>> {
             ]
         })
         .collect()
+}
+
+/// The lines of text on a frame, top to bottom, each with its size: runs
+/// on one baseline and no more than a space apart.
+pub fn text_lines(frame: &Frame) -> Vec<(Abs, String)> {
+    // baseline -> (x, end, size, text) of each run on it.
+    let mut rows: BTreeMap<i64, Vec<(Abs, Abs, Abs, String)>> = BTreeMap::new();
+    frame.visit(&mut |at, item| {
+        if let FrameItem::Text(t) = item {
+            let y = (at.y.to_mm() * 10.0).round() as i64;
+            rows.entry(y)
+                .or_default()
+                .push((at.x, at.x + t.width(), t.size, t.text()));
+        }
+    });
+    let mut lines = Vec::new();
+    for mut runs in rows.into_values() {
+        runs.sort_by(|a, b| a.0.to_pt().total_cmp(&b.0.to_pt()));
+        let mut line: Option<(Abs, Abs, String)> = None;
+        for (x, end, size, text) in runs {
+            match &mut line {
+                Some((_, last, t)) if x - *last < size * 0.5 => {
+                    t.push_str(&text);
+                    *last = end;
+                }
+                _ => {
+                    lines.extend(line.take().map(|(s, _, t)| (s, t.trim().to_owned())));
+                    line = Some((size, end, text));
+                }
+            }
+        }
+        lines.extend(line.map(|(s, _, t)| (s, t.trim().to_owned())));
+    }
+    lines
 }

@@ -2,6 +2,8 @@
 //! balanced, or with breaks where a reader pauses ([`phrase`]).
 
 use crate::geom::Abs;
+use crate::layout::fonts::FontId;
+use crate::layout::frame::Glyph;
 
 use super::phrase;
 use super::shaping::{Segment, width};
@@ -229,28 +231,13 @@ fn append(line: &mut Line, x: &mut Abs, piece: ShapedPiece) {
 /// Drops trailing spaces and measures the line. A line `wrapped` at a
 /// space keeps that one space glyph (it paints nothing and is not counted
 /// in the width) so that text read from the PDF has a space between the
-/// last word of this line and the first of the next.
+/// last word of this line and the first of the next. A wrapped line that
+/// ends on a separator between details ("Mon–Fri 10am–4pm ·") drops it:
+/// the line break separates them, and a "·" left hanging reads as a typo.
 fn finish(mut line: Line, wrapped: bool) -> Line {
-    let mut kept = None;
-    while let Some((_, seg)) = line.segments.last_mut() {
-        while seg
-            .glyphs
-            .last()
-            .is_some_and(|g| g.text.chars().all(char::is_whitespace))
-        {
-            let (font, size) = (seg.font, seg.size);
-            kept = seg
-                .glyphs
-                .pop()
-                .filter(|g| wrapped && g.text == " ")
-                .map(|g| ((font, size), g))
-                .or(kept);
-        }
-        if seg.glyphs.is_empty() {
-            line.segments.pop();
-        } else {
-            break;
-        }
+    let mut kept = trim_spaces(&mut line, wrapped, None);
+    if wrapped && drop_separator(&mut line) {
+        kept = trim_spaces(&mut line, wrapped, kept);
     }
     line.width = line
         .segments
@@ -276,3 +263,53 @@ fn finish(mut line: Line, wrapped: bool) -> Line {
     }
     line
 }
+
+/// A space glyph taken off a line's end, with the face and size it was
+/// shaped in.
+type Kept = Option<((FontId, Abs), Glyph)>;
+
+/// Takes the spaces off the end of `line`; returns the last space taken
+/// when the line is `wrapped` (or `kept` if none was).
+fn trim_spaces(line: &mut Line, wrapped: bool, mut kept: Kept) -> Kept {
+    while let Some((_, seg)) = line.segments.last_mut() {
+        while seg
+            .glyphs
+            .last()
+            .is_some_and(|g| g.text.chars().all(char::is_whitespace))
+        {
+            let (font, size) = (seg.font, seg.size);
+            kept = seg
+                .glyphs
+                .pop()
+                .filter(|g| wrapped && g.text == " ")
+                .map(|g| ((font, size), g))
+                .or(kept);
+        }
+        if seg.glyphs.is_empty() {
+            line.segments.pop();
+        } else {
+            break;
+        }
+    }
+    kept
+}
+
+/// Takes a separator ("·" after a space) off the end of `line`, and says
+/// whether it did.
+fn drop_separator(line: &mut Line) -> bool {
+    let Some((_, seg)) = line.segments.last_mut() else {
+        return false;
+    };
+    let n = seg.glyphs.len();
+    let hangs = n >= 2
+        && seg.glyphs[n - 1].text == SEPARATOR
+        && seg.glyphs[n - 2].text.chars().all(char::is_whitespace);
+    if hangs {
+        seg.glyphs.pop();
+        line.pieces = line.pieces.saturating_sub(1);
+    }
+    hangs
+}
+
+/// What joins a contact's details on one line.
+const SEPARATOR: &str = "·";

@@ -798,6 +798,39 @@ mod wrap_tests {
     }
 
     #[test]
+    fn a_line_broken_between_details_drops_their_separator() {
+        let book = book();
+        let faces = book.faces();
+        let s = "01632 960 101 · Mon–Fri 10am–4pm · example.org/oxford-recovery-college";
+        let mut broke_between = 0;
+        for wrap in [Wrap::Greedy, Wrap::Balance, Wrap::NoWidow] {
+            for mm in (50..=150).step_by(5) {
+                let p = Paragraph::set_wrapped(&text(s), SPEC, Abs::mm(mm as f64), &faces, wrap)
+                    .expect("sets");
+                let l = lines(&p);
+                assert!(
+                    l.iter().all(|line| !line.ends_with('·')),
+                    "{wrap:?} at {mm} mm: {l:?}"
+                );
+                broke_between += usize::from(l.iter().any(|line| line.ends_with("4pm")));
+                // The words still read apart, with the line's space.
+                let spelled: String = p
+                    .set
+                    .lines
+                    .iter()
+                    .flat_map(|l| &l.segments)
+                    .flat_map(|(_, s)| s.glyphs.iter().map(|g| g.text.as_str()))
+                    .collect();
+                assert!(!spelled.contains("4pmexample"), "{spelled}");
+            }
+        }
+        assert!(broke_between > 0, "no width broke between the details");
+        let one = Paragraph::set_wrapped(&text(s), SPEC, Abs::mm(300.0), &faces, Wrap::NoWidow)
+            .expect("sets");
+        assert_eq!(lines(&one), [s], "a separator inside a line stays");
+    }
+
+    #[test]
     fn short_copy_does_not_end_on_one_word() {
         let book = book();
         let faces = book.faces();

@@ -1,15 +1,19 @@
 //! Pages that are full: the tallest empty band of every page of every
 //! shipped document, measured as `../shared/tools/empty_band.py` measures
 //! it (a 40 dpi render, inside the TrimBox, a row one flat colour), is at
-//! most 25 % of the trimmed height, the goal in docs/print.md.
+//! most 24 % of the trimmed height: a point inside the 25 % goal in
+//! docs/format.md ("Pictures can grow"), so that a page which creeps
+//! back to the goal's edge (the leaflet's cover, the DL's inside and the
+//! Easy Read card's inside were at 25 % before their pictures grew) is
+//! seen.
 
 mod common;
 
 use wellprint::BuildOptions;
 use wellprint::inspect::inspect;
 
-/// The goal.
-const GOAL: f64 = 0.25;
+/// The goal, a point inside docs/format.md's 25 %.
+const GOAL: f64 = 0.24;
 
 /// The tallest run of empty rows of each page inside its trim, as a share
 /// of the trim height.

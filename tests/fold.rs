@@ -249,7 +249,7 @@ fn the_pdf_prints_the_inside_head_to_foot() {
             .clone()
     };
     let width = built.frames[1].size.w + built.frames[1].bleed * 2.0;
-    let (first, second) = (run(1, "Spend time"), run(1, "with people"));
+    let (first, second) = (run(1, "Spend time"), run(1, "about you"));
     assert!(second.y > first.y, "the inside is upside down on the sheet");
     let connection = run(1, "Connection");
     assert!(

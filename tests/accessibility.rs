@@ -123,12 +123,17 @@ fn version_text(doc: &wellprint::resolve::Document) -> String {
             Block::Spacer { .. } | Block::Picture(_) | Block::Logo { .. } => {}
             Block::PreparedBy { text, .. } => text.iter().for_each(|t| push(t.plain())),
             Block::Row {
+                label,
                 heading,
                 text,
                 items,
                 ..
             } => {
-                heading.iter().chain(text).for_each(|t| push(t.plain()));
+                label
+                    .iter()
+                    .chain(heading)
+                    .chain(text)
+                    .for_each(|t| push(t.plain()));
                 items.iter().for_each(|t| push(t.plain()));
             }
             Block::List { items, .. } => items.iter().for_each(|t| push(t.plain())),

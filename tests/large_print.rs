@@ -203,3 +203,56 @@ fn build_writes_large_print_beside_the_others() {
         assert!(path.is_file(), "{} is missing", path.display());
     }
 }
+
+/// Large print keeps each tip with its stage, as the poster's scene does:
+/// every stage's name is the line just above its tip's headline, in the
+/// stage's order, in every area.
+#[test]
+fn large_print_names_each_tip_s_stage_above_it() {
+    use wellprint::model::BlockContent;
+    let example = common::Example::shipped();
+    let poster = example
+        .project
+        .resources
+        .iter()
+        .find(|r| r.id.value == "tips-poster")
+        .expect("the poster");
+    let stages: Vec<(String, String)> = poster.variants[&Variant::Standard]
+        .blocks()
+        .find_map(|b| match &b.content {
+            BlockContent::Journey { stages, .. } => Some(stages),
+            _ => None,
+        })
+        .expect("a journey")
+        .iter()
+        .filter_map(|s| {
+            let tip = s.tip.as_ref()?;
+            Some((s.label.value.clone(), tip.heading.value.clone()))
+        })
+        .collect();
+    assert_eq!(stages.len(), 6, "the poster's six tips");
+    for area in &example.project.areas {
+        let id = area.id.value.to_string();
+        let built = example.build("tips-poster", Variant::LargePrint, &id, None);
+        let lines: Vec<String> = built
+            .frames
+            .iter()
+            .flat_map(|f| common::text_lines(f).into_iter().map(|(_, l)| l))
+            .collect();
+        let mut from = 0;
+        for (label, heading) in &stages {
+            let first_words: String = heading.split(' ').take(2).collect::<Vec<_>>().join(" ");
+            let at = lines[from..]
+                .iter()
+                .position(|l| l.starts_with(&first_words))
+                .map(|i| i + from)
+                .unwrap_or_else(|| panic!("{id}: no headline {heading:?} after line {from}"));
+            assert!(
+                at > 0 && lines[at - 1] == *label,
+                "{id}: {heading:?} is under {:?}, not its stage {label:?}",
+                lines.get(at.wrapping_sub(1))
+            );
+            from = at + 1;
+        }
+    }
+}

@@ -176,6 +176,37 @@ fn easy_read_pages_keep_the_picture_left_text_right_rows() {
     let _ = Variant::EasyRead;
 }
 
+/// The large-print poster's page names each tip's stage just above the
+/// tip's headline, as its PDF does (a row's `label`).
+#[test]
+fn large_print_poster_pages_name_each_tip_s_stage() {
+    let mut seen = 0;
+    for (name, html) in pages() {
+        if !name.ends_with("-tips-poster-large-print") {
+            continue;
+        }
+        seen += 1;
+        let doc = Html::parse_document(&html);
+        let labels = select(&doc, "div.row p.label");
+        let texts: Vec<String> = labels.iter().map(|l| l.text().collect()).collect();
+        assert_eq!(
+            texts[..2],
+            ["Admission", "Care Planning"],
+            "{name}: {texts:?}"
+        );
+        assert_eq!(labels.len(), 6, "{name}: {texts:?}");
+        for label in labels {
+            let next = label.next_siblings().find_map(ElementRef::wrap);
+            let next = next.map(|e| e.value().name().to_owned());
+            assert!(
+                next.as_deref().is_some_and(|n| n.starts_with('h')),
+                "{name}: a label is followed by {next:?}, not its tip's headline"
+            );
+        }
+    }
+    assert!(seen >= 6, "{seen} large-print poster pages");
+}
+
 /// Easy Read pages start every sentence on a line, as the Easy Read PDFs
 /// do: no line of a paragraph (the text between two `<br>`) holds the end
 /// of one sentence and the start of the next. Standard pages run on.

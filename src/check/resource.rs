@@ -93,6 +93,7 @@ impl Blocks<'_> {
         match &block.content {
             BlockContent::Row {
                 picture,
+                label,
                 heading,
                 text,
                 items,
@@ -100,6 +101,10 @@ impl Blocks<'_> {
             } => {
                 let alt = check_picture_alt(Some(&picture.alt.value), &picture.src.span);
                 self.findings.extend(alt);
+                if let Some(l) = label {
+                    self.text(l);
+                    self.contrast(*colour, t.body, true, &l.span);
+                }
                 if let Some(h) = heading {
                     self.contrast(*colour, t.heading, true, &h.span);
                 }

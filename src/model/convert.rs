@@ -95,7 +95,7 @@ pub fn resource(file: FileId, raw: ResourceFile) -> SourceResult<Resource> {
         .as_ref()
         .map(|w| super::Welsh::new(file, w, id_span.clone()));
     if let Some(standard) = variants.get(&Variant::Standard) {
-        let large = super::large_print::derive(standard, theme.ink, &id_span);
+        let large = super::large_print::derive(standard, &id_span);
         if let Some(w) = &welsh {
             let own = if standard.formats.is_empty() {
                 &formats

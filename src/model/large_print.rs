@@ -11,7 +11,6 @@
 
 use super::length::PageSize;
 use super::{Anchor, BlockContent, BlockDef, Format, PageDef, SectionDef, TypeSizes, VariantDef};
-use crate::colour::Colour;
 use crate::diag::Span;
 use crate::geom::{Abs, Size};
 
@@ -24,7 +23,7 @@ pub const BODY_PT: f64 = 16.0;
 
 /// The large-print variant of a resource whose standard variant is
 /// `standard`.
-pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
+pub fn derive(standard: &VariantDef, span: &Span) -> VariantDef {
     VariantDef {
         formats: vec![Format {
             name: super::Id::large_print_format(),
@@ -57,21 +56,33 @@ pub fn derive(standard: &VariantDef, ink: Colour, span: &Span) -> VariantDef {
             blocks: Vec::new(),
             span: span.clone(),
         }],
-        sections: sections(standard, ink),
+        sections: sections(standard),
         page_numbers: true,
         measure: None,
     }
 }
 
-/// A journey stage's tip as a row: its picture, headline and text.
-fn tip_row(stage: &super::Stage, block: &BlockDef) -> Option<BlockDef> {
-    let tip = stage.tip.as_ref()?;
-    Some(BlockDef {
+/// A journey stage as a row: the stage's name over its tip's headline
+/// and text, beside the tip's picture; a stage without a tip is a heading
+/// of its name.
+fn stage(stage: &super::Stage, block: &BlockDef) -> BlockDef {
+    let Some(tip) = stage.tip.as_ref() else {
+        return BlockDef {
+            content: BlockContent::Heading {
+                text: stage.label.clone(),
+                colour: stage.colour,
+            },
+            anchor: Anchor::Top,
+            ..block.clone()
+        };
+    };
+    BlockDef {
         content: BlockContent::Row {
             picture: super::PictureRef {
                 width: Some(Abs::mm(25.0)),
                 ..tip.picture.clone()
             },
+            label: Some(stage.label.clone()),
             heading: Some(tip.heading.clone()),
             text: Some(tip.text.clone()),
             items: Vec::new(),
@@ -79,7 +90,7 @@ fn tip_row(stage: &super::Stage, block: &BlockDef) -> Option<BlockDef> {
         },
         anchor: Anchor::Top,
         ..block.clone()
-    })
+    }
 }
 
 /// The largest large-print heading: a poster's headings, sized to be read
@@ -106,7 +117,7 @@ fn type_scale(standard: &TypeSizes) -> TypeSizes {
 /// place of the flow page), one section each, a heading joined to the
 /// block after it, every block stacked from the top, the journey scene
 /// as a list of its stages and a row for each tip.
-fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
+fn sections(standard: &VariantDef) -> Vec<SectionDef> {
     let mut blocks: Vec<BlockDef> = Vec::new();
     let printed = |b: &&BlockDef| super::printed_in(&b.formats, FORMATS_NAME);
     for page in &standard.pages {
@@ -130,21 +141,13 @@ fn sections(standard: &VariantDef, ink: Colour) -> Vec<SectionDef> {
             // A band of colour is for the foot of a page; here helplines
             // are a list like the contacts.
             BlockContent::Helplines { fill, .. } => *fill = None,
-            // The journey, a scene sized for a poster, becomes its stages
-            // as a list, in the document's ink, then each stage's tip as a
-            // row with its picture.
+            // The journey, a scene sized for a poster, becomes a row for
+            // each stage in order: the stage's name over its tip, with the
+            // tip's picture (a stage without a tip is its name alone).
             BlockContent::Journey { stages, .. } => {
                 let stages = std::mem::take(stages);
-                let rows = stages.iter().filter_map(|s| tip_row(s, &block));
-                let list = BlockDef {
-                    content: BlockContent::List {
-                        items: stages.iter().map(|s| s.label.clone()).collect(),
-                        colour: ink,
-                    },
-                    anchor: Anchor::Top,
-                    ..block.clone()
-                };
-                out.extend(std::iter::once(list).chain(rows).map(|b| {
+                let rows: Vec<BlockDef> = stages.iter().map(|s| stage(s, &block)).collect();
+                out.extend(rows.into_iter().map(|b| {
                     SectionDef {
                         span: b.span.clone(),
                         formats: Vec::new(),

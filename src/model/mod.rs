@@ -491,6 +491,8 @@ pub enum BlockContent {
     Row {
         /// The picture.
         picture: PictureRef,
+        /// A short line above the heading.
+        label: Option<Located<String>>,
         /// Heading.
         heading: Option<Located<String>>,
         /// Text.

@@ -358,7 +358,7 @@ block_kinds! {
     /// A picture on its own.
     Picture "picture" [Picture, Alt, Width, MaxWidth],
     /// A picture on the left, a heading, text and bullet points on the right.
-    Row "row" [Picture, Alt, Width, MaxWidth, Heading, Text, Items, Colour],
+    Row "row" [Picture, Alt, Width, MaxWidth, Label, Heading, Text, Items, Colour],
     /// Bullet points.
     List "list" [Items, Colour],
     /// A grid of coloured cards (tips).
@@ -521,6 +521,9 @@ block_keys! {
     /// The most a picture may grow to when its page has room (picture,
     /// row; default: it keeps its `width`).
     max_width(MaxWidth): Option<Spanned<Length>>,
+    /// A row's label: a short bold line above its heading, in the row's
+    /// colour (large print's poster gives each tip its stage's name).
+    label(Label): Option<Spanned<String>>,
     /// Heading of a row.
     heading(Heading): Option<Spanned<String>>,
     /// Bullet points (list, row).

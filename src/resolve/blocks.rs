@@ -83,6 +83,7 @@ impl Filler<'_> {
             BlockContent::Picture { picture } => Some(picture::resolve(self, picture)),
             BlockContent::Row {
                 picture,
+                label,
                 heading,
                 text,
                 items,
@@ -90,7 +91,7 @@ impl Filler<'_> {
             } => Some(row::resolve(
                 self,
                 picture,
-                (heading.as_ref(), text.as_ref()),
+                [label, heading, text].map(Option::as_ref),
                 items,
                 (*colour, ink),
             )),

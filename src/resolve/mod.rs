@@ -322,6 +322,8 @@ pub enum Content {
     Row {
         /// The picture.
         picture: PictureSpec,
+        /// A short bold line above the heading, in the heading's colour.
+        label: Option<RichText>,
         /// Heading.
         heading: Option<RichText>,
         /// Text.

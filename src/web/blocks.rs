@@ -100,11 +100,12 @@ impl<'a> Writer<'a> {
             ),
             Content::Row {
                 picture,
+                label,
                 heading,
                 text,
                 items,
                 ..
-            } => self.row(picture, heading.as_ref(), text.as_ref(), items),
+            } => self.row(picture, [label, heading, text].map(Option::as_ref), items),
             Content::List { items, .. } => list(items),
             Content::Cards { cards, .. } => self.cards(cards),
             Content::Journey { stages, .. } => self.journey(stages),
@@ -153,11 +154,13 @@ impl<'a> Writer<'a> {
     fn row(
         &mut self,
         picture: &PictureSpec,
-        heading: Option<&RichText>,
-        text: Option<&RichText>,
+        [label, heading, text]: [Option<&RichText>; 3],
         items: &[RichText],
     ) -> String {
         let pic = self.picture(picture);
+        let label = label
+            .map(|l| format!("<p class=\"label\">{}</p>\n", self.said(l)))
+            .unwrap_or_default();
         let heading = heading.map(|h| self.heading(2, h)).unwrap_or_default();
         let text = text
             .map(|t| format!("<p>{}</p>\n", self.said(t)))
@@ -168,7 +171,7 @@ impl<'a> Writer<'a> {
             list(items)
         };
         format!(
-            "<div class=\"row\"><div class=\"picture\">{pic}</div>\n<div>\n{heading}{text}{items}</div></div>\n"
+            "<div class=\"row\"><div class=\"picture\">{pic}</div>\n<div>\n{label}{heading}{text}{items}</div></div>\n"
         )
     }
 

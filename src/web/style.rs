@@ -62,6 +62,7 @@ ul.contacts li { margin: 0 0 1em; }
 ul.contacts address { font-style: normal; }
 .row { display: grid; grid-template-columns: 6rem 1fr; gap: 1rem; align-items: start; margin: 0 0 1.5rem; }
 .row h2, .row h3 { margin-top: 0; }
+.row .label { font-weight: bold; margin: 0 0 0.25rem; }
 .picture svg, .picture img { width: 100%; height: auto; display: block; }
 figure.picture { margin: 0 0 1rem; max-width: 20rem; }
 ul.cards { list-style: none; padding: 0; display: grid; \

@@ -179,6 +179,7 @@ impl BlockContext<'_> {
             Content::Picture(spec) => picture::lay(self, block, spec, l)?,
             Content::Row {
                 picture,
+                label,
                 heading,
                 text,
                 items,
@@ -187,8 +188,7 @@ impl BlockContext<'_> {
             } => row::lay(
                 self,
                 picture,
-                heading.as_ref(),
-                text.as_ref(),
+                [label, heading, text].map(Option::as_ref),
                 items,
                 (*colour, *ink),
                 block,

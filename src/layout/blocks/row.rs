@@ -8,7 +8,7 @@ use crate::diag::Diagnostic;
 use crate::geom::{Abs, Point};
 use crate::layout::frame::Role;
 use crate::layout::pictures;
-use crate::layout::text::Wrap;
+use crate::layout::text::{TextSpec, Wrap};
 use crate::resolve::{Block, PictureSpec, RichText, TextStyle};
 
 /// The width of the picture column: `width` (default 22 % of the
@@ -22,8 +22,7 @@ pub(super) fn picture_width(cx: &BlockContext, picture: &PictureSpec) -> Abs {
 pub(super) fn lay(
     cx: &BlockContext,
     picture: &PictureSpec,
-    heading: Option<&RichText>,
-    text: Option<&RichText>,
+    [label, heading, text]: [Option<&RichText>; 3],
     items: &[RichText],
     (colour, ink): (Colour, Colour),
     block: &Block,
@@ -37,6 +36,16 @@ pub(super) fn lay(
     let (item, pic_h) = pictures::place(cx.pictures, picture, pic_w, block)?;
     let start = laid.items.len();
     let mut y = Abs::ZERO;
+    if let Some(l) = label {
+        let spec = TextSpec {
+            bold: true,
+            leading: 1.2,
+            ..body
+        };
+        let p = cx.set_as(l, spec, w, block, Wrap::NoWidow)?;
+        p.place_as(Role::P, Point::new(x, y), colour, &mut laid.items);
+        y += p.height() + body.size * 0.1;
+    }
     if let Some(h) = heading {
         let p = cx.set_as(h, cx.spec(TextStyle::Heading), w, block, Wrap::Balance)?;
         p.place_as(Role::H3, Point::new(x, y), colour, &mut laid.items);

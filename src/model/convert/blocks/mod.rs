@@ -198,6 +198,7 @@ mod tests {
             BlockKey::Alt => "alt = \"A candle\"",
             BlockKey::Width => "width = \"20mm\"",
             BlockKey::MaxWidth => "max-width = \"30mm\"",
+            BlockKey::Label => "label = \"Stage\"",
             BlockKey::Heading => "heading = \"Heading\"",
             BlockKey::Items => "items = [\"one\", \"two\"]",
             BlockKey::Card => {

@@ -10,6 +10,7 @@ pub(super) fn check(cx: &mut Checker, b: &BlockFile, span: &Span) -> Option<Bloc
     let colour = cx.text_colour(b);
     Some(BlockContent::Row {
         picture: cx.picture_ref(b, span)?,
+        label: b.label.as_ref().map(|l| cx.loc(l)),
         heading: b.heading.as_ref().map(|h| cx.loc(h)),
         text: b.text.as_ref().map(|t| cx.loc(t)),
         items: b.items.iter().flatten().map(|i| cx.loc(i)).collect(),

@@ -269,8 +269,9 @@ pub struct TextItem {
     pub size: Abs,
     /// Text colour.
     pub fill: Colour,
-    /// Glyphs in order.
-    pub glyphs: Vec<Glyph>,
+    /// Glyphs in order, shared with the set paragraph they were placed
+    /// from (placing a cached paragraph copies no glyphs).
+    pub glyphs: std::sync::Arc<[Glyph]>,
     /// Where the text was written.
     pub span: Option<Span>,
 }

@@ -136,7 +136,7 @@ impl Page<'_> {
         // font (its kerning is written after it).
         let mut advance = Abs::ZERO;
         let mut visible = Abs::ZERO;
-        for g in &t.glyphs {
+        for g in t.glyphs.iter() {
             if !g.text.chars().all(char::is_whitespace) {
                 visible = advance + self.faces.default_advance(t.font, g.id).at(t.size);
             }

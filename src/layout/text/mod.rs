@@ -20,7 +20,7 @@ use crate::model::phone;
 use crate::resolve::{EntryLink, RichText, RunSize};
 
 use super::fonts::{Faces, FontId};
-use super::frame::{FrameItem, Group, Role, TextItem};
+use super::frame::{FrameItem, Glyph, Group, Role, TextItem};
 
 pub use line::{TooWide, Wrap};
 pub use shaping::MissingGlyph;
@@ -90,11 +90,49 @@ pub struct Paragraph {
 /// once per run (see [`super::fonts::ShapeCache`]).
 #[derive(Debug)]
 pub(crate) struct SetLines {
-    lines: Vec<line::Line>,
+    lines: Vec<SetLine>,
     /// What the paragraph's own text marks: runs in another language
     /// ([`Role::Span`] with a language) and phone numbers that can be
     /// rung ([`Role::Link`] to `tel:`), by [`Marks`] position.
     marks: Marks,
+}
+
+/// A line as [`SetLines`] keeps it: each run's glyphs shared, so that
+/// every frame that places the line points at the same glyphs.
+#[derive(Debug)]
+struct SetLine {
+    /// (x offset, run) pairs.
+    segments: Vec<(Abs, SetRun)>,
+    /// Width of the visible text.
+    width: Abs,
+}
+
+/// One run of a set line: glyphs of one face at one size.
+#[derive(Debug)]
+struct SetRun {
+    /// The face.
+    font: FontId,
+    /// The font size.
+    size: Abs,
+    /// The glyphs.
+    glyphs: Arc<[Glyph]>,
+}
+
+impl From<line::Line> for SetLine {
+    fn from(line: line::Line) -> SetLine {
+        let segments = line.segments.into_iter().map(|(x, s)| {
+            let run = SetRun {
+                font: s.font,
+                size: s.size,
+                glyphs: s.glyphs.into(),
+            };
+            (x, run)
+        });
+        SetLine {
+            segments: segments.collect(),
+            width: line.width,
+        }
+    }
 }
 
 /// What a set paragraph depends on: the text's runs (characters, weight,
@@ -368,7 +406,7 @@ fn set_lines(
     }
     let lines = line::fill_wrapped(shaped, width, wrap).map_err(TextError::TooWide)?;
     Ok(SetLines {
-        lines,
+        lines: lines.into_iter().map(SetLine::from).collect(),
         marks: Marks::of(text),
     })
 }
@@ -540,8 +578,13 @@ fn regroup(
             while end < t.glyphs.len() && marks.get(&(i, end)).copied() == mark {
                 end += 1;
             }
+            let glyphs = if start == 0 && end == t.glyphs.len() {
+                Arc::clone(&t.glyphs)
+            } else {
+                t.glyphs[start..end].into()
+            };
             let piece = TextItem {
-                glyphs: t.glyphs[start..end].to_vec(),
+                glyphs,
                 ..t.clone()
             };
             let width = piece.width();

@@ -635,6 +635,16 @@ mod wrap_tests {
 
     const SPEC: TextSpec = TextSpec::new(Abs::pt(12.0), 1.2, false);
 
+    /// The text the glyphs of every line spell, spaces included.
+    fn spelled(p: &Paragraph) -> String {
+        p.set
+            .lines
+            .iter()
+            .flat_map(|l| &l.segments)
+            .flat_map(|(_, s)| s.glyphs.iter().map(|g| g.text.as_str()))
+            .collect()
+    }
+
     /// The words of each line.
     fn lines(p: &Paragraph) -> Vec<String> {
         p.set
@@ -820,14 +830,7 @@ mod wrap_tests {
                 assert!(starts("5") && starts("This"), "{wrap:?} at {mm} mm: {l:?}");
                 // The glyphs still spell the text, "better. This" with its
                 // space, for a screen reader.
-                let spelled: String = p
-                    .set
-                    .lines
-                    .iter()
-                    .flat_map(|l| &l.segments)
-                    .flat_map(|(_, s)| s.glyphs.iter().map(|g| g.text.as_str()))
-                    .collect();
-                assert_eq!(spelled, s, "{wrap:?} at {mm} mm");
+                assert_eq!(spelled(&p), s, "{wrap:?} at {mm} mm");
             }
         }
         let one = Paragraph::set_wrapped(&text(s), SPEC, Abs::mm(300.0), &faces, Wrap::NoWidow)
@@ -857,13 +860,7 @@ mod wrap_tests {
                 );
                 broke_between += usize::from(l.iter().any(|line| line.ends_with("4pm")));
                 // The words still read apart, with the line's space.
-                let spelled: String = p
-                    .set
-                    .lines
-                    .iter()
-                    .flat_map(|l| &l.segments)
-                    .flat_map(|(_, s)| s.glyphs.iter().map(|g| g.text.as_str()))
-                    .collect();
+                let spelled = spelled(&p);
                 assert!(!spelled.contains("4pmexample"), "{spelled}");
             }
         }

@@ -84,13 +84,19 @@ fn fonts_are_embedded_and_subset_and_text_extracts() {
             assert!(text.contains(word), "{word} in {}", area.id.value);
         }
         assert!(text.contains(&area.name.value), "area name printed");
+        // Every card contact is printed, or named in a warning: the back
+        // keeps its type at 7.5 pt and prints the first that fit
+        // (North Yorkshire's four long names do not all fit).
         for contact in area
             .contacts
             .iter()
             .filter(|c| c.tags.iter().any(|t| t.value == "card"))
         {
+            let warned = built.warnings.iter().any(|w| {
+                w.message.contains("not printed") && w.message.contains(&contact.name.value)
+            });
             assert!(
-                text.contains(&contact.phone.value),
+                text.contains(&contact.phone.value) || warned,
                 "{} phone {} in the text of {}:\n{text}",
                 contact.name.value,
                 contact.phone.value,
@@ -416,8 +422,11 @@ fn phone_numbers_on_the_back_are_8_pt_bold_beside_7_5_pt_words() {
         }
         full_size += usize::from(full);
     }
-    assert!(
-        full_size >= 4,
+    // The back never steps below 7.5 pt (its `min-size`): a back with
+    // more contacts than fit prints the first that do and warns.
+    assert_eq!(
+        full_size,
+        project.areas.len(),
         "only {full_size} areas' backs are at 7.5 pt"
     );
 }

@@ -216,11 +216,27 @@ fn eight_contacts() -> String {
     a
 }
 
+/// Eight card contacts: the leaflets print them all; the card's back,
+/// whose words stay at 7.5 pt, prints the first that fit and names each
+/// of the others in a warning (the large-print card prints them all).
 #[test]
-fn eight_card_contacts_fit_the_card_and_the_leaflets() {
+fn eight_card_contacts_fit_the_leaflets_and_the_card_names_those_it_leaves_out() {
     let p = project(&eight_contacts(), None);
+    let card = build(&p, "chime-wallet-card", Variant::Standard, None).expect("builds");
+    let text = frames_text(&card.frames);
+    assert!(prints(&text, "Testshire Recovery College"), "{text}");
+    assert!(!prints(&text, "Bicester Talking Café"), "{text}");
+    assert!(
+        card.warnings
+            .iter()
+            .any(|w| w.message.contains("not printed")
+                && w.message.contains("Bicester Talking Café")),
+        "{:?}",
+        card.warnings
+    );
+    let large = build(&p, "chime-wallet-card", Variant::LargePrint, None).expect("builds");
+    assert!(prints(&frames_text(&large.frames), "Bicester Talking Café"));
     for (resource, format) in [
-        ("chime-wallet-card", None),
         ("wellbeing-leaflet", Some("a5")),
         ("wellbeing-leaflet", Some("dl")),
         ("wellbeing-leaflet", Some("a5-booklet")),
@@ -274,14 +290,16 @@ fn a_logo_that_may_not_shrink_is_named() {
 }
 
 /// Replaces `at` (which must be there) with `with` in the project's card
-/// resource, and returns the line number of the first line that starts
-/// with `key` afterwards.
+/// resource, and returns the line number of the first line from there on
+/// that starts with `key`.
 fn edit_card(p: &common::TempProject, at: &str, with: &str, key: &str) -> usize {
     let path = p.path().join("resources/chime-wallet-card.toml");
     let text = std::fs::read_to_string(&path).expect("card");
-    assert!(text.contains(at), "{at}");
+    let start = text.find(at).unwrap_or_else(|| panic!("{at}"));
     let text = text.replace(at, with);
-    let line = text.lines().position(|l| l.starts_with(key)).expect("line") + 1;
+    let before = text[..start].lines().count();
+    let after = text[start..].lines().position(|l| l.starts_with(key));
+    let line = before + after.expect("line") + 1;
     std::fs::write(path, text).expect("write");
     line
 }

@@ -81,7 +81,7 @@ pub fn layout(
 /// The Welsh and the English version laid out and put together. Each
 /// Welsh page and its English page are set in one set of type sizes: when
 /// either does not fit, both step down together (half a point of body at a
-/// time, never below the pages' `min-size`), so the two languages never
+/// time, never below that page's `min-size`), so the two languages never
 /// differ in size on a page, and a page that fits as designed keeps its
 /// sizes whatever its neighbours need.
 fn both_versions(
@@ -92,17 +92,19 @@ fn both_versions(
     pictures: &Pictures,
     options: &LayoutOptions,
 ) -> SourceResult<Vec<Frame>> {
-    let floor = doc
+    // Each page's own steps, down to its own `min-size`.
+    let steps: Vec<Vec<_>> = doc
         .pages
         .iter()
-        .map(|p| p.fit.min_size)
-        .fold(Abs::ZERO, Abs::max);
-    let fit = crate::model::Fit {
-        min_size: floor,
-        ..crate::model::Fit::none()
-    };
-    let steps: Vec<_> = std::iter::once(doc.type_sizes)
-        .chain(fit::stepped(doc.type_sizes, &fit))
+        .map(|p| {
+            let fit = crate::model::Fit {
+                min_size: p.fit.min_size,
+                ..crate::model::Fit::none()
+            };
+            std::iter::once(doc.type_sizes)
+                .chain(fit::stepped(doc.type_sizes, &fit))
+                .collect()
+        })
         .collect();
     let plain = |d: &Document| Document {
         welsh: None,
@@ -113,7 +115,7 @@ fn both_versions(
     let mut at = vec![0; doc.pages.len()];
     let mut first_errors: Vec<Option<Vec<crate::diag::Diagnostic>>> = vec![None; at.len()];
     loop {
-        let sizes: Vec<_> = at.iter().map(|&i| steps[i]).collect();
+        let sizes: Vec<_> = at.iter().zip(&steps).map(|(&i, s)| s[i]).collect();
         let cy = lay_pages(&cy_doc, &sizes, fonts, pictures, options);
         let en = lay_pages(&en_doc, &sizes, fonts, pictures, options);
         let mut failed = false;
@@ -130,7 +132,7 @@ fn both_versions(
             let errors = cy_errors.chain(e.as_ref().err().into_iter().flatten().cloned());
             let first = first_errors[k].get_or_insert_with(|| errors.collect());
             at[k] += 1;
-            if at[k] == steps.len() {
+            if at[k] == steps[k].len() {
                 return Err(std::mem::take(first));
             }
         }

@@ -116,7 +116,7 @@ fn type_scale(standard: &TypeSizes) -> TypeSizes {
 /// The standard variant's blocks in reading order (the flowing sections in
 /// place of the flow page), one section each, a heading joined to the
 /// block after it, every block stacked from the top, the journey scene
-/// as a list of its stages and a row for each tip.
+/// as a row for each stage ([`stage`]).
 fn sections(standard: &VariantDef) -> Vec<SectionDef> {
     let mut blocks: Vec<BlockDef> = Vec::new();
     let printed = |b: &&BlockDef| super::printed_in(&b.formats, FORMATS_NAME);

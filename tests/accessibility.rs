@@ -64,7 +64,7 @@ fn built_pdfs(
                     };
                     let built = wellprint::build(project, &job, &fonts, options)
                         .unwrap_or_else(|_| panic!("{name} builds"));
-                    let expected = expected_text(project, &job, &left_out(&built));
+                    let expected = expected_text(project, &job, &common::left_out(&built));
                     out.push((name, built.bytes, expected));
                 }
             }
@@ -84,23 +84,6 @@ fn expected_text(project: &Loaded, job: &Job, left_out: &[String]) -> String {
         Some((welsh, _)) => version_text(welsh, left_out) + &version_text(&doc, left_out),
         None => version_text(&doc, left_out),
     }
-}
-
-/// The contacts a build's warnings name as not printed (a page whose
-/// `fit` lists "fewer" prints the first that fit).
-fn left_out(built: &wellprint::Built) -> Vec<String> {
-    let named = |w: &wellprint::diag::Diagnostic| -> Vec<String> {
-        let Some((_, names)) = w.message.split_once("leaves out") else {
-            return Vec::new();
-        };
-        names
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_owned)
-            .collect()
-    };
-    built.warnings.iter().flat_map(named).collect()
 }
 
 /// [`expected_text`] of one language version.

@@ -450,3 +450,20 @@ pub fn text_lines(frame: &Frame) -> Vec<(Abs, String)> {
     }
     lines
 }
+
+/// The contacts a build's warnings name as not printed (a page whose
+/// `fit` lists "fewer" prints the first that fit).
+pub fn left_out(built: &Built) -> Vec<String> {
+    let named = |w: &Diagnostic| -> Vec<String> {
+        let Some((_, names)) = w.message.split_once("leaves out") else {
+            return Vec::new();
+        };
+        names
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    };
+    built.warnings.iter().flat_map(named).collect()
+}
